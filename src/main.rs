@@ -1,0 +1,23 @@
+//! The `clarion` binary: parse, run, map the outcome to an exit code.
+#![deny(clippy::print_stdout, clippy::print_stderr, clippy::unwrap_used, clippy::expect_used)]
+
+use clap::Parser;
+use clarion::{app, cli::Cli, env::Env, output::Ui};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // Help and --version go to stdout with 0; usage errors to stderr with 2.
+            let _ = e.print();
+            return ExitCode::from(e.exit_code().clamp(0, 255) as u8);
+        }
+    };
+    let env = Env::capture();
+    let ui = Ui::new(cli.global.color, &env);
+    match app::run(cli, &ui, &env) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => ExitCode::from(app::report(&ui, &e)),
+    }
+}
