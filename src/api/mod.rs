@@ -1,0 +1,141 @@
+//! The HTTP client for the Sequence Manager API: one place that builds requests,
+//! sends them, and turns every answer into a sequence or a classified error.
+
+mod response;
+
+pub use response::{Sequence, error_message, parse_sequence_response};
+
+use crate::config::{Token, is_loopback};
+use crate::error::TransportError;
+use anyhow::Context as _;
+use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderValue, LOCATION};
+use serde_json::Value;
+use std::time::Duration;
+use url::Url;
+
+pub const SEQUENCES_PATH: &str = "v1/sequence-manager/sequences";
+pub const USER_AGENT: &str = concat!("clarion/", env!("CARGO_PKG_VERSION"));
+/// Larger answers are refused rather than read into memory.
+pub const MAX_BODY: usize = 16 * 1024 * 1024;
+
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+pub struct ApiClient {
+    http: reqwest::Client,
+    base: Url,
+    token: Option<Token>,
+}
+
+/// A response as received, before interpretation.
+pub struct RawResponse {
+    pub status: u16,
+    pub location: Option<String>,
+    pub body: Vec<u8>,
+}
+
+impl ApiClient {
+    /// `token` may be `None` only for endpoints that need none (there are none in the API today;
+    /// `--dry-run` never builds a client).
+    pub fn new(base: Url, token: Option<Token>) -> anyhow::Result<Self> {
+        crate::tls::ensure_crypto_provider();
+        let mut builder = reqwest::Client::builder()
+            .user_agent(USER_AGENT)
+            // A redirect could carry the Authorization header to a host the user never chose.
+            .redirect(reqwest::redirect::Policy::none())
+            .connect_timeout(CONNECT_TIMEOUT)
+            .timeout(REQUEST_TIMEOUT);
+        if is_loopback(&base) {
+            builder = builder.no_proxy();
+        }
+        let http = builder.build().context("cannot set up the HTTP client")?;
+        Ok(Self { http, base, token })
+    }
+
+    pub fn base(&self) -> &Url {
+        &self.base
+    }
+
+    pub fn sequences_url(&self) -> Url {
+        sequences_url(&self.base)
+    }
+
+    pub fn sequence_url(&self, id: u64) -> Url {
+        sequence_url(&self.base, id)
+    }
+
+    pub async fn create_sequence(&self, body: &Value) -> anyhow::Result<Sequence> {
+        let bytes = serde_json::to_vec(body).context("cannot encode the request body")?;
+        let req = self
+            .http
+            .post(self.sequences_url())
+            .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
+            .body(bytes);
+        let raw = self.send(req).await?;
+        parse_sequence_response(&raw)
+    }
+
+    pub async fn get_sequence(&self, id: u64) -> anyhow::Result<Sequence> {
+        let raw = self.send(self.http.get(self.sequence_url(id))).await?;
+        parse_sequence_response(&raw)
+    }
+
+    async fn send(&self, mut req: reqwest::RequestBuilder) -> anyhow::Result<RawResponse> {
+        req = req.header(ACCEPT, HeaderValue::from_static("application/json"));
+        if let Some(token) = &self.token {
+            let mut value = HeaderValue::from_str(&format!("Bearer {}", token.expose()))
+                .map_err(|_| anyhow::anyhow!("the token can't be sent as a header"))?;
+            value.set_sensitive(true);
+            req = req.header(AUTHORIZATION, value);
+        }
+        let mut resp = req.send().await.map_err(|e| transport_error(&e, &self.base))?;
+        let status = resp.status().as_u16();
+        let location = resp.headers().get(LOCATION).and_then(|v| v.to_str().ok()).map(str::to_string);
+        let mut body = Vec::new();
+        while let Some(chunk) = resp.chunk().await.map_err(|e| transport_error(&e, &self.base))? {
+            if body.len() + chunk.len() > MAX_BODY {
+                return Err(crate::error::BadResponse {
+                    message: format!(
+                        "the API's answer ({status}) is larger than {} MiB; stopped reading it",
+                        MAX_BODY >> 20
+                    ),
+                }
+                .into());
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok(RawResponse { status, location, body })
+    }
+}
+
+pub fn sequences_url(base: &Url) -> Url {
+    // The base always ends in `/` (config::parse_api_url), so joining keeps any path prefix.
+    base.join(SEQUENCES_PATH).unwrap_or_else(|_| base.clone())
+}
+
+pub fn sequence_url(base: &Url, id: u64) -> Url {
+    base.join(&format!("{SEQUENCES_PATH}/{id}")).unwrap_or_else(|_| base.clone())
+}
+
+fn transport_error(e: &reqwest::Error, base: &Url) -> anyhow::Error {
+    let host = base.host_str().unwrap_or("the API");
+    let root = root_cause(e);
+    let message = if e.is_timeout() {
+        format!("no answer from {host} in time (timed out)")
+    } else if e.is_connect() {
+        format!("cannot connect to {host}: {root}")
+    } else if e.is_body() || e.is_decode() {
+        format!("the connection to {host} broke while reading the answer: {root}")
+    } else {
+        format!("the request to {host} failed: {root}")
+    };
+    TransportError { message }.into()
+}
+
+fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut cur = e;
+    while let Some(next) = cur.source() {
+        cur = next;
+    }
+    cur.to_string()
+}

@@ -1,0 +1,242 @@
+//! Interpreting what the API sent back: envelopes, error bodies, and responses that
+//! don't follow the contract at all (HTML from a proxy, empty bodies, wrong types).
+
+use super::RawResponse;
+use crate::error::{ApiError, BadResponse};
+use crate::render::sanitize;
+use serde_json::{Map, Value};
+
+/// A sequence as the server sent it: every field kept, in the server's order.
+#[derive(Debug, Clone)]
+pub struct Sequence {
+    pub data: Map<String, Value>,
+}
+
+impl Sequence {
+    pub fn id(&self) -> Option<i64> {
+        self.data.get("id").and_then(Value::as_i64)
+    }
+
+    pub fn to_value(&self) -> Value {
+        Value::Object(self.data.clone())
+    }
+}
+
+fn bad(message: impl Into<String>) -> anyhow::Error {
+    BadResponse { message: message.into() }.into()
+}
+
+/// The documented top-level fields and the JSON type each must have when present and not null.
+const FIELD_TYPES: &[(&str, Kind)] = &[
+    ("id", Kind::Integer),
+    ("status", Kind::String),
+    ("ended_reason", Kind::String),
+    ("ended_reason_v2", Kind::String),
+    ("current_step", Kind::Integer),
+    ("next_activity", Kind::String),
+    ("organization_id", Kind::Integer),
+    ("patient_id", Kind::Integer),
+    ("type", Kind::String),
+    ("steps", Kind::ArrayOfObjects),
+    ("sequence_definition_id", Kind::Integer),
+    ("inputs", Kind::Array),
+    ("outcome", Kind::String),
+    ("was_contact_reached", Kind::Bool),
+    ("claimed_at", Kind::String),
+    ("is_test_mode", Kind::Bool),
+    ("last_updated", Kind::String),
+];
+
+#[derive(Clone, Copy)]
+enum Kind {
+    Integer,
+    String,
+    Bool,
+    Array,
+    ArrayOfObjects,
+}
+
+impl Kind {
+    fn matches(self, v: &Value) -> bool {
+        match self {
+            Kind::Integer => v.is_i64() || v.is_u64(),
+            Kind::String => v.is_string(),
+            Kind::Bool => v.is_boolean(),
+            Kind::Array => v.is_array(),
+            Kind::ArrayOfObjects => v.as_array().is_some_and(|a| a.iter().all(Value::is_object)),
+        }
+    }
+    fn describe(self) -> &'static str {
+        match self {
+            Kind::Integer => "an integer",
+            Kind::String => "a string",
+            Kind::Bool => "true or false",
+            Kind::Array => "an array",
+            Kind::ArrayOfObjects => "an array of objects",
+        }
+    }
+}
+
+fn json_kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Interprets an answer to a create or a show.
+pub fn parse_sequence_response(raw: &RawResponse) -> anyhow::Result<Sequence> {
+    let status = raw.status;
+    if (300..400).contains(&status) {
+        let to = raw.location.as_deref().map(|l| sanitize(l).into_owned()).unwrap_or_else(|| "nowhere".into());
+        return Err(bad(format!(
+            "the API answered {status}, redirecting to {to}; clarion does not follow redirects, so the token stays with the host you chose (check the API URL)"
+        )));
+    }
+    if !(200..300).contains(&status) {
+        let (message, code) = error_message(&raw.body);
+        return Err(ApiError { status, message, code }.into());
+    }
+    if raw.body.iter().all(u8::is_ascii_whitespace) {
+        return Err(bad(format!("the API answered {status} with an empty body, where a sequence was expected")));
+    }
+    let value: Value = match serde_json::from_slice(&raw.body) {
+        Ok(v) => v,
+        Err(e) => {
+            let what = if std::str::from_utf8(&raw.body).is_err() {
+                "not UTF-8 text".to_string()
+            } else if e.is_eof() {
+                "truncated JSON".to_string()
+            } else {
+                format!("not JSON (it begins {:?})", excerpt(&raw.body, 40))
+            };
+            return Err(bad(format!("the API answered {status}, but the body is {what}")));
+        }
+    };
+    let Value::Object(mut envelope) = value else {
+        return Err(bad(format!(
+            "the API answered {status} with {}, not the expected {{\"success\", \"data\"}} object",
+            json_kind(&value)
+        )));
+    };
+    if envelope.get("success") == Some(&Value::Bool(false)) {
+        let (message, _) = error_message(&raw.body);
+        let why = if message.is_empty() { String::new() } else { format!(": {message}") };
+        return Err(bad(format!("the API answered {status} but reported failure (success: false){why}")));
+    }
+    let data = match envelope.remove("data") {
+        Some(Value::Object(d)) => d,
+        None | Some(Value::Null) => {
+            return Err(bad(format!("the API answered {status} without a sequence (no `data` in the body)")));
+        }
+        Some(other) => {
+            return Err(bad(format!("the API answered {status}, but `data` is {}, not an object", json_kind(&other))));
+        }
+    };
+    for (field, kind) in FIELD_TYPES {
+        if let Some(v) = data.get(*field)
+            && !v.is_null()
+            && !kind.matches(v)
+        {
+            return Err(bad(format!(
+                "the API answered {status}, but the sequence's `{field}` is {}, where {} was expected",
+                json_kind(v),
+                kind.describe()
+            )));
+        }
+    }
+    Ok(Sequence { data })
+}
+
+/// The server's explanation in an error body: the contract's `error.message`, else any string
+/// `message`/`error`/`detail`, else the start of the body. Returns (message, error code).
+pub fn error_message(body: &[u8]) -> (String, Option<String>) {
+    if let Ok(Value::Object(obj)) = serde_json::from_slice::<Value>(body) {
+        let err_obj = obj.get("error").and_then(Value::as_object);
+        let code = err_obj.and_then(|e| e.get("code")).and_then(Value::as_str).map(|c| sanitize(c).into_owned());
+        let candidates =
+            [err_obj.and_then(|e| e.get("message")), obj.get("message"), obj.get("error"), obj.get("detail")];
+        if let Some(msg) = candidates.into_iter().flatten().find_map(Value::as_str) {
+            return (one_line(msg), code);
+        }
+        return (String::new(), code);
+    }
+    (excerpt(body, 300), None)
+}
+
+fn one_line(s: &str) -> String {
+    sanitize(&s.split_whitespace().collect::<Vec<_>>().join(" ")).into_owned()
+}
+
+/// The first `n` characters of a body, on one line, safe for a terminal.
+fn excerpt(body: &[u8], n: usize) -> String {
+    let text = String::from_utf8_lossy(body);
+    let text: String = text.chars().take(n).collect();
+    one_line(&text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::exit_code;
+
+    fn raw(status: u16, body: &str) -> RawResponse {
+        RawResponse { status, location: None, body: body.as_bytes().to_vec() }
+    }
+
+    #[test]
+    fn keeps_unknown_fields_in_order() {
+        let s =
+            parse_sequence_response(&raw(200, r#"{"success":true,"data":{"zeta":1,"id":7,"alpha":null}}"#)).unwrap();
+        assert_eq!(s.data.keys().collect::<Vec<_>>(), ["zeta", "id", "alpha"]);
+        assert_eq!(s.id(), Some(7));
+    }
+
+    #[test]
+    fn error_bodies_in_any_shape() {
+        assert_eq!(
+            error_message(
+                br#"{"success":false,"error":{"code":"validation_error","message":"steps[0].type is required"}}"#
+            ),
+            ("steps[0].type is required".into(), Some("validation_error".into()))
+        );
+        assert_eq!(error_message(br#"{"detail":"nope"}"#).0, "nope");
+        assert_eq!(
+            error_message(b"<html>\n<b>Bad gateway</b>\x1b[2J</html>").0,
+            "<html> <b>Bad gateway</b>\\u{1b}[2J</html>"
+        );
+        assert_eq!(error_message(&[b'x'; 1000]).0.len(), 300);
+    }
+
+    #[test]
+    fn malformed_success_bodies_are_failures_not_panics() {
+        for body in [
+            "",
+            "<html>hi</html>",
+            "{\"success\":true,\"data\":{\"id\":1",
+            "{\"success\":false,\"data\":{}}",
+            "{\"success\":true}",
+            "{\"success\":true,\"data\":null}",
+            "{\"success\":true,\"data\":{\"id\":\"7\"}}",
+            "{\"success\":true,\"data\":{\"steps\":{}}}",
+            "[]",
+        ] {
+            let err = parse_sequence_response(&raw(200, body)).unwrap_err();
+            assert_eq!(exit_code(&err), 1, "{body}: {err}");
+        }
+        let invalid = RawResponse { status: 200, location: None, body: vec![0xff, 0xfe] };
+        assert!(parse_sequence_response(&invalid).unwrap_err().to_string().contains("UTF-8"));
+    }
+
+    #[test]
+    fn redirects_are_refused() {
+        let r = RawResponse { status: 302, location: Some("https://elsewhere/".into()), body: vec![] };
+        let err = parse_sequence_response(&r).unwrap_err();
+        assert!(err.to_string().contains("https://elsewhere/"));
+        assert_eq!(exit_code(&err), 1);
+    }
+}

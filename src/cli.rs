@@ -1,0 +1,43 @@
+//! The top of the clap command tree and the flags shared across commands.
+
+use crate::commands::Command;
+use crate::error::EXIT_CODES_HELP;
+use crate::output::ColorChoice;
+use clap::{Args, Parser};
+
+/// Create and inspect patient-outreach sequences on the Clarion Health Sequence Manager API.
+#[derive(Debug, Parser)]
+#[command(name = "clarion", version, propagate_version = true, after_help = EXIT_CODES_HELP, max_term_width = 100)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct GlobalArgs {
+    /// Base URL of the API [env: CLARION_API_URL] [default: the profile's api_url, else https://api.clarionhealth.com]
+    #[arg(long, global = true, help_heading = "Global options", value_name = "URL")]
+    pub api_url: Option<String>,
+
+    /// Profile from config.toml and credentials.toml [env: CLARION_PROFILE] [default: default_profile, else "default"]
+    #[arg(long, global = true, help_heading = "Global options", value_name = "NAME")]
+    pub profile: Option<String>,
+
+    /// When to use colour (NO_COLOR is honoured under auto)
+    #[arg(long, global = true, help_heading = "Global options", value_name = "WHEN", default_value = "auto")]
+    pub color: ColorChoice,
+}
+
+/// How a command prints the sequence it got back.
+#[derive(Debug, Clone, Args)]
+pub struct OutputArgs {
+    /// Print the sequence as JSON, exactly as the API sent it (every field, in its order)
+    #[arg(long, conflicts_with = "quiet")]
+    pub json: bool,
+
+    /// Print only the sequence id
+    #[arg(short, long)]
+    pub quiet: bool,
+}

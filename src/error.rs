@@ -1,0 +1,243 @@
+//! The error kinds clarion distinguishes, and the one place that turns an error into an exit code.
+
+use crate::render::sanitize;
+use crate::seqfile::ValidationError;
+use std::fmt;
+
+/// Exit codes, as documented in the README and in `clarion --help`.
+pub mod code {
+    pub const SUCCESS: u8 = 0;
+    pub const FAILURE: u8 = 1;
+    pub const USAGE: u8 = 2;
+    pub const NOT_FOUND: u8 = 3;
+    pub const AUTH: u8 = 4;
+    pub const REJECTED: u8 = 5;
+    pub const TEMPORARY: u8 = 6;
+    pub const INTERRUPTED: u8 = 130;
+}
+
+pub const EXIT_CODES_HELP: &str = "\
+Exit codes:
+    0    success
+    1    unexpected failure (including a response clarion can't understand)
+    2    usage error or invalid input; nothing was sent
+    3    not found (404)
+    4    authentication or permission: no token, 401, 403
+    5    the API rejected the request: 400, 409, 422 and other 4xx
+    6    temporary failure: network error, timeout, 429 or 5xx
+    7    reserved: test-mode guard
+    8    reserved: waited-for sequence ended unsuccessfully
+    9    reserved: some items of a batch failed
+    124  reserved: wait timed out
+    130  interrupted";
+
+/// Bad flags, arguments, environment or config: nothing was sent.
+#[derive(Debug)]
+pub struct UsageError {
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl UsageError {
+    pub fn new(message: impl Into<String>) -> Self {
+        Self { message: message.into(), hint: None }
+    }
+    pub fn with_hint(message: impl Into<String>, hint: impl Into<String>) -> Self {
+        Self { message: message.into(), hint: Some(hint.into()) }
+    }
+}
+
+impl fmt::Display for UsageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+impl std::error::Error for UsageError {}
+
+/// No usable token, or the server refused the one sent.
+#[derive(Debug)]
+pub struct AuthError {
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl fmt::Display for AuthError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+impl std::error::Error for AuthError {}
+
+/// The server answered with an HTTP error status.
+#[derive(Debug)]
+pub struct ApiError {
+    pub status: u16,
+    /// What the server said, already made safe for a terminal; may be empty.
+    pub message: String,
+    pub code: Option<String>,
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let reason = reqwest::StatusCode::from_u16(self.status).ok().and_then(|s| s.canonical_reason()).unwrap_or("");
+        write!(f, "the API answered {} {}", self.status, reason)?;
+        match (&self.code, self.message.is_empty()) {
+            (Some(c), false) => write!(f, ": {} ({c})", self.message),
+            (None, false) => write!(f, ": {}", self.message),
+            (Some(c), true) => write!(f, " ({c})"),
+            (None, true) => Ok(()),
+        }
+    }
+}
+impl std::error::Error for ApiError {}
+
+/// The request could not be completed: connection, TLS or timeout.
+#[derive(Debug)]
+pub struct TransportError {
+    pub message: String,
+}
+
+impl fmt::Display for TransportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+impl std::error::Error for TransportError {}
+
+/// A response clarion can't understand (not JSON, wrong shape, a redirect).
+#[derive(Debug)]
+pub struct BadResponse {
+    pub message: String,
+}
+
+impl fmt::Display for BadResponse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+impl std::error::Error for BadResponse {}
+
+/// The user interrupted clarion (Ctrl-C).
+#[derive(Debug)]
+pub struct Interrupted;
+
+impl fmt::Display for Interrupted {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("interrupted")
+    }
+}
+impl std::error::Error for Interrupted {}
+
+/// The exit code for an error: the first cause in the chain that clarion knows decides it.
+pub fn exit_code(err: &anyhow::Error) -> u8 {
+    for cause in err.chain() {
+        if cause.is::<UsageError>() || cause.is::<ValidationError>() {
+            return code::USAGE;
+        }
+        if cause.is::<AuthError>() {
+            return code::AUTH;
+        }
+        if let Some(api) = cause.downcast_ref::<ApiError>() {
+            return status_code(api.status);
+        }
+        if cause.is::<TransportError>() {
+            return code::TEMPORARY;
+        }
+        if cause.is::<BadResponse>() {
+            return code::FAILURE;
+        }
+        if cause.is::<Interrupted>() {
+            return code::INTERRUPTED;
+        }
+    }
+    code::FAILURE
+}
+
+fn status_code(status: u16) -> u8 {
+    match status {
+        404 => code::NOT_FOUND,
+        401 | 403 => code::AUTH,
+        408 | 429 => code::TEMPORARY,
+        400..=499 => code::REJECTED,
+        500..=599 => code::TEMPORARY,
+        _ => code::FAILURE,
+    }
+}
+
+/// True when the error only means stdout was closed early (`clarion ... | head`): not worth a word.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().filter_map(|c| c.downcast_ref::<std::io::Error>()).any(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+}
+
+/// The lines to show for an error: one `error:` line per problem, then hints.
+pub fn render(err: &anyhow::Error) -> (Vec<String>, Vec<String>) {
+    let mut errors = Vec::new();
+    let mut hints = Vec::new();
+    if let Some(v) = err.chain().find_map(|c| c.downcast_ref::<ValidationError>()) {
+        errors.extend(v.problems.iter().map(|p| sanitize(&p.to_string()).into_owned()));
+        if v.problems.len() > 1 {
+            errors.push(v.to_string());
+        }
+        return (errors, hints);
+    }
+    errors.push(sanitize(&format!("{err:#}")).into_owned());
+    for cause in err.chain() {
+        if let Some(h) = cause.downcast_ref::<UsageError>().and_then(|u| u.hint.clone()) {
+            hints.push(h);
+        }
+        if let Some(h) = cause.downcast_ref::<AuthError>().and_then(|u| u.hint.clone()) {
+            hints.push(h);
+        }
+        if let Some(api) = cause.downcast_ref::<ApiError>() {
+            hints.extend(api_hint(api.status));
+        }
+    }
+    (errors, hints)
+}
+
+fn api_hint(status: u16) -> Option<String> {
+    match status {
+        401 => Some("the token was refused: check CLARION_TOKEN, or the profile's token in credentials.toml".into()),
+        403 => Some("the token is valid but may not do this: check the account's permissions".into()),
+        429 | 503 => Some("the API is busy: wait a moment and run the command again".into()),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn api(status: u16) -> anyhow::Error {
+        ApiError { status, message: String::new(), code: None }.into()
+    }
+
+    #[test]
+    fn statuses_map_to_documented_codes() {
+        let cases = [
+            (404, 3),
+            (401, 4),
+            (403, 4),
+            (400, 5),
+            (409, 5),
+            (422, 5),
+            (418, 5),
+            (429, 6),
+            (408, 6),
+            (500, 6),
+            (503, 6),
+            (302, 1),
+        ];
+        for (status, want) in cases {
+            assert_eq!(exit_code(&api(status)), want, "status {status}");
+        }
+    }
+
+    #[test]
+    fn context_does_not_hide_the_kind() {
+        let err = anyhow::Error::from(TransportError { message: "refused".into() }).context("creating the sequence");
+        assert_eq!(exit_code(&err), code::TEMPORARY);
+        assert_eq!(render(&err).0, ["creating the sequence: refused"]);
+        assert_eq!(exit_code(&anyhow::anyhow!("other")), code::FAILURE);
+    }
+}

@@ -1,0 +1,103 @@
+//! The one writer pair: stdout for data, stderr for progress, hints and errors.
+//! Whether each is a terminal, and whether to colour it, is decided here once.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+use crate::env::Env;
+use anstyle::{AnsiColor, Style};
+use std::io::{IsTerminal, Write};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+/// How data written to stdout should look.
+#[derive(Debug, Clone, Copy)]
+pub struct OutStyle {
+    /// Box drawing and column fitting: only for a person at a terminal.
+    pub tty: bool,
+    pub color: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Ui {
+    stdout_tty: bool,
+    stderr_tty: bool,
+    stdout_color: bool,
+    stderr_color: bool,
+}
+
+impl Ui {
+    pub fn new(choice: ColorChoice, env: &Env) -> Self {
+        let stdout_tty = std::io::stdout().is_terminal();
+        let stderr_tty = std::io::stderr().is_terminal();
+        let wants = |tty: bool| match choice {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                if env.get("NO_COLOR").is_some() || env.get("TERM") == Some("dumb") {
+                    false
+                } else {
+                    tty || env.get("CLICOLOR_FORCE").is_some_and(|v| v != "0")
+                }
+            }
+        };
+        Ui { stdout_tty, stderr_tty, stdout_color: wants(stdout_tty), stderr_color: wants(stderr_tty) }
+    }
+
+    pub fn stdout_style(&self) -> OutStyle {
+        OutStyle { tty: self.stdout_tty, color: self.stdout_color }
+    }
+
+    pub fn stderr_is_tty(&self) -> bool {
+        self.stderr_tty
+    }
+
+    /// Writes data to stdout, adding the final newline if missing. A closed pipe is an error
+    /// the caller passes up, so that `clarion ... | head` stops quietly.
+    pub fn out(&self, text: &str) -> std::io::Result<()> {
+        let mut lock = std::io::stdout().lock();
+        lock.write_all(text.as_bytes())?;
+        if !text.ends_with('\n') {
+            lock.write_all(b"\n")?;
+        }
+        lock.flush()
+    }
+
+    fn err_line(&self, label: &str, style: Style, text: &str) {
+        let mut lock = std::io::stderr().lock();
+        // A failing stderr leaves nowhere to report to.
+        let _ = if self.stderr_color {
+            writeln!(lock, "{style}{label}{style:#} {text}")
+        } else {
+            writeln!(lock, "{label} {text}")
+        };
+    }
+
+    pub fn error(&self, text: &str) {
+        self.err_line("error:", Style::new().bold().fg_color(Some(AnsiColor::Red.into())), text);
+    }
+
+    pub fn warn(&self, text: &str) {
+        self.err_line("warning:", Style::new().bold().fg_color(Some(AnsiColor::Yellow.into())), text);
+    }
+
+    pub fn hint(&self, text: &str) {
+        self.err_line("hint:", Style::new().fg_color(Some(AnsiColor::Cyan.into())), text);
+    }
+
+    /// Progress and confirmations for a person: shown only when stderr is a terminal.
+    pub fn status(&self, text: &str) {
+        if self.stderr_tty {
+            self.err_line("✓", Style::new().fg_color(Some(AnsiColor::Green.into())), text);
+        }
+    }
+
+    /// Raw stderr text (clap's own messages arrive formatted already).
+    pub fn err_raw(&self, text: &str) {
+        let _ = std::io::stderr().lock().write_all(text.as_bytes());
+    }
+}

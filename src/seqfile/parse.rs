@@ -1,0 +1,331 @@
+//! Parsing TOML or JSON text into a JSON value plus the location of every key and value.
+
+use super::problem::{Problem, ValidationError};
+use super::source::Source;
+use serde_json::{Map, Number, Value};
+use std::collections::HashMap;
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Toml,
+    Json,
+}
+
+impl Format {
+    /// JSON documents that can hold a sequence start with `{`; TOML never does.
+    pub fn sniff(text: &str) -> Self {
+        match text.trim_start().as_bytes().first() {
+            Some(b'{') | Some(b'[') => Format::Json,
+            _ => Format::Toml,
+        }
+    }
+}
+
+/// Byte ranges of one field's key and value, where the parser knows them.
+#[derive(Debug, Clone, Default)]
+pub struct Span {
+    pub key: Option<Range<usize>>,
+    pub value: Option<Range<usize>>,
+}
+
+/// A parsed document: its value as JSON and where each field path sits in the text.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    pub source: Source,
+    pub value: Value,
+    spans: HashMap<String, Span>,
+}
+
+impl Parsed {
+    /// Position of a field's key (falling back to its value), as 1-based line and column.
+    pub fn key_pos(&self, path: &str) -> Option<(usize, usize)> {
+        let span = self.spans.get(path)?;
+        let r = span.key.as_ref().or(span.value.as_ref())?;
+        Some(self.source.line_col(r.start))
+    }
+
+    /// Position of a field's value (falling back to its key).
+    pub fn value_pos(&self, path: &str) -> Option<(usize, usize)> {
+        let span = self.spans.get(path)?;
+        let r = span.value.as_ref().or(span.key.as_ref())?;
+        Some(self.source.line_col(r.start))
+    }
+
+    pub fn problem_at_key(&self, path: &str, message: impl Into<String>) -> Problem {
+        Problem::at(&self.source.name, self.key_pos(path), path, message)
+    }
+
+    pub fn problem_at_value(&self, path: &str, message: impl Into<String>) -> Problem {
+        Problem::at(&self.source.name, self.value_pos(path), path, message)
+    }
+}
+
+/// Field path of `key` inside the object at `parent`; odd keys are quoted so the path stays readable.
+pub(crate) fn child_path(parent: &str, key: &str) -> String {
+    let plain = !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    let key = if plain { key.to_string() } else { format!("{key:?}") };
+    if parent.is_empty() { key } else { format!("{parent}.{key}") }
+}
+
+pub(crate) fn index_path(parent: &str, i: usize) -> String {
+    format!("{parent}[{i}]")
+}
+
+pub fn parse_document(source: Source) -> Result<Parsed, ValidationError> {
+    match source.format {
+        Format::Json => parse_json(source),
+        Format::Toml => parse_toml(source),
+    }
+}
+
+fn parse_json(source: Source) -> Result<Parsed, ValidationError> {
+    let value: Value = serde_json::from_str(&source.text).map_err(|e| {
+        let text = e.to_string();
+        let message = text.rsplit_once(" at line ").map_or(text.as_str(), |(m, _)| m);
+        let pos = (e.line() > 0).then(|| (e.line(), e.column().max(1)));
+        ValidationError::single(Problem::at(&source.name, pos, "", format!("invalid JSON: {message}")))
+    })?;
+    let mut spans = HashMap::new();
+    let mut problems = Vec::new();
+    // serde_json accepted the text, so strict jsonc parsing succeeds too; it only adds locations.
+    let options = jsonc_parser::ParseOptions {
+        allow_comments: false,
+        allow_loose_object_property_names: false,
+        allow_trailing_commas: false,
+        allow_missing_commas: false,
+        allow_single_quoted_strings: false,
+        allow_hexadecimal_numbers: false,
+        allow_unary_plus_numbers: false,
+        allow_bare_decimal_point_numbers: false,
+        allow_non_finite_numbers: false,
+        allow_extended_string_escapes: false,
+    };
+    if let Ok(ast) = jsonc_parser::parse_to_ast(&source.text, &Default::default(), &options)
+        && let Some(root) = &ast.value
+    {
+        json_spans(root, "", None, &mut spans, &mut problems, &source);
+    }
+    if !problems.is_empty() {
+        return Err(ValidationError { problems });
+    }
+    Ok(Parsed { source, value, spans })
+}
+
+fn json_spans(
+    node: &jsonc_parser::ast::Value<'_>,
+    path: &str,
+    key: Option<Range<usize>>,
+    spans: &mut HashMap<String, Span>,
+    problems: &mut Vec<Problem>,
+    source: &Source,
+) {
+    use jsonc_parser::ast::Value as J;
+    use jsonc_parser::common::Ranged;
+    let r = node.range();
+    spans.insert(path.to_string(), Span { key, value: Some(r.start..r.end) });
+    match node {
+        J::Object(obj) => {
+            let mut seen: HashMap<String, usize> = HashMap::new();
+            for prop in &obj.properties {
+                let name = prop.name.as_str().to_string();
+                let kr = prop.name.range();
+                let child = child_path(path, &name);
+                if let Some(first) = seen.insert(name.clone(), kr.start) {
+                    let (fl, _) = source.line_col(first);
+                    problems.push(Problem::at(
+                        &source.name,
+                        Some(source.line_col(kr.start)),
+                        &child,
+                        format!("duplicate key (first given at line {fl})"),
+                    ));
+                }
+                json_spans(&prop.value, &child, Some(kr.start..kr.end), spans, problems, source);
+            }
+        }
+        J::Array(arr) => {
+            for (i, el) in arr.elements.iter().enumerate() {
+                json_spans(el, &index_path(path, i), None, spans, problems, source);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn parse_toml(source: Source) -> Result<Parsed, ValidationError> {
+    let doc = toml_edit::Document::parse(source.text.as_str()).map_err(|e| {
+        let message = e.message().lines().next().unwrap_or("syntax error").trim().to_string();
+        let pos = e.span().map(|s| source.line_col(s.start));
+        ValidationError::single(Problem::at(&source.name, pos, "", format!("invalid TOML: {message}")))
+    })?;
+    let mut spans = HashMap::new();
+    let mut problems = Vec::new();
+    let root = toml_table(doc.as_table(), "", &mut spans, &mut problems, &source);
+    drop(doc);
+    if !problems.is_empty() {
+        return Err(ValidationError { problems });
+    }
+    Ok(Parsed { source, value: Value::Object(root), spans })
+}
+
+struct TomlWalk<'a> {
+    spans: &'a mut HashMap<String, Span>,
+    problems: &'a mut Vec<Problem>,
+    source: &'a Source,
+}
+
+fn toml_table(
+    table: &toml_edit::Table,
+    path: &str,
+    spans: &mut HashMap<String, Span>,
+    problems: &mut Vec<Problem>,
+    source: &Source,
+) -> Map<String, Value> {
+    let mut w = TomlWalk { spans, problems, source };
+    w.table(table, path)
+}
+
+impl TomlWalk<'_> {
+    fn table(&mut self, table: &toml_edit::Table, path: &str) -> Map<String, Value> {
+        let mut out = Map::new();
+        for (name, _) in table.iter() {
+            if let Some((key, item)) = table.get_key_value(name) {
+                let child = child_path(path, name);
+                let value = self.item(item, &child, key.span());
+                out.insert(name.to_string(), value);
+            }
+        }
+        out
+    }
+
+    fn inline(&mut self, table: &toml_edit::InlineTable, path: &str) -> Map<String, Value> {
+        let mut out = Map::new();
+        for (name, _) in table.iter() {
+            if let Some((key, item)) = table.get_key_value(name) {
+                let child = child_path(path, name);
+                let value = self.item(item, &child, key.span());
+                out.insert(name.to_string(), value);
+            }
+        }
+        out
+    }
+
+    fn item(&mut self, item: &toml_edit::Item, path: &str, key: Option<Range<usize>>) -> Value {
+        use toml_edit::Item;
+        self.spans.insert(path.to_string(), Span { key, value: item.span() });
+        match item {
+            Item::None => Value::Null,
+            Item::Value(v) => self.value(v, path),
+            Item::Table(t) => Value::Object(self.table(t, path)),
+            Item::ArrayOfTables(a) => Value::Array(
+                a.iter()
+                    .enumerate()
+                    .map(|(i, t)| {
+                        let p = index_path(path, i);
+                        self.spans.insert(p.clone(), Span { key: None, value: t.span() });
+                        Value::Object(self.table(t, &p))
+                    })
+                    .collect(),
+            ),
+        }
+    }
+
+    fn value(&mut self, v: &toml_edit::Value, path: &str) -> Value {
+        use toml_edit::Value as T;
+        match v {
+            T::String(s) => Value::String(s.value().clone()),
+            T::Integer(i) => Value::Number((*i.value()).into()),
+            T::Float(f) => match Number::from_f64(*f.value()) {
+                Some(n) => Value::Number(n),
+                None => {
+                    let pos = v.span().map(|s| self.source.line_col(s.start));
+                    self.problems.push(Problem::at(
+                        &self.source.name,
+                        pos,
+                        path,
+                        "inf and nan can't be sent: the API speaks JSON, which has no such numbers",
+                    ));
+                    Value::Null
+                }
+            },
+            T::Boolean(b) => Value::Bool(*b.value()),
+            T::Datetime(d) => Value::String(d.value().to_string()),
+            T::Array(a) => Value::Array(
+                a.iter()
+                    .enumerate()
+                    .map(|(i, el)| {
+                        let p = index_path(path, i);
+                        self.spans.insert(p.clone(), Span { key: None, value: el.span() });
+                        self.value(el, &p)
+                    })
+                    .collect(),
+            ),
+            T::InlineTable(t) => Value::Object(self.inline(t, path)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toml(text: &str) -> Result<Parsed, ValidationError> {
+        parse_document(Source::from_text("s.toml", text, Format::Toml))
+    }
+
+    #[test]
+    fn toml_keeps_order_and_locates_keys() {
+        let p = toml("name = \"x\"\n\n[[steps]]\ntype = \"voice\"\n[steps.config]\nz = 1\na = 2\n").unwrap();
+        assert_eq!(p.value["steps"][0]["config"].as_object().unwrap().keys().collect::<Vec<_>>(), ["z", "a"]);
+        assert_eq!(p.key_pos("name"), Some((1, 1)));
+        assert_eq!(p.key_pos("steps[0].type"), Some((4, 1)));
+        assert_eq!(p.value_pos("steps[0]").map(|p| p.0), Some(3));
+    }
+
+    #[test]
+    fn toml_syntax_error_is_located() {
+        let e = toml("name = \"x\"\nsteps = [\n").unwrap_err();
+        let p = &e.problems[0];
+        assert!(p.message.starts_with("invalid TOML"), "{p}");
+        assert!(p.line.is_some());
+    }
+
+    #[test]
+    fn toml_datetimes_become_strings() {
+        let p = toml("when = 2026-01-02T03:04:05Z\n").unwrap();
+        assert_eq!(p.value["when"], "2026-01-02T03:04:05Z");
+    }
+
+    #[test]
+    fn toml_nan_is_refused() {
+        let e = toml("[[steps]]\ntype = \"voice\"\nconfig = { x = nan }\n").unwrap_err();
+        assert_eq!(e.problems[0].field, "steps[0].config.x");
+        assert_eq!(e.problems[0].line, Some(3));
+    }
+
+    #[test]
+    fn json_locates_nested_keys_and_flags_duplicates() {
+        let text = "{\n  \"name\": \"x\",\n  \"steps\": [\n    {\"type\": \"voice\"}\n  ]\n}";
+        let p = parse_document(Source::from_text("s.json", text, Format::Json)).unwrap();
+        assert_eq!(p.key_pos("steps[0].type"), Some((4, 6)));
+        let dup = "{\"name\": \"a\",\n\"name\": \"b\"}";
+        let e = parse_document(Source::from_text("s.json", dup, Format::Json)).unwrap_err();
+        assert_eq!(e.problems[0].line, Some(2));
+        assert!(e.problems[0].message.contains("duplicate"));
+    }
+
+    #[test]
+    fn json_syntax_error_has_line_and_column() {
+        let e = parse_document(Source::from_text("s.json", "{\n\"name\": \"x\",,\n}", Format::Json)).unwrap_err();
+        let p = &e.problems[0];
+        assert_eq!(p.line, Some(2));
+        assert!(!p.message.contains(" at line "), "{}", p.message);
+    }
+
+    #[test]
+    fn sniffing() {
+        assert_eq!(Format::sniff("  \n{\"a\":1}"), Format::Json);
+        assert_eq!(Format::sniff("name = 'x'"), Format::Toml);
+        assert_eq!(Format::sniff(""), Format::Toml);
+    }
+}

@@ -1,0 +1,71 @@
+//! One located problem in a sequence file, and the error that carries them all.
+
+use serde::Serialize;
+use std::fmt;
+
+/// A problem in the input: where it is (source, line, column), which field, and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    /// The file as the user named it, `<stdin>`, or the flag (`--step #2`).
+    pub source: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    /// The field path in the request body (`steps[1].type`); empty for the whole input.
+    pub field: String,
+    pub message: String,
+}
+
+impl Problem {
+    pub fn at(source: &str, pos: Option<(usize, usize)>, field: &str, message: impl Into<String>) -> Self {
+        Self {
+            source: source.to_string(),
+            line: pos.map(|p| p.0),
+            column: pos.map(|p| p.1),
+            field: field.to_string(),
+            message: message.into(),
+        }
+    }
+
+    pub fn whole(source: &str, message: impl Into<String>) -> Self {
+        Self::at(source, None, "", message)
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.source)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(col) = self.column {
+                write!(f, ":{col}")?;
+            }
+        }
+        if !self.field.is_empty() {
+            write!(f, ": {}", self.field)?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// The input is invalid; nothing may be sent. Holds every problem found, in input order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidationError {
+    pub problems: Vec<Problem>,
+}
+
+impl ValidationError {
+    pub fn single(p: Problem) -> Self {
+        Self { problems: vec![p] }
+    }
+}
+
+impl fmt::Display for ValidationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.problems.as_slice() {
+            [one] => write!(f, "{one}"),
+            many => write!(f, "{} problems in the input; nothing was sent", many.len()),
+        }
+    }
+}
+
+impl std::error::Error for ValidationError {}

@@ -1,0 +1,497 @@
+//! Checking a parsed sequence file plus command-line overrides, and building the request body.
+
+use super::parse::{Format, Parsed, child_path, index_path};
+use super::problem::{Problem, ValidationError};
+use serde_json::{Map, Value};
+use std::collections::HashMap;
+
+const TOP_KEYS: &[&str] = &["name", "description", "steps", "is_test_mode"];
+const STEP_KEYS: &[&str] = &["order", "type", "config"];
+
+/// A step given on the command line as `TYPE` or `TYPE:JSON_OBJECT`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StepSpec {
+    pub step_type: String,
+    pub config: Option<Map<String, Value>>,
+}
+
+/// Parses one `--step` value. The error is a sentence fit to follow "invalid value for --step".
+pub fn parse_step_spec(raw: &str) -> Result<StepSpec, String> {
+    let (ty, config) = match raw.split_once(':') {
+        Some((ty, json)) => (ty, Some(json)),
+        None => (raw, None),
+    };
+    let ty = ty.trim();
+    if ty.is_empty() {
+        return Err(
+            "the step type is empty (expected TYPE or TYPE:{...}, e.g. voice or 'sms:{\"message\":\"Hi\"}')".into()
+        );
+    }
+    if ty.chars().any(char::is_whitespace) {
+        return Err(format!("the step type {ty:?} contains white space"));
+    }
+    let config = match config {
+        None => None,
+        Some(json) => match serde_json::from_str::<Value>(json) {
+            Ok(Value::Object(map)) => Some(map),
+            Ok(other) => {
+                return Err(format!(
+                    "the config after `{ty}:` must be a JSON object, not {}",
+                    type_name(&other, Format::Json)
+                ));
+            }
+            Err(e) => {
+                // Columns count from the start of the whole value, as the user typed it.
+                let col = ty.len() + 1 + e.column();
+                let text = e.to_string();
+                let msg = text.rsplit_once(" at line ").map_or(text.as_str(), |(m, _)| m);
+                return Err(format!("the config after `{ty}:` is not valid JSON: {msg} (column {col})"));
+            }
+        },
+    };
+    Ok(StepSpec { step_type: ty.to_string(), config })
+}
+
+/// What the command line adds to, or puts in place of, the file.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    pub name: Option<String>,
+    pub description: Option<String>,
+    pub steps: Vec<StepSpec>,
+    /// `Some(true)` asks for a test-mode sequence whatever the file says.
+    pub test_mode: Option<bool>,
+}
+
+/// Validates the file (if any) and the overrides together, and builds the request body.
+/// Every problem is collected, so one run shows them all.
+pub fn build_body(parsed: Option<&Parsed>, overrides: &Overrides) -> Result<Value, ValidationError> {
+    let mut v = Validator { parsed, problems: Vec::new() };
+    let body = v.build(overrides);
+    if v.problems.is_empty() {
+        return Ok(body);
+    }
+    // Read top to bottom, as in the file; unlocated problems (a missing name) come last.
+    v.problems.sort_by_key(|p| (p.line.unwrap_or(usize::MAX), p.column.unwrap_or(0)));
+    Err(ValidationError { problems: v.problems })
+}
+
+struct Validator<'a> {
+    parsed: Option<&'a Parsed>,
+    problems: Vec<Problem>,
+}
+
+/// Where an effective step came from, for locating problems.
+enum Origin {
+    File(usize),
+    Flag(usize),
+}
+
+struct Step {
+    origin: Origin,
+    order: Option<u64>,
+    ty: Option<String>,
+    config: Option<Map<String, Value>>,
+}
+
+impl Validator<'_> {
+    fn format(&self) -> Format {
+        self.parsed.map_or(Format::Json, |p| p.source.format)
+    }
+
+    fn source_name(&self) -> &str {
+        self.parsed.map_or("command line", |p| p.source.name.as_str())
+    }
+
+    fn at_key(&mut self, path: &str, message: impl Into<String>) {
+        let p = match self.parsed {
+            Some(parsed) => parsed.problem_at_key(path, message),
+            None => Problem::at("command line", None, path, message),
+        };
+        self.problems.push(p);
+    }
+
+    fn at_value(&mut self, path: &str, message: impl Into<String>) {
+        let p = match self.parsed {
+            Some(parsed) => parsed.problem_at_value(path, message),
+            None => Problem::at("command line", None, path, message),
+        };
+        self.problems.push(p);
+    }
+
+    fn build(&mut self, ov: &Overrides) -> Value {
+        let empty = Map::new();
+        let root = match self.parsed.map(|p| &p.value) {
+            None => &empty,
+            Some(Value::Object(m)) => m,
+            Some(other) => {
+                let what = type_name(other, Format::Json);
+                self.at_value("", format!("expected an object with name and steps at the top level, found {what}"));
+                &empty
+            }
+        };
+        self.unknown_keys(root, "", TOP_KEYS);
+
+        let name = match &ov.name {
+            Some(n) => {
+                if n.trim().is_empty() {
+                    self.problems.push(Problem::at("--name", None, "name", "must not be empty"));
+                }
+                Some(n.clone())
+            }
+            None => self.string_field(root, "name", true),
+        };
+        if name.is_none() && ov.name.is_none() && !self.has(root, "name") {
+            let hint = match self.format() {
+                Format::Toml if self.parsed.is_some() => "add name = \"...\" at the top of the file, or pass --name",
+                Format::Json if self.parsed.is_some() => "add \"name\": \"...\" to the file, or pass --name",
+                _ => "pass --name, or give a file with -f",
+            };
+            let src = self.source_name().to_string();
+            self.problems.push(Problem::at(
+                &src,
+                None,
+                "name",
+                format!("missing: every sequence needs a name ({hint})"),
+            ));
+        }
+        let description = match &ov.description {
+            Some(d) => Some(d.clone()),
+            None => self.string_field(root, "description", false),
+        };
+        let file_test_mode = match root.get("is_test_mode") {
+            None | Some(Value::Null) => None,
+            Some(Value::Bool(b)) => Some(*b),
+            Some(other) => {
+                let what = type_name(other, self.format());
+                self.at_value("is_test_mode", format!("must be true or false, found {what}"));
+                None
+            }
+        };
+
+        let mut steps = self.file_steps(root);
+        for (i, spec) in ov.steps.iter().enumerate() {
+            steps.push(Step {
+                origin: Origin::Flag(i + 1),
+                order: None,
+                ty: Some(spec.step_type.clone()),
+                config: spec.config.clone(),
+            });
+        }
+        if steps.is_empty() && !matches!(root.get("steps"), Some(v) if !v.is_array()) {
+            let hint = match self.format() {
+                Format::Toml if self.parsed.is_some() => "add a [[steps]] table with a type, or pass --step TYPE",
+                Format::Json if self.parsed.is_some() => "add \"steps\": [{\"type\": \"voice\"}], or pass --step TYPE",
+                _ => "pass --step TYPE (e.g. --step voice), or give a file with -f",
+            };
+            let at = if self.has(root, "steps") { "steps" } else { "" };
+            if at.is_empty() {
+                let src = self.source_name().to_string();
+                self.problems.push(Problem::at(
+                    &src,
+                    None,
+                    "steps",
+                    format!("no steps: a sequence needs at least one ({hint})"),
+                ));
+            } else {
+                self.at_value("steps", format!("no steps: a sequence needs at least one ({hint})"));
+            }
+        }
+        let steps = self.orders_and_duplicates(steps);
+
+        let mut body = Map::new();
+        body.insert("name".into(), Value::String(name.unwrap_or_default()));
+        if let Some(d) = description {
+            body.insert("description".into(), Value::String(d));
+        }
+        body.insert("steps".into(), Value::Array(steps));
+        if let Some(t) = ov.test_mode.or(file_test_mode) {
+            body.insert("is_test_mode".into(), Value::Bool(t));
+        }
+        Value::Object(body)
+    }
+
+    fn has(&self, obj: &Map<String, Value>, key: &str) -> bool {
+        obj.get(key).is_some_and(|v| !v.is_null())
+    }
+
+    fn string_field(&mut self, obj: &Map<String, Value>, key: &str, required: bool) -> Option<String> {
+        match obj.get(key) {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) => {
+                if required && s.trim().is_empty() {
+                    self.at_value(key, "must not be empty");
+                }
+                Some(s.clone())
+            }
+            Some(other) => {
+                let what = type_name(other, self.format());
+                self.at_value(key, format!("must be a string, found {what}"));
+                None
+            }
+        }
+    }
+
+    fn unknown_keys(&mut self, obj: &Map<String, Value>, path: &str, known: &[&str]) {
+        for key in obj.keys() {
+            if known.contains(&key.as_str()) {
+                continue;
+            }
+            let field = child_path(path, key);
+            let msg = match suggest(key, known) {
+                Some(s) => format!("unknown key (did you mean `{s}`?)"),
+                None => format!("unknown key (known keys here: {})", known.join(", ")),
+            };
+            self.at_key(&field, msg);
+        }
+    }
+
+    fn file_steps(&mut self, root: &Map<String, Value>) -> Vec<Step> {
+        let list = match root.get("steps") {
+            None | Some(Value::Null) => return Vec::new(),
+            Some(Value::Array(list)) => list,
+            Some(other) => {
+                let what = type_name(other, self.format());
+                let expected = match self.format() {
+                    Format::Toml => "an array of tables ([[steps]])",
+                    Format::Json => "an array of objects",
+                };
+                self.at_value("steps", format!("must be {expected}, found {what}"));
+                return Vec::new();
+            }
+        };
+        let mut out = Vec::new();
+        for (i, raw) in list.iter().enumerate() {
+            let path = index_path("steps", i);
+            let Value::Object(step) = raw else {
+                let what = type_name(raw, self.format());
+                let table = self.table_word();
+                self.at_value(&path, format!("each step must be {table}, found {what}"));
+                continue;
+            };
+            self.unknown_keys(step, &path, STEP_KEYS);
+            let ty_path = child_path(&path, "type");
+            let ty = match step.get("type") {
+                None | Some(Value::Null) => {
+                    let eg = match self.format() {
+                        Format::Toml => "type = \"voice\"",
+                        Format::Json => "\"type\": \"voice\"",
+                    };
+                    self.at_value(&path, format!("missing `type`: every step needs one (e.g. {eg})"));
+                    None
+                }
+                Some(Value::String(s)) if s.trim().is_empty() => {
+                    self.at_value(&ty_path, "must not be empty (e.g. \"voice\")");
+                    None
+                }
+                Some(Value::String(s)) => Some(s.clone()),
+                Some(other) => {
+                    let what = type_name(other, self.format());
+                    self.at_value(&ty_path, format!("must be a string such as \"voice\", found {what}"));
+                    None
+                }
+            };
+            let order_path = child_path(&path, "order");
+            let order = match step.get("order") {
+                None => None,
+                Some(v) => match v.as_u64() {
+                    Some(n) => Some(n),
+                    None => {
+                        let shown = match v {
+                            Value::Number(n) => n.to_string(),
+                            other => type_name(other, self.format()).to_string(),
+                        };
+                        self.at_value(&order_path, format!("must be a non-negative integer, found {shown}"));
+                        None
+                    }
+                },
+            };
+            let config = match step.get("config") {
+                None => None,
+                Some(Value::Object(m)) => Some(m.clone()),
+                Some(other) => {
+                    let what = type_name(other, self.format());
+                    let table = self.table_word();
+                    self.at_value(&child_path(&path, "config"), format!("must be {table}, found {what}"));
+                    None
+                }
+            };
+            out.push(Step { origin: Origin::File(i), order, ty, config });
+        }
+        out
+    }
+
+    fn table_word(&self) -> &'static str {
+        match self.format() {
+            Format::Toml => "a table",
+            Format::Json => "an object",
+        }
+    }
+
+    /// Fills in positional orders (counting from 1) and reports any order used twice.
+    fn orders_and_duplicates(&mut self, steps: Vec<Step>) -> Vec<Value> {
+        let mut first_by_order: HashMap<u64, String> = HashMap::new();
+        let mut out = Vec::new();
+        for (pos, step) in steps.into_iter().enumerate() {
+            let explicit = step.order.is_some();
+            let order = step.order.unwrap_or(pos as u64 + 1);
+            let (field, describe) = match step.origin {
+                Origin::File(i) => {
+                    let path = index_path("steps", i);
+                    let line = self.parsed.and_then(|p| p.key_pos(&child_path(&path, "order")).or(p.value_pos(&path)));
+                    let at = line.map(|(l, _)| format!(" (line {l})")).unwrap_or_default();
+                    (path.clone(), format!("{path}{at}"))
+                }
+                Origin::Flag(n) => (format!("steps[{pos}]"), format!("--step #{n}")),
+            };
+            if let Some(first) = first_by_order.get(&order) {
+                let how = if explicit { "" } else { ", implied by its position" };
+                let msg = format!("order {order}{how} is already used by {first}");
+                match step.origin {
+                    Origin::File(_) if explicit => self.at_value(&child_path(&field, "order"), msg),
+                    Origin::File(_) => self.at_value(&field, msg),
+                    Origin::Flag(n) => self.problems.push(Problem::at(&format!("--step #{n}"), None, &field, msg)),
+                }
+            } else {
+                first_by_order.insert(order, describe);
+            }
+            let mut obj = Map::new();
+            obj.insert("order".into(), Value::from(order));
+            obj.insert("type".into(), Value::String(step.ty.unwrap_or_default()));
+            if let Some(c) = step.config {
+                obj.insert("config".into(), Value::Object(c));
+            }
+            out.push(Value::Object(obj));
+        }
+        out
+    }
+}
+
+/// The known key a mistyped one most likely meant, if any is close enough.
+pub fn suggest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
+    let lower = key.to_ascii_lowercase();
+    known
+        .iter()
+        .map(|k| (strsim::damerau_levenshtein(&lower, k), *k))
+        .filter(|(d, k)| *d <= (k.len() / 3).max(1))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+fn type_name(v: &Value, format: Format) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(n) if n.is_i64() || n.is_u64() => "an integer",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => match format {
+            Format::Toml => "a table",
+            Format::Json => "an object",
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Source, parse_document};
+    use super::*;
+    use serde_json::json;
+
+    fn toml(text: &str) -> Parsed {
+        parse_document(Source::from_text("s.toml", text, Format::Toml)).unwrap()
+    }
+
+    fn problems(text: &str) -> Vec<String> {
+        build_body(Some(&toml(text)), &Overrides::default())
+            .unwrap_err()
+            .problems
+            .iter()
+            .map(|p| p.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn builds_body_with_positional_orders() {
+        let p = toml(
+            "name = \"n\"\n[[steps]]\ntype = \"voice\"\n[steps.config]\nvoicemail_message = \"hi\"\n[[steps]]\ntype = \"sms\"\n",
+        );
+        let body = build_body(Some(&p), &Overrides::default()).unwrap();
+        assert_eq!(
+            body,
+            json!({"name": "n", "steps": [
+                {"order": 1, "type": "voice", "config": {"voicemail_message": "hi"}},
+                {"order": 2, "type": "sms"}
+            ]})
+        );
+    }
+
+    #[test]
+    fn flags_override_and_append() {
+        let p = toml("name = \"n\"\ndescription = \"d\"\n[[steps]]\norder = 5\ntype = \"voice\"\n");
+        let ov = Overrides {
+            name: Some("flag".into()),
+            steps: vec![parse_step_spec("sms:{\"message\":\"Hi\"}").unwrap()],
+            ..Default::default()
+        };
+        let body = build_body(Some(&p), &ov).unwrap();
+        assert_eq!(body["name"], "flag");
+        assert_eq!(body["description"], "d");
+        assert_eq!(body["steps"][1], json!({"order": 2, "type": "sms", "config": {"message": "Hi"}}));
+    }
+
+    #[test]
+    fn flags_alone_suffice() {
+        let ov =
+            Overrides { name: Some("x".into()), steps: vec![parse_step_spec("voice").unwrap()], ..Default::default() };
+        assert_eq!(build_body(None, &ov).unwrap(), json!({"name": "x", "steps": [{"order": 1, "type": "voice"}]}));
+    }
+
+    #[test]
+    fn every_problem_is_located() {
+        assert_eq!(
+            problems("nmae = \"x\"\n[[steps]]\ntype = \"voice\"\n")[0],
+            "s.toml:1:1: nmae: unknown key (did you mean `name`?)"
+        );
+        assert_eq!(problems("name = \"\"\n[[steps]]\ntype = \"voice\"\n"), ["s.toml:1:8: name: must not be empty"]);
+        assert_eq!(
+            problems("name = \"x\"\n[[steps]]\norder = 1\n")[0],
+            "s.toml:2:1: steps[0]: missing `type`: every step needs one (e.g. type = \"voice\")"
+        );
+        assert_eq!(
+            problems("name = \"x\"\n[[steps]]\ntype = \"voice\"\norder = -1\n")[0],
+            "s.toml:4:9: steps[0].order: must be a non-negative integer, found -1"
+        );
+        assert_eq!(
+            problems("name = \"x\"\n[[steps]]\ntype = \"voice\"\nconfig = 3\n")[0],
+            "s.toml:4:10: steps[0].config: must be a table, found an integer"
+        );
+        assert_eq!(
+            problems("name = \"x\"\n[[steps]]\ntype = \"voice\"\ntpye = 1\n")[0],
+            "s.toml:4:1: steps[0].tpye: unknown key (did you mean `type`?)"
+        );
+        assert!(problems("name = \"x\"\n")[0].contains("no steps"));
+    }
+
+    #[test]
+    fn duplicate_orders_name_both_steps() {
+        let got = problems("name = \"x\"\n[[steps]]\norder = 1\ntype = \"a\"\n[[steps]]\norder = 1\ntype = \"b\"\n");
+        assert_eq!(got, ["s.toml:6:9: steps[1].order: order 1 is already used by steps[0] (line 3)"]);
+    }
+
+    #[test]
+    fn step_spec_syntax() {
+        assert_eq!(parse_step_spec("voice").unwrap(), StepSpec { step_type: "voice".into(), config: None });
+        assert!(parse_step_spec("").unwrap_err().contains("empty"));
+        assert!(parse_step_spec(":{}").unwrap_err().contains("empty"));
+        assert!(parse_step_spec("sms:[1]").unwrap_err().contains("must be a JSON object"));
+        assert!(parse_step_spec("sms:{oops}").unwrap_err().contains("not valid JSON"));
+    }
+
+    #[test]
+    fn suggestions() {
+        assert_eq!(suggest("nmae", TOP_KEYS), Some("name"));
+        assert_eq!(suggest("Steps", TOP_KEYS), Some("steps"));
+        assert_eq!(suggest("colour", TOP_KEYS), None);
+    }
+}

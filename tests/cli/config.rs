@@ -1,0 +1,93 @@
+//! Profiles, base URL and token precedence, seen through the binary.
+
+use crate::support::*;
+
+fn ok_stub() -> Stub {
+    Stub::fixed(Canned::json(200, &envelope(sample_sequence(1))))
+}
+
+#[test]
+fn profile_settings_and_credentials_are_used() {
+    let t = TestEnv::new();
+    let stub = ok_stub();
+    t.write_config(
+        "config.toml",
+        &format!("default_profile = \"staging\"\n[profiles.staging]\napi_url = \"{}\"\n", stub.url),
+    );
+    t.write_config("credentials.toml", "[profiles.staging]\ntoken = \"from-credentials\"\n");
+    t.cmd().args(["sequence", "show", "1", "-q"]).run().code(0);
+    assert_eq!(stub.requests()[0].header("authorization"), Some("Bearer from-credentials"));
+}
+
+#[test]
+fn env_and_flag_override_the_profile_url() {
+    let t = TestEnv::new();
+    let (used, unused) = (ok_stub(), ok_stub());
+    t.write_config("config.toml", &format!("[profiles.default]\napi_url = \"{}\"\n", unused.url));
+    t.cmd()
+        .env("CLARION_TOKEN", TOKEN)
+        .env("CLARION_API_URL", &used.url)
+        .args(["sequence", "show", "1", "-q"])
+        .run()
+        .code(0);
+    t.cmd()
+        .env("CLARION_TOKEN", TOKEN)
+        .env("CLARION_API_URL", &unused.url)
+        .args(["--api-url", &used.url, "sequence", "show", "1", "-q"])
+        .run()
+        .code(0);
+    assert_eq!(used.requests().len(), 2);
+    assert!(unused.requests().is_empty());
+}
+
+#[test]
+fn token_command_supplies_the_token() {
+    let t = TestEnv::new();
+    let stub = ok_stub();
+    t.write_config(
+        "config.toml",
+        &format!("[profiles.ci]\napi_url = \"{}\"\ntoken_command = \"printf ' from-command \\\\n'\"\n", stub.url),
+    );
+    t.cmd().args(["--profile", "ci", "sequence", "show", "1", "-q"]).run().code(0);
+    assert_eq!(stub.requests()[0].header("authorization"), Some("Bearer from-command"));
+}
+
+#[test]
+fn env_token_beats_the_credentials_file() {
+    let t = TestEnv::new();
+    let stub = ok_stub();
+    t.write_config("credentials.toml", "[profiles.default]\ntoken = \"from-credentials\"\n");
+    t.authed(&stub.url).args(["sequence", "show", "1", "-q"]).run().code(0);
+    assert_eq!(stub.requests()[0].header("authorization"), Some(format!("Bearer {TOKEN}").as_str()));
+}
+
+#[test]
+fn malformed_config_is_exit_2_naming_file_and_line() {
+    let t = TestEnv::new();
+    t.write_config("config.toml", "[profiles.default]\napi_url = https://x\n");
+    let run = t.cmd().args(["sequence", "show", "1"]).run();
+    run.code(2);
+    let first = run.stderr.lines().next().unwrap();
+    assert!(first.contains("config.toml:2:"), "{first}");
+}
+
+#[test]
+fn unknown_profile_is_a_usage_error_with_a_suggestion() {
+    let t = TestEnv::new();
+    t.write_config("config.toml", "[profiles.staging]\n");
+    let run = t.cmd().args(["--profile", "stagng", "sequence", "show", "1"]).run();
+    run.code(2);
+    assert_eq!(run.stderr, "error: profile `stagng` (from --profile) is not defined\nhint: did you mean `staging`?\n");
+}
+
+#[test]
+fn plain_http_to_another_host_is_refused() {
+    let t = TestEnv::new();
+    let run = t
+        .cmd()
+        .env("CLARION_TOKEN", TOKEN)
+        .args(["--api-url", "http://api.example.com", "sequence", "show", "1"])
+        .run();
+    run.code(2);
+    assert!(run.stderr.contains("refusing plain http://"));
+}

@@ -1,0 +1,91 @@
+//! `sequence show`: the GET, the table and the JSON.
+
+use crate::support::*;
+use serde_json::json;
+
+#[test]
+fn show_gets_the_sequence_and_prints_a_plain_table_when_piped() {
+    let t = TestEnv::new();
+    let stub = Stub::fixed(Canned::json(200, &envelope(sample_sequence(7))));
+    let run = t.authed(&stub.url).args(["sequence", "show", "7"]).run();
+    run.code(0);
+    let reqs = stub.requests();
+    assert_eq!((reqs[0].method.as_str(), reqs[0].path.as_str()), ("GET", "/v1/sequence-manager/sequences/7"));
+    assert_eq!(reqs[0].header("accept"), Some("application/json"));
+    assert_eq!(reqs[0].header("authorization"), Some(format!("Bearer {TOKEN}").as_str()));
+    assert!(!run.stdout.contains('\x1b'), "no ANSI when piped");
+    assert!(!run.stdout.contains('│'), "no box drawing when piped");
+    insta::assert_snapshot!("show_table_piped", run.stdout);
+}
+
+#[test]
+fn nulls_and_absent_fields_show_as_dashes() {
+    let t = TestEnv::new();
+    let data = json!({"id": 3, "status": null, "steps": [{"id": null, "type": "voice"}], "extra": "kept"});
+    let stub = Stub::fixed(Canned::json(200, &envelope(data)));
+    let run = t.authed(&stub.url).args(["sequence", "show", "3"]).run();
+    run.code(0);
+    assert!(!run.stdout.contains("null"), "{}", run.stdout);
+    insta::assert_snapshot!("show_table_sparse", run.stdout);
+}
+
+#[test]
+fn json_output_is_pipeable() {
+    let t = TestEnv::new();
+    let stub = Stub::fixed(Canned::json(200, &envelope(sample_sequence(7))));
+    let run = t.authed(&stub.url).args(["sequence", "show", "7", "--json"]).run();
+    run.code(0);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(v, sample_sequence(7));
+}
+
+#[test]
+fn ids_that_are_not_positive_integers_are_usage_errors() {
+    let t = TestEnv::new();
+    let stub = Stub::fixed(Canned::json(200, &envelope(sample_sequence(7))));
+    for bad in ["0", "-1", "abc", "1.5", "99999999999999999999999"] {
+        let run = t.authed(&stub.url).args(["sequence", "show", "--", bad]).run();
+        run.code(2);
+        assert!(run.stderr.contains("a sequence id is a positive integer"), "{bad}: {}", run.stderr);
+    }
+    assert!(stub.requests().is_empty());
+}
+
+#[test]
+fn not_found_is_exit_3() {
+    let t = TestEnv::new();
+    let stub = Stub::fixed(Canned::json(
+        404,
+        &json!({"success": false, "error": {"code": "not_found", "message": "no sequence 9"}}),
+    ));
+    let run = t.authed(&stub.url).args(["sequence", "show", "9"]).run();
+    run.code(3);
+    assert_eq!(run.stderr, "error: fetching sequence 9: the API answered 404 Not Found: no sequence 9 (not_found)\n");
+}
+
+#[test]
+fn server_text_is_sanitised_in_tables() {
+    let t = TestEnv::new();
+    let mut data = sample_sequence(5);
+    data["steps"][0]["id"] = json!("evil\u{1b}]0;pwned\u{7}id");
+    data["status"] = json!("\u{1b}[2Jcleared");
+    let stub = Stub::fixed(Canned::json(200, &envelope(data)));
+    let run = t.authed(&stub.url).args(["sequence", "show", "5"]).run();
+    run.code(0);
+    assert!(!run.stdout.contains('\x1b') && !run.stdout.contains('\x07'), "{:?}", run.stdout);
+    assert!(run.stdout.contains("\\u{1b}[2Jcleared"));
+}
+
+#[test]
+fn redirects_are_not_followed() {
+    let t = TestEnv::new();
+    let elsewhere = Stub::fixed(Canned::json(200, &envelope(sample_sequence(1))));
+    for status in [301, 302, 307, 308] {
+        let target = format!("{}/v1/sequence-manager/sequences/1", elsewhere.url);
+        let stub = Stub::fixed(Canned::raw(status, "text/plain", "moved").header("Location", &target));
+        let run = t.authed(&stub.url).args(["sequence", "show", "1"]).run();
+        run.code(1);
+        assert!(run.stderr.contains(&format!("redirecting to {target}")), "{}", run.stderr);
+    }
+    assert!(elsewhere.requests().is_empty(), "the token reached a host the user did not choose");
+}

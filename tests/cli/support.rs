@@ -1,0 +1,306 @@
+//! Test harness: run the built binary in a sealed environment, and a recording HTTP stub.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+
+pub const TOKEN: &str = "tok_test_5ecret_Zx9q";
+
+/// A temporary HOME and config dir; every command runs with only these in its environment.
+pub struct TestEnv {
+    pub dir: tempfile::TempDir,
+}
+
+impl TestEnv {
+    pub fn new() -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::create_dir_all(dir.path().join("home")).unwrap();
+        std::fs::create_dir_all(dir.path().join("config")).unwrap();
+        std::fs::create_dir_all(dir.path().join("work")).unwrap();
+        TestEnv { dir }
+    }
+
+    pub fn config_dir(&self) -> PathBuf {
+        self.dir.path().join("config")
+    }
+
+    /// The working directory of commands: files written here are named by relative path.
+    pub fn work(&self) -> PathBuf {
+        self.dir.path().join("work")
+    }
+
+    pub fn write(&self, name: &str, text: &str) -> PathBuf {
+        let p = self.work().join(name);
+        std::fs::write(&p, text).unwrap();
+        p
+    }
+
+    pub fn write_config(&self, name: &str, text: &str) {
+        std::fs::write(self.config_dir().join(name), text).unwrap();
+    }
+
+    pub fn cmd(&self) -> Cli {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_clarion"));
+        cmd.env_clear()
+            .env("HOME", self.dir.path().join("home"))
+            .env("CLARION_CONFIG_DIR", self.config_dir())
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .current_dir(self.work());
+        Cli { cmd, stdin: None }
+    }
+
+    /// A command with a token in the environment, pointed at `url`.
+    pub fn authed(&self, url: &str) -> Cli {
+        self.cmd().env("CLARION_TOKEN", TOKEN).env("CLARION_API_URL", url)
+    }
+}
+
+pub struct Cli {
+    cmd: Command,
+    stdin: Option<Vec<u8>>,
+}
+
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Cli {
+    pub fn args<I, S>(mut self, args: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<std::ffi::OsStr>,
+    {
+        self.cmd.args(args);
+        self
+    }
+
+    pub fn arg_path(mut self, p: &Path) -> Self {
+        self.cmd.arg(p);
+        self
+    }
+
+    pub fn env(mut self, k: &str, v: impl AsRef<std::ffi::OsStr>) -> Self {
+        self.cmd.env(k, v);
+        self
+    }
+
+    pub fn stdin(mut self, bytes: impl Into<Vec<u8>>) -> Self {
+        self.stdin = Some(bytes.into());
+        self
+    }
+
+    pub fn run(mut self) -> Run {
+        self.cmd.stdin(if self.stdin.is_some() { Stdio::piped() } else { Stdio::null() });
+        self.cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
+        let mut child = self.cmd.spawn().expect("spawn clarion");
+        if let Some(bytes) = self.stdin.take() {
+            let mut pipe = child.stdin.take().unwrap();
+            pipe.write_all(&bytes).unwrap();
+        }
+        let out = child.wait_with_output().unwrap();
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+            stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+        }
+    }
+}
+
+impl Run {
+    /// Asserts the exit code, showing both streams when it differs.
+    pub fn code(&self, want: i32) -> &Self {
+        assert_eq!(self.code, want, "exit code\nstdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
+        self
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Recorded {
+    pub method: String,
+    pub path: String,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl Recorded {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+    }
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.body).expect("request body is JSON")
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Canned {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl Canned {
+    pub fn json(status: u16, body: &serde_json::Value) -> Self {
+        Canned {
+            status,
+            headers: vec![("Content-Type".into(), "application/json".into())],
+            body: body.to_string().into_bytes(),
+        }
+    }
+    pub fn raw(status: u16, content_type: &str, body: impl Into<Vec<u8>>) -> Self {
+        Canned { status, headers: vec![("Content-Type".into(), content_type.into())], body: body.into() }
+    }
+    pub fn header(mut self, k: &str, v: &str) -> Self {
+        self.headers.push((k.into(), v.into()));
+        self
+    }
+}
+
+type Responder = dyn Fn(&Recorded) -> Canned + Send + Sync;
+
+/// An HTTP/1.1 server on 127.0.0.1:0 that records every request and answers what it is told.
+pub struct Stub {
+    pub url: String,
+    requests: Arc<Mutex<Vec<Recorded>>>,
+    stop: Arc<AtomicBool>,
+    addr: std::net::SocketAddr,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl Stub {
+    pub fn start(responder: impl Fn(&Recorded) -> Canned + Send + Sync + 'static) -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = listener.local_addr().unwrap();
+        let requests = Arc::new(Mutex::new(Vec::new()));
+        let stop = Arc::new(AtomicBool::new(false));
+        let responder: Arc<Responder> = Arc::new(responder);
+        let (reqs, stop2) = (requests.clone(), stop.clone());
+        let thread = std::thread::spawn(move || {
+            for conn in listener.incoming() {
+                if stop2.load(Ordering::SeqCst) {
+                    break;
+                }
+                let Ok(conn) = conn else { continue };
+                let (reqs, responder) = (reqs.clone(), responder.clone());
+                std::thread::spawn(move || serve(conn, &reqs, &*responder));
+            }
+        });
+        Stub { url: format!("http://{addr}"), requests, stop, addr, thread: Some(thread) }
+    }
+
+    /// Always the same answer.
+    pub fn fixed(canned: Canned) -> Self {
+        Self::start(move |_| canned.clone())
+    }
+
+    pub fn requests(&self) -> Vec<Recorded> {
+        self.requests.lock().unwrap().clone()
+    }
+}
+
+impl Drop for Stub {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        let _ = TcpStream::connect(self.addr);
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+fn serve(conn: TcpStream, reqs: &Mutex<Vec<Recorded>>, responder: &Responder) {
+    let mut reader = BufReader::new(conn.try_clone().unwrap());
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).unwrap_or(0) == 0 {
+            return;
+        }
+        let mut parts = line.split_whitespace();
+        let (method, path) = (parts.next().unwrap_or("").to_string(), parts.next().unwrap_or("").to_string());
+        let mut headers = Vec::new();
+        loop {
+            let mut h = String::new();
+            if reader.read_line(&mut h).unwrap_or(0) == 0 {
+                return;
+            }
+            let h = h.trim_end();
+            if h.is_empty() {
+                break;
+            }
+            if let Some((k, v)) = h.split_once(':') {
+                headers.push((k.trim().to_string(), v.trim().to_string()));
+            }
+        }
+        let len = headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case("content-length"))
+            .and_then(|(_, v)| v.parse::<usize>().ok())
+            .unwrap_or(0);
+        let mut body = vec![0; len];
+        if reader.read_exact(&mut body).is_err() {
+            return;
+        }
+        let rec = Recorded { method, path, headers, body };
+        reqs.lock().unwrap().push(rec.clone());
+        let canned = responder(&rec);
+        let mut out = format!("HTTP/1.1 {} X\r\nContent-Length: {}\r\n", canned.status, canned.body.len());
+        for (k, v) in &canned.headers {
+            out.push_str(&format!("{k}: {v}\r\n"));
+        }
+        out.push_str("\r\n");
+        let mut w = &conn;
+        if w.write_all(out.as_bytes()).and_then(|_| w.write_all(&canned.body)).is_err() {
+            return;
+        }
+    }
+}
+
+/// A full sequence as the contract's example shows it, with the given id.
+pub fn sample_sequence(id: i64) -> serde_json::Value {
+    serde_json::json!({
+        "id": id,
+        "status": "in-progress",
+        "ended_reason": null,
+        "ended_reason_v2": null,
+        "current_step": 1,
+        "next_activity": "2026-11-07T05:31:56Z",
+        "organization_id": 9,
+        "patient_id": 1234,
+        "type": "appointment_reminder",
+        "steps": [
+            {
+                "id": "stp_a1",
+                "type": "voice",
+                "inputs": [],
+                "status": "pending",
+                "scheduled_at": "2026-11-07T05:31:56Z",
+                "voicemail_message": "Hi",
+                "source_number": "+15550100",
+                "destination_number": "+15550199",
+                "voice_assistant_id": null,
+                "post_actions": []
+            }
+        ],
+        "sequence_definition_id": null,
+        "inputs": [],
+        "outcome": null,
+        "was_contact_reached": null,
+        "claimed_at": null,
+        "is_test_mode": true,
+        "last_updated": "2026-11-07T05:30:00Z"
+    })
+}
+
+pub fn envelope(data: serde_json::Value) -> serde_json::Value {
+    serde_json::json!({"success": true, "data": data})
+}
+
+pub fn repo_file(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
+}
