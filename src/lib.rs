@@ -14,5 +14,6 @@ pub mod env;
 pub mod error;
 pub mod output;
 pub mod render;
+pub mod sandbox;
 pub mod seqfile;
 pub mod tls;

@@ -96,6 +96,11 @@ impl Ui {
         }
     }
 
+    /// A plain note on stderr, whatever stderr is (servers log to files as well as terminals).
+    pub fn info(&self, text: &str) {
+        let _ = writeln!(std::io::stderr().lock(), "{text}");
+    }
+
     /// Raw stderr text (clap's own messages arrive formatted already).
     pub fn err_raw(&self, text: &str) {
         let _ = std::io::stderr().lock().write_all(text.as_bytes());

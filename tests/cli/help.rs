@@ -30,3 +30,8 @@ fn version_is_quick_and_plain() {
     let out = help(&["--version"]);
     assert_eq!(out, format!("clarion {}\n", env!("CARGO_PKG_VERSION")));
 }
+
+#[test]
+fn sandbox_serve_help() {
+    insta::assert_snapshot!("help_sandbox_serve", help(&["sandbox", "serve", "--help"]));
+}

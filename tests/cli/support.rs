@@ -304,3 +304,154 @@ pub fn envelope(data: serde_json::Value) -> serde_json::Value {
 pub fn repo_file(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
 }
+
+/// A `clarion sandbox serve` process on 127.0.0.1:0; stopped with SIGTERM when dropped.
+pub struct SandboxProc {
+    pub url: String,
+    child: Option<std::process::Child>,
+    stderr: Arc<Mutex<String>>,
+    drain: Option<JoinHandle<()>>,
+}
+
+impl SandboxProc {
+    pub fn start(t: &TestEnv, args: &[&str]) -> Self {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_clarion"));
+        cmd.env_clear()
+            .env("HOME", t.dir.path().join("home"))
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .current_dir(t.work())
+            .args(["sandbox", "serve", "--addr", "127.0.0.1:0"])
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let mut child = cmd.spawn().expect("spawn sandbox");
+        let mut out = BufReader::new(child.stdout.take().unwrap());
+        let mut url = String::new();
+        out.read_line(&mut url).expect("sandbox prints its URL");
+        let url = url.trim().to_string();
+        assert!(url.starts_with("http://127.0.0.1:"), "first stdout line: {url:?}");
+        let stderr = Arc::new(Mutex::new(String::new()));
+        let sink = stderr.clone();
+        let mut err = child.stderr.take().unwrap();
+        // Drained continuously: a full pipe would block the server's request log.
+        let drain = std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = err.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().unwrap().push_str(&String::from_utf8_lossy(&buf[..n]));
+            }
+        });
+        SandboxProc { url, child: Some(child), stderr, drain: Some(drain) }
+    }
+
+    /// SIGTERM and wait: returns the exit code and everything it wrote on stderr.
+    pub fn terminate(mut self) -> (i32, String) {
+        let mut child = self.child.take().unwrap();
+        Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
+        let status = child.wait().unwrap();
+        if let Some(d) = self.drain.take() {
+            d.join().unwrap();
+        }
+        (status.code().unwrap_or(-1), self.stderr.lock().unwrap().clone())
+    }
+
+    /// SIGKILL: no chance to clean up.
+    pub fn kill9(mut self) {
+        let mut child = self.child.take().unwrap();
+        child.kill().unwrap();
+        child.wait().unwrap();
+    }
+}
+
+impl Drop for SandboxProc {
+    fn drop(&mut self) {
+        if let Some(mut c) = self.child.take() {
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct HttpResponse {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl HttpResponse {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+    }
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.body).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&self.body)))
+    }
+}
+
+/// One HTTP/1.1 request with `Connection: close`; `None` when the server closed without answering.
+pub fn http(method: &str, url: &str, headers: &[(&str, &str)], body: &[u8]) -> Option<HttpResponse> {
+    let rest = url.strip_prefix("http://").expect("http URL");
+    let (host, path) = match rest.find('/') {
+        Some(i) => (&rest[..i], &rest[i..]),
+        None => (rest, "/"),
+    };
+    let mut stream = TcpStream::connect(host).unwrap();
+    let mut req =
+        format!("{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\nContent-Length: {}\r\n", body.len());
+    for (k, v) in headers {
+        req.push_str(&format!("{k}: {v}\r\n"));
+    }
+    req.push_str("\r\n");
+    stream.write_all(req.as_bytes()).unwrap();
+    stream.write_all(body).unwrap();
+    let mut raw = Vec::new();
+    let _ = stream.read_to_end(&mut raw);
+    if raw.is_empty() {
+        return None;
+    }
+    let split = raw.windows(4).position(|w| w == b"\r\n\r\n").expect("end of headers");
+    let head = String::from_utf8_lossy(&raw[..split]).to_string();
+    let mut lines = head.lines();
+    let status = lines.next().unwrap().split_whitespace().nth(1).unwrap().parse().unwrap();
+    let headers =
+        lines.filter_map(|l| l.split_once(':')).map(|(k, v)| (k.trim().to_string(), v.trim().to_string())).collect();
+    Some(HttpResponse { status, headers, body: raw[split + 4..].to_vec() })
+}
+
+pub const AUTH: (&str, &str) = ("Authorization", "Bearer tok_test_5ecret_Zx9q");
+
+pub fn post_sequence(url: &str, body: &serde_json::Value, extra: &[(&str, &str)]) -> Option<HttpResponse> {
+    let mut headers = vec![AUTH, ("Content-Type", "application/json")];
+    headers.extend_from_slice(extra);
+    http("POST", &format!("{url}/v1/sequence-manager/sequences"), &headers, body.to_string().as_bytes())
+}
+
+pub fn get_sequence(url: &str, id: &str) -> HttpResponse {
+    http("GET", &format!("{url}/v1/sequence-manager/sequences/{id}"), &[AUTH], b"").expect("an answer")
+}
+
+pub fn two_step_body(outcomes: [&str; 2]) -> serde_json::Value {
+    serde_json::json!({
+        "name": "Reminder",
+        "steps": [
+            {"order": 1, "type": "voice", "config": {"sandbox_outcome": outcomes[0], "destination_number": "+15550199", "voicemail_message": "Hi", "source_number": "+15550100", "voice_assistant_id": 12}},
+            {"order": 2, "type": "sms", "config": {"sandbox_outcome": outcomes[1], "message": "See you"}}
+        ]
+    })
+}
+
+/// Polls until the sequence is no longer in progress; the deadline only bounds a broken sandbox.
+pub fn until_ended(url: &str, id: &str) -> serde_json::Value {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let data = get_sequence(url, id).json()["data"].clone();
+        if data["status"] != "in-progress" {
+            return data;
+        }
+        assert!(std::time::Instant::now() < deadline, "sequence {id} never ended: {data}");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}

@@ -1,0 +1,131 @@
+//! `clarion sandbox serve`: run the local Sequence Manager until Ctrl-C or SIGTERM.
+
+use crate::context::Ctx;
+use crate::error::UsageError;
+use crate::sandbox::{Sandbox, SandboxConfig};
+use clap::Args;
+use std::net::{SocketAddr, ToSocketAddrs};
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// Serve a stateful imitation of the Sequence Manager API on this machine
+///
+/// Prints its base URL as the first line on stdout, then logs one line per request on
+/// stderr. Sequences progress on a simulated clock (see --speed); faults can be injected to
+/// test clients. Stops cleanly on Ctrl-C or SIGTERM.
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  clarion sandbox serve
+  clarion sandbox serve --addr 127.0.0.1:0 --db sandbox.sqlite3 --speed 600 --seed 1
+  clarion sandbox serve --fail-rate 0.3 --retry-after 0 --drop-rate 0.05 --seed 7")]
+pub struct ServeArgs {
+    /// Address to listen on; port 0 picks a free port
+    #[arg(long, value_name = "HOST:PORT", default_value = "127.0.0.1:4010")]
+    pub addr: String,
+
+    /// SQLite file to keep state in (survives restarts; shareable by several processes) [default: in memory]
+    #[arg(long, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// Accept only this bearer token [default: any non-empty token]
+    #[arg(long, value_name = "TOKEN")]
+    pub token: Option<String>,
+
+    /// Seed for step ids, outcomes, timings and faults: the same seed gives the same results
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+
+    /// Simulated clock rate: 600 runs a ten-minute sequence in about a second
+    #[arg(long, value_name = "X", default_value_t = 1.0, value_parser = positive_f64)]
+    pub speed: f64,
+
+    /// Milliseconds added to every answer
+    #[arg(long, value_name = "MS", default_value_t = 0)]
+    pub latency: u64,
+
+    /// Fraction of requests answered 503 with Retry-After, before any state changes
+    #[arg(long, value_name = "P", default_value_t = 0.0, value_parser = probability)]
+    pub fail_rate: f64,
+
+    /// Retry-After seconds sent with --fail-rate's 503s (0 keeps tests fast)
+    #[arg(long, value_name = "SECONDS", default_value_t = 1)]
+    pub retry_after: u64,
+
+    /// Answer 429 with Retry-After to requests beyond N in one second
+    #[arg(long, value_name = "N")]
+    pub rate_limit: Option<u32>,
+
+    /// Fraction of creates committed and then left unanswered (the connection is closed)
+    #[arg(long, value_name = "P", default_value_t = 0.0, value_parser = probability)]
+    pub drop_rate: f64,
+}
+
+fn positive_f64(raw: &str) -> Result<f64, String> {
+    match raw.parse::<f64>() {
+        Ok(x) if x.is_finite() && x > 0.0 => Ok(x),
+        _ => Err("expected a positive number, such as 1 or 600".into()),
+    }
+}
+
+fn probability(raw: &str) -> Result<f64, String> {
+    match raw.parse::<f64>() {
+        Ok(p) if (0.0..=1.0).contains(&p) => Ok(p),
+        _ => Err("expected a fraction from 0 to 1, such as 0.3".into()),
+    }
+}
+
+fn parse_addr(raw: &str) -> Result<SocketAddr, UsageError> {
+    raw.to_socket_addrs()
+        .ok()
+        .and_then(|mut addrs| addrs.find(SocketAddr::is_ipv4).or_else(|| raw.to_socket_addrs().ok()?.next()))
+        .ok_or_else(|| UsageError::new(format!("--addr {raw:?} is not a HOST:PORT address this machine can listen on")))
+}
+
+pub async fn run(args: ServeArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
+    let addr = parse_addr(&args.addr)?;
+    if !addr.ip().is_loopback() {
+        ctx.ui.warn(&format!("listening on {addr}: other machines can reach this sandbox"));
+    }
+    let cfg = SandboxConfig {
+        db: args.db,
+        token: args.token,
+        seed: args.seed,
+        speed: args.speed,
+        latency: Duration::from_millis(args.latency),
+        fail_rate: args.fail_rate,
+        retry_after: args.retry_after,
+        rate_limit: args.rate_limit,
+        drop_rate: args.drop_rate,
+        log: true,
+        ..SandboxConfig::new(addr)
+    };
+    let sandbox = Sandbox::start(cfg).await?;
+    ctx.ui.out(&sandbox.url)?;
+    wait_for_signal().await;
+    ctx.ui.info("shutting down");
+    sandbox.stop().await;
+    Ok(())
+}
+
+async fn wait_for_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => {}
+                    _ = term.recv() => {}
+                }
+            }
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}

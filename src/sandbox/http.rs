@@ -1,0 +1,350 @@
+//! The sandbox's HTTP surface: routes, auth, idempotency, faults, the request log,
+//! and error bodies in the contract's Error shape.
+
+use super::clock::Clock;
+use super::lifecycle::{StoredSequence, render};
+use super::store::{KeyState, Store};
+use super::validate;
+use super::{DropConnection, Peer, SandboxConfig};
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{Path, Request, State as AxState};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Extension, Router};
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+use std::io::Write as _;
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+pub const COLLECTION: &str = "/v1/sequence-manager/sequences";
+
+pub struct State {
+    cfg: SandboxConfig,
+    store: Mutex<Store>,
+    clock: Clock,
+    faults: Mutex<Faults>,
+    /// Base of per-sequence seeds when `--seed` is not given.
+    random_base: u64,
+}
+
+struct Faults {
+    rng: fastrand::Rng,
+    window_start: Instant,
+    window_count: u32,
+}
+
+/// Marks a response whose handler already added `--latency` itself.
+#[derive(Clone, Copy)]
+struct LatencyAdded;
+
+impl State {
+    pub async fn open(cfg: SandboxConfig) -> anyhow::Result<Arc<State>> {
+        let cfg2 = cfg.clone();
+        let (store, clock) = tokio::task::spawn_blocking(move || -> anyhow::Result<(Store, Clock)> {
+            let mut store = Store::open(cfg2.db.as_deref())?;
+            let clock = store.clock(cfg2.speed)?;
+            Ok((store, clock))
+        })
+        .await??;
+        let rng = match cfg.seed {
+            Some(s) => fastrand::Rng::with_seed(s),
+            None => fastrand::Rng::new(),
+        };
+        Ok(Arc::new(State {
+            store: Mutex::new(store),
+            clock,
+            faults: Mutex::new(Faults { rng, window_start: Instant::now(), window_count: 0 }),
+            random_base: fastrand::u64(..),
+            cfg,
+        }))
+    }
+
+    /// Runs a database operation off the async workers: SQLite may wait on another process's lock.
+    async fn db<T: Send + 'static>(
+        self: &Arc<Self>,
+        f: impl FnOnce(&mut Store) -> anyhow::Result<T> + Send + 'static,
+    ) -> Result<T, Response> {
+        let st = self.clone();
+        let joined = tokio::task::spawn_blocking(move || {
+            let mut store = st.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            f(&mut store)
+        })
+        .await;
+        match joined {
+            Ok(Ok(v)) => Ok(v),
+            Ok(Err(e)) => Err(error(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal_error",
+                &format!("sandbox storage failed: {e:#}"),
+            )),
+            Err(_) => Err(error(StatusCode::INTERNAL_SERVER_ERROR, "internal_error", "sandbox storage task failed")),
+        }
+    }
+
+    fn seed_base(&self) -> u64 {
+        self.cfg.seed.unwrap_or(self.random_base)
+    }
+
+    fn log(&self, line: &str) {
+        if self.cfg.log {
+            let _ = writeln!(std::io::stderr().lock(), "{line}");
+        }
+    }
+}
+
+pub fn router(state: Arc<State>) -> Router {
+    Router::new()
+        .route(COLLECTION, post(create))
+        .route(&format!("{COLLECTION}/{{id}}"), get(show))
+        .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(middleware::from_fn_with_state(state.clone(), gate))
+        .with_state(state)
+}
+
+/// Error body in the contract's shape.
+fn error(status: StatusCode, code: &str, message: &str) -> Response {
+    error_with_details(status, code, message, Vec::new())
+}
+
+fn error_with_details(status: StatusCode, code: &str, message: &str, details: Vec<Value>) -> Response {
+    // Every documented field present, as in sequences: `details` is empty when there are none.
+    let err = json!({"code": code, "message": message, "details": details});
+    json_response(status, json!({"success": false, "error": err}).to_string())
+}
+
+fn json_response(status: StatusCode, body: String) -> Response {
+    (status, [(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], body).into_response()
+}
+
+fn envelope(data: &serde_json::Map<String, Value>) -> String {
+    json!({"success": true, "data": data}).to_string()
+}
+
+fn with_retry_after(mut resp: Response, seconds: u64) -> Response {
+    if let Ok(v) = HeaderValue::from_str(&seconds.to_string()) {
+        resp.headers_mut().insert(header::RETRY_AFTER, v);
+    }
+    resp
+}
+
+/// Every request passes here first: rate limit, injected failures, auth; then latency and the log.
+async fn gate(AxState(st): AxState<Arc<State>>, req: Request, next: Next) -> Response {
+    let started = Instant::now();
+    let method = req.method().clone();
+    let path = req.uri().path().to_string();
+    let peer = req.extensions().get::<Peer>().map(|p| p.0.to_string()).unwrap_or_default();
+    let auth = req.headers().get(header::AUTHORIZATION).cloned();
+
+    let resp = if let Some(wait) = rate_limited(&st) {
+        with_retry_after(error(StatusCode::TOO_MANY_REQUESTS, "rate_limited", "too many requests; slow down"), wait)
+    } else if injected_failure(&st) {
+        with_retry_after(
+            error(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "unavailable",
+                "the sandbox is failing this request on purpose (--fail-rate)",
+            ),
+            st.cfg.retry_after,
+        )
+    } else if let Err(why) = check_auth(&st, auth.as_ref()) {
+        let mut r = error(StatusCode::UNAUTHORIZED, "unauthorized", why);
+        r.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        r
+    } else {
+        next.run(req).await
+    };
+    if resp.extensions().get::<LatencyAdded>().is_none() && !st.cfg.latency.is_zero() {
+        tokio::time::sleep(st.cfg.latency).await;
+    }
+    st.log(&format!(
+        "{peer} {method} {path} {} {:.1}ms",
+        resp.status().as_u16(),
+        started.elapsed().as_secs_f64() * 1000.0
+    ));
+    resp
+}
+
+/// Seconds to wait when this request is over `--rate-limit` for the current second.
+fn rate_limited(st: &State) -> Option<u64> {
+    let limit = st.cfg.rate_limit?;
+    let mut f = st.faults.lock().unwrap_or_else(|p| p.into_inner());
+    if f.window_start.elapsed().as_secs_f64() >= 1.0 {
+        f.window_start = Instant::now();
+        f.window_count = 0;
+    }
+    f.window_count += 1;
+    (f.window_count > limit).then_some(1)
+}
+
+fn injected_failure(st: &State) -> bool {
+    if st.cfg.fail_rate <= 0.0 {
+        return false;
+    }
+    let mut f = st.faults.lock().unwrap_or_else(|p| p.into_inner());
+    f.rng.f64() < st.cfg.fail_rate
+}
+
+fn dropped(st: &State) -> bool {
+    if st.cfg.drop_rate <= 0.0 {
+        return false;
+    }
+    let mut f = st.faults.lock().unwrap_or_else(|p| p.into_inner());
+    f.rng.f64() < st.cfg.drop_rate
+}
+
+fn check_auth(st: &State, value: Option<&HeaderValue>) -> Result<(), &'static str> {
+    let Some(value) = value else { return Err("missing Authorization header (expected: Bearer <token>)") };
+    let value = value.to_str().map_err(|_| "malformed Authorization header")?;
+    let token = match value.split_once(' ') {
+        Some((scheme, token)) if scheme.eq_ignore_ascii_case("bearer") => token.trim(),
+        _ => return Err("malformed Authorization header (expected: Bearer <token>)"),
+    };
+    if token.is_empty() || token.contains(char::is_whitespace) {
+        return Err("malformed Authorization header (expected: Bearer <token>)");
+    }
+    match &st.cfg.token {
+        Some(expected) if expected != token => Err("invalid token"),
+        _ => Ok(()),
+    }
+}
+
+async fn create(
+    AxState(st): AxState<Arc<State>>,
+    Extension(dropper): Extension<DropConnection>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    let mut resp = create_inner(&st, &dropper, &headers, body).await;
+    resp.extensions_mut().insert(LatencyAdded);
+    resp
+}
+
+async fn create_inner(
+    st: &Arc<State>,
+    dropper: &DropConnection,
+    headers: &HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    let latency = st.cfg.latency;
+    let body = match body {
+        Ok(b) => b,
+        Err(rej) => {
+            tokio::time::sleep(latency).await;
+            return error(rej.status(), "invalid_body", &rej.body_text());
+        }
+    };
+    let valid = match validate::check(&body) {
+        Ok(v) => v,
+        Err(inv) => {
+            tokio::time::sleep(latency).await;
+            let details = inv.details.iter().map(|(f, m)| json!({"field": f, "message": m})).collect();
+            return error_with_details(StatusCode::UNPROCESSABLE_ENTITY, "validation_error", &inv.message, details);
+        }
+    };
+    let key = match headers.get("idempotency-key").map(HeaderValue::to_str) {
+        None => None,
+        Some(Ok(k)) if !k.is_empty() && k.len() <= 255 => Some(k.to_string()),
+        Some(_) => {
+            tokio::time::sleep(latency).await;
+            return error(
+                StatusCode::BAD_REQUEST,
+                "invalid_idempotency_key",
+                "Idempotency-Key must be 1 to 255 visible characters",
+            );
+        }
+    };
+    if let Some(k) = key.clone() {
+        let hash: String = Sha256::digest(&body).iter().map(|b| format!("{b:02x}")).collect();
+        let state = match st.db(move |s| s.reserve_key(&k, &hash)).await {
+            Ok(s) => s,
+            Err(resp) => return resp,
+        };
+        match state {
+            KeyState::Reserved => {}
+            KeyState::Done { status, response } => {
+                tokio::time::sleep(latency).await;
+                let mut r = json_response(StatusCode::from_u16(status).unwrap_or(StatusCode::OK), response);
+                r.headers_mut().insert("idempotent-replayed", HeaderValue::from_static("true"));
+                return r;
+            }
+            KeyState::Mismatch => {
+                tokio::time::sleep(latency).await;
+                return error(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "idempotency_key_reused",
+                    "this Idempotency-Key was used with a different request body",
+                );
+            }
+            KeyState::InFlight => {
+                tokio::time::sleep(latency).await;
+                return error(
+                    StatusCode::CONFLICT,
+                    "idempotency_key_in_use",
+                    "a request with this Idempotency-Key is still being processed",
+                );
+            }
+        }
+    }
+    // The latency falls while the key is in flight, as a slow real server's would.
+    tokio::time::sleep(latency).await;
+    let created = st.clock.now();
+    let seed = st.seed_base();
+    let stored_key = key.clone();
+    let result = st
+        .db(move |s| {
+            s.create_with_key(
+                stored_key.as_deref(),
+                created,
+                valid.test_mode,
+                seed,
+                &valid.steps,
+                |seq: &StoredSequence| envelope(&render(seq, created)),
+            )
+        })
+        .await;
+    let response = match result {
+        Ok(r) => r,
+        Err(resp) => {
+            if let Some(k) = key {
+                let _ = st.db(move |s| s.release_key(&k)).await;
+            }
+            return resp;
+        }
+    };
+    if dropped(st) {
+        st.log("  (answer dropped on purpose: --drop-rate)");
+        dropper.0.notify_one();
+        // Never answer: the connection task closes the socket.
+        std::future::pending::<()>().await;
+    }
+    json_response(StatusCode::OK, response)
+}
+
+async fn show(AxState(st): AxState<Arc<State>>, Path(raw): Path<String>) -> Response {
+    let id = match raw.parse::<i64>() {
+        Ok(id) if id > 0 => id,
+        _ => return error(StatusCode::NOT_FOUND, "not_found", &format!("no sequence with id {raw:?}")),
+    };
+    match st.db(move |s| s.get_sequence(id)).await {
+        Ok(Some(seq)) => json_response(StatusCode::OK, envelope(&render(&seq, st.clock.now()))),
+        Ok(None) => error(StatusCode::NOT_FOUND, "not_found", &format!("no sequence with id {id}")),
+        Err(resp) => resp,
+    }
+}
+
+async fn not_found(req: Request) -> Response {
+    error(StatusCode::NOT_FOUND, "not_found", &format!("no such endpoint: {}", req.uri().path()))
+}
+
+async fn method_not_allowed(req: Request) -> Response {
+    error(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+        &format!("{} is not allowed on {}", req.method(), req.uri().path()),
+    )
+}

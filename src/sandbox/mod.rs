@@ -1,0 +1,149 @@
+//! The sandbox: a stateful, fault-injectable imitation of the Sequence Manager API over real
+//! HTTP, served by `clarion sandbox serve` or embedded in-process by `clarion --sandbox`.
+
+mod clock;
+mod http;
+mod lifecycle;
+mod store;
+mod validate;
+
+pub use lifecycle::{OUTCOME_KEY, SPACING_MS};
+pub use store::Store;
+
+use anyhow::Context as _;
+use hyper::body::Incoming;
+use hyper_util::rt::TokioIo;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::net::TcpListener;
+use tokio::sync::{Notify, watch};
+use tower::ServiceExt as _;
+
+#[derive(Debug, Clone)]
+pub struct SandboxConfig {
+    pub addr: SocketAddr,
+    /// SQLite file; in memory when `None`.
+    pub db: Option<PathBuf>,
+    /// Accept only this bearer token; any non-empty one when `None`.
+    pub token: Option<String>,
+    pub seed: Option<u64>,
+    pub speed: f64,
+    pub latency: Duration,
+    pub fail_rate: f64,
+    pub retry_after: u64,
+    pub rate_limit: Option<u32>,
+    pub drop_rate: f64,
+    /// One line per request on stderr.
+    pub log: bool,
+}
+
+impl SandboxConfig {
+    pub fn new(addr: SocketAddr) -> Self {
+        SandboxConfig {
+            addr,
+            db: None,
+            token: None,
+            seed: None,
+            speed: 1.0,
+            latency: Duration::ZERO,
+            fail_rate: 0.0,
+            retry_after: 1,
+            rate_limit: None,
+            drop_rate: 0.0,
+            log: false,
+        }
+    }
+}
+
+/// A running sandbox; `stop` finishes in-flight requests (briefly) and closes the database.
+pub struct Sandbox {
+    pub url: String,
+    shutdown: watch::Sender<bool>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+/// Put into each request so a handler can close its connection without answering.
+#[derive(Clone)]
+pub(crate) struct DropConnection(pub Arc<Notify>);
+
+/// The client's address, for the request log.
+#[derive(Clone, Copy)]
+pub(crate) struct Peer(pub SocketAddr);
+
+impl Sandbox {
+    pub async fn start(cfg: SandboxConfig) -> anyhow::Result<Sandbox> {
+        let listener = TcpListener::bind(cfg.addr).await.with_context(|| format!("cannot listen on {}", cfg.addr))?;
+        let addr = listener.local_addr()?;
+        let state = http::State::open(cfg).await?;
+        let (tx, rx) = watch::channel(false);
+        let task = tokio::spawn(accept_loop(listener, http::router(state), rx));
+        Ok(Sandbox { url: format!("http://{addr}"), shutdown: tx, task })
+    }
+
+    pub async fn stop(self) {
+        let _ = self.shutdown.send(true);
+        let _ = self.task.await;
+    }
+}
+
+async fn accept_loop(listener: TcpListener, router: axum::Router, mut shutdown: watch::Receiver<bool>) {
+    let mut conns = tokio::task::JoinSet::new();
+    loop {
+        tokio::select! {
+            accepted = listener.accept() => {
+                if let Ok((stream, peer)) = accepted {
+                    let _ = stream.set_nodelay(true);
+                    conns.spawn(serve_connection(stream, peer, router.clone(), shutdown.clone()));
+                }
+            }
+            _ = shutdown.changed() => break,
+        }
+        while conns.try_join_next().is_some() {}
+    }
+    drop(listener);
+    // Requests already being served get a moment to finish; their commits are durable anyway.
+    let _ = tokio::time::timeout(Duration::from_secs(5), async { while conns.join_next().await.is_some() {} }).await;
+}
+
+async fn serve_connection(
+    stream: tokio::net::TcpStream,
+    peer: SocketAddr,
+    router: axum::Router,
+    mut shutdown: watch::Receiver<bool>,
+) {
+    let dropper = Arc::new(Notify::new());
+    let for_requests = dropper.clone();
+    let service = hyper::service::service_fn(move |mut req: hyper::Request<Incoming>| {
+        req.extensions_mut().insert(DropConnection(for_requests.clone()));
+        req.extensions_mut().insert(Peer(peer));
+        router.clone().oneshot(req)
+    });
+    let conn = hyper::server::conn::http1::Builder::new().serve_connection(TokioIo::new(stream), service);
+    tokio::pin!(conn);
+    tokio::select! {
+        _ = conn.as_mut() => {}
+        // Dropping the connection future closes the socket with nothing written.
+        _ = dropper.notified() => {}
+        _ = shutdown.changed() => {
+            conn.as_mut().graceful_shutdown();
+            let _ = conn.await;
+        }
+    }
+}
+
+/// The sandbox database file `--sandbox` uses: `CLARION_SANDBOX_DB`, else the data directory.
+pub fn default_db_path(env: &crate::env::Env) -> anyhow::Result<PathBuf> {
+    env.check_unicode("CLARION_SANDBOX_DB")?;
+    if let Some(p) = env.get("CLARION_SANDBOX_DB") {
+        return Ok(PathBuf::from(p));
+    }
+    dirs::data_dir().map(|d| d.join("clarion").join("sandbox.sqlite3")).ok_or_else(|| {
+        crate::error::UsageError::with_hint(
+            "cannot find a data directory for the sandbox database",
+            "set CLARION_SANDBOX_DB to a file path",
+        )
+        .into()
+    })
+}

@@ -1,0 +1,273 @@
+//! Durable sandbox state in SQLite: sequences as created, idempotency keys, and the clock anchor.
+//! WAL and a busy timeout let a `sandbox serve` and a `--sandbox` command share one file.
+
+use super::clock::{Clock, real_now_ms};
+use super::lifecycle::{StepDef, StoredSequence};
+use anyhow::Context as _;
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use std::path::Path;
+
+/// Keys are kept at least this long (the contract's retry window), then purged.
+const KEY_TTL_MS: i64 = 48 * 3600 * 1000;
+/// An in-flight key older than this belongs to a process that died mid-request.
+const STALE_IN_FLIGHT_MS: i64 = 60_000;
+
+pub struct Store {
+    conn: Connection,
+}
+
+struct KeyRow {
+    body_hash: String,
+    state: String,
+    status: Option<u16>,
+    response: Option<String>,
+    touched_ms: i64,
+}
+
+fn insert_row(
+    conn: &Connection,
+    created_ms: i64,
+    test_mode: bool,
+    seed: u64,
+    steps: &[StepDef],
+) -> anyhow::Result<StoredSequence> {
+    conn.execute(
+        "INSERT INTO sequences (created_ms, test_mode, seed, steps) VALUES (?1, ?2, ?3, ?4)",
+        params![created_ms, test_mode, seed as i64, serde_json::to_string(steps)?],
+    )?;
+    Ok(StoredSequence { id: conn.last_insert_rowid(), created_ms, test_mode, seed, steps: steps.to_vec() })
+}
+
+/// What a create with an idempotency key finds.
+#[derive(Debug, PartialEq)]
+pub enum KeyState {
+    /// Not seen: now reserved for this request.
+    Reserved,
+    /// Seen with the same body and finished: the first response, to send again.
+    Done { status: u16, response: String },
+    /// Seen with another body.
+    Mismatch,
+    /// Seen, same body, still being processed.
+    InFlight,
+}
+
+impl Store {
+    pub fn open(path: Option<&Path>) -> anyhow::Result<Self> {
+        let conn = match path {
+            Some(p) => {
+                if let Some(dir) = p.parent().filter(|d| !d.as_os_str().is_empty()) {
+                    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+                }
+                Connection::open(p).with_context(|| format!("cannot open the sandbox database {}", p.display()))?
+            }
+            None => Connection::open_in_memory().context("cannot open an in-memory database")?,
+        };
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        if path.is_some() {
+            let mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
+            if !mode.eq_ignore_ascii_case("wal") {
+                anyhow::bail!("the sandbox database could not switch to WAL mode (got {mode})");
+            }
+            // NORMAL in WAL mode: a commit survives any crash of the process; only power loss
+            // can take the last few, which a local test server can afford for the speed.
+            conn.pragma_update(None, "synchronous", "NORMAL")?;
+        }
+        conn.execute_batch(
+            "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+             CREATE TABLE IF NOT EXISTS sequences (
+                 id INTEGER PRIMARY KEY AUTOINCREMENT,
+                 created_ms INTEGER NOT NULL,
+                 test_mode INTEGER NOT NULL,
+                 seed INTEGER NOT NULL,
+                 steps TEXT NOT NULL
+             );
+             CREATE TABLE IF NOT EXISTS idempotency (
+                 key TEXT PRIMARY KEY,
+                 body_hash TEXT NOT NULL,
+                 state TEXT NOT NULL,
+                 status INTEGER,
+                 response TEXT,
+                 touched_ms INTEGER NOT NULL
+             );",
+        )
+        .context("cannot set up the sandbox database")?;
+        let store = Store { conn };
+        store.conn.execute("DELETE FROM idempotency WHERE touched_ms < ?1", params![real_now_ms() - KEY_TTL_MS])?;
+        Ok(store)
+    }
+
+    /// The clock stored in the file; a different `speed` re-anchors it at the present.
+    pub fn clock(&mut self, speed: f64) -> anyhow::Result<Clock> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let stored: Option<String> =
+            tx.query_row("SELECT value FROM meta WHERE key = 'clock'", [], |r| r.get(0)).optional()?;
+        let parsed = stored.and_then(|s| {
+            let mut it = s.split(',');
+            let real = it.next()?.parse().ok()?;
+            let sim = it.next()?.parse().ok()?;
+            let speed = it.next()?.parse().ok()?;
+            Some(Clock { anchor_real_ms: real, anchor_sim_ms: sim, speed })
+        });
+        let clock = match parsed {
+            Some(c) if c.speed == speed => c,
+            Some(c) => c.with_speed(speed),
+            None => Clock::starting_now(speed),
+        };
+        tx.execute(
+            "INSERT INTO meta (key, value) VALUES ('clock', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            params![format!("{},{},{}", clock.anchor_real_ms, clock.anchor_sim_ms, clock.speed)],
+        )?;
+        tx.commit()?;
+        Ok(clock)
+    }
+
+    pub fn insert_sequence(
+        &mut self,
+        created_ms: i64,
+        test_mode: bool,
+        seed: u64,
+        steps: &[StepDef],
+    ) -> anyhow::Result<StoredSequence> {
+        let steps_json = serde_json::to_string(steps)?;
+        self.conn.execute(
+            "INSERT INTO sequences (created_ms, test_mode, seed, steps) VALUES (?1, ?2, ?3, ?4)",
+            params![created_ms, test_mode, seed as i64, steps_json],
+        )?;
+        let id = self.conn.last_insert_rowid();
+        Ok(StoredSequence { id, created_ms, test_mode, seed, steps: steps.to_vec() })
+    }
+
+    pub fn get_sequence(&self, id: i64) -> anyhow::Result<Option<StoredSequence>> {
+        let row = self
+            .conn
+            .query_row("SELECT id, created_ms, test_mode, seed, steps FROM sequences WHERE id = ?1", params![id], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, bool>(2)?,
+                    r.get::<_, i64>(3)?,
+                    r.get::<_, String>(4)?,
+                ))
+            })
+            .optional()?;
+        let Some((id, created_ms, test_mode, seed, steps)) = row else { return Ok(None) };
+        let steps = serde_json::from_str(&steps).context("a stored sequence has unreadable steps")?;
+        Ok(Some(StoredSequence { id, created_ms, test_mode, seed: seed as u64, steps }))
+    }
+
+    pub fn count_sequences(&self) -> anyhow::Result<i64> {
+        Ok(self.conn.query_row("SELECT COUNT(*) FROM sequences", [], |r| r.get(0))?)
+    }
+
+    /// Looks a key up and, if it is new (or abandoned by a dead request), reserves it.
+    pub fn reserve_key(&mut self, key: &str, body_hash: &str) -> anyhow::Result<KeyState> {
+        let now = real_now_ms();
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let row = tx
+            .query_row(
+                "SELECT body_hash, state, status, response, touched_ms FROM idempotency WHERE key = ?1",
+                params![key],
+                |r| {
+                    Ok(KeyRow {
+                        body_hash: r.get(0)?,
+                        state: r.get(1)?,
+                        status: r.get(2)?,
+                        response: r.get(3)?,
+                        touched_ms: r.get(4)?,
+                    })
+                },
+            )
+            .optional()?;
+        let state = match row {
+            Some(r) if r.body_hash != body_hash => KeyState::Mismatch,
+            Some(KeyRow { state, status: Some(status), response: Some(response), .. }) if state == "done" => {
+                KeyState::Done { status, response }
+            }
+            Some(r) if now - r.touched_ms < STALE_IN_FLIGHT_MS => KeyState::InFlight,
+            _ => {
+                tx.execute(
+                    "INSERT INTO idempotency (key, body_hash, state, touched_ms) VALUES (?1, ?2, 'in-flight', ?3)
+                     ON CONFLICT(key) DO UPDATE SET state = 'in-flight', touched_ms = excluded.touched_ms",
+                    params![key, body_hash, now],
+                )?;
+                KeyState::Reserved
+            }
+        };
+        tx.commit()?;
+        Ok(state)
+    }
+
+    /// Creates the sequence and records the key's response in one transaction, so a crash
+    /// never leaves a sequence whose key would create a second one.
+    pub fn create_with_key(
+        &mut self,
+        key: Option<&str>,
+        created_ms: i64,
+        test_mode: bool,
+        seed: u64,
+        steps: &[StepDef],
+        respond: impl FnOnce(&StoredSequence) -> String,
+    ) -> anyhow::Result<String> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let stored = insert_row(&tx, created_ms, test_mode, seed, steps)?;
+        let response = respond(&stored);
+        if let Some(key) = key {
+            tx.execute(
+                "UPDATE idempotency SET state = 'done', status = 200, response = ?2, touched_ms = ?3 WHERE key = ?1",
+                params![key, response, real_now_ms()],
+            )?;
+        }
+        tx.commit()?;
+        Ok(response)
+    }
+
+    /// Frees a reserved key whose request failed before creating anything.
+    pub fn release_key(&mut self, key: &str) -> anyhow::Result<()> {
+        self.conn.execute("DELETE FROM idempotency WHERE key = ?1 AND state = 'in-flight'", params![key])?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn steps() -> Vec<StepDef> {
+        vec![StepDef { order: 1, step_type: "voice".into(), config: serde_json::Map::new() }]
+    }
+
+    #[test]
+    fn keys_are_reserved_then_replayed_and_mismatches_refused() {
+        let mut s = Store::open(None).unwrap();
+        assert_eq!(s.reserve_key("k", "h1").unwrap(), KeyState::Reserved);
+        assert_eq!(s.reserve_key("k", "h1").unwrap(), KeyState::InFlight);
+        assert_eq!(s.reserve_key("k", "h2").unwrap(), KeyState::Mismatch);
+        let resp = s.create_with_key(Some("k"), 0, false, 1, &steps(), |seq| format!("id={}", seq.id)).unwrap();
+        assert_eq!(s.reserve_key("k", "h1").unwrap(), KeyState::Done { status: 200, response: resp });
+        assert_eq!(s.count_sequences().unwrap(), 1);
+    }
+
+    #[test]
+    fn survives_reopening_and_ids_increase() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.sqlite3");
+        {
+            let mut s = Store::open(Some(&path)).unwrap();
+            assert_eq!(s.insert_sequence(10, true, 7, &steps()).unwrap().id, 1);
+        }
+        let mut s = Store::open(Some(&path)).unwrap();
+        let got = s.get_sequence(1).unwrap().unwrap();
+        assert_eq!((got.created_ms, got.test_mode, got.seed), (10, true, 7));
+        assert_eq!(s.insert_sequence(11, false, 8, &steps()).unwrap().id, 2);
+        assert!(s.get_sequence(3).unwrap().is_none());
+    }
+
+    #[test]
+    fn the_clock_is_shared_through_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.sqlite3");
+        let a = Store::open(Some(&path)).unwrap().clock(600.0).unwrap();
+        let b = Store::open(Some(&path)).unwrap().clock(600.0).unwrap();
+        assert_eq!((a.anchor_real_ms, a.anchor_sim_ms), (b.anchor_real_ms, b.anchor_sim_ms));
+    }
+}
