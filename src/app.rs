@@ -3,8 +3,10 @@
 use crate::cli::Cli;
 use crate::context::Ctx;
 use crate::env::Env;
-use crate::error;
+use crate::error::{self, UsageError};
 use crate::output::Ui;
+use crate::sandbox::{Sandbox, SandboxConfig};
+use anyhow::Context as _;
 
 pub fn run(cli: Cli, ui: &Ui, env: &Env) -> anyhow::Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -12,8 +14,37 @@ pub fn run(cli: Cli, ui: &Ui, env: &Env) -> anyhow::Result<()> {
         .enable_all()
         .build()
         .map_err(|e| anyhow::anyhow!("cannot start the async runtime: {e}"))?;
-    let ctx = Ctx { ui, global: &cli.global, env };
-    runtime.block_on(crate::commands::run(cli.command, &ctx))
+    let use_sandbox = cli.global.sandbox || env.flag("CLARION_SANDBOX");
+    runtime.block_on(async {
+        let sandbox = if use_sandbox { Some(start_embedded_sandbox(env).await?) } else { None };
+        let ctx = Ctx { ui, global: &cli.global, env, sandbox_url: sandbox.as_ref().map(|s| s.url.clone()) };
+        let result = crate::commands::run(cli.command, &ctx).await;
+        if let Some(s) = sandbox {
+            s.stop().await;
+        }
+        result
+    })
+}
+
+/// Simulated minutes pass at one per real second under `--sandbox`, so a sequence visibly
+/// progresses between two commands; `CLARION_SANDBOX_SPEED` changes that.
+const EMBEDDED_SPEED: f64 = 60.0;
+
+async fn start_embedded_sandbox(env: &Env) -> anyhow::Result<Sandbox> {
+    env.check_unicode("CLARION_SANDBOX_SPEED")?;
+    let speed = match env.get("CLARION_SANDBOX_SPEED") {
+        None => EMBEDDED_SPEED,
+        Some(raw) => match raw.parse::<f64>() {
+            Ok(x) if x.is_finite() && x > 0.0 => x,
+            _ => return Err(UsageError::new(format!("CLARION_SANDBOX_SPEED={raw:?} is not a positive number")).into()),
+        },
+    };
+    let cfg = SandboxConfig {
+        db: Some(crate::sandbox::default_db_path(env)?),
+        speed,
+        ..SandboxConfig::new(std::net::SocketAddr::from(([127, 0, 0, 1], 0)))
+    };
+    Sandbox::start(cfg).await.context("cannot start the embedded sandbox")
 }
 
 /// Reports an error on stderr and returns the exit code it stands for.

@@ -25,6 +25,11 @@ pub struct GlobalArgs {
     #[arg(long, global = true, help_heading = "Global options", value_name = "NAME")]
     pub profile: Option<String>,
 
+    /// Use a local sandbox started for this command instead of the real API (no token or config
+    /// needed; state persists in the data directory) [env: CLARION_SANDBOX=1]
+    #[arg(long, global = true, help_heading = "Global options", conflicts_with = "api_url")]
+    pub sandbox: bool,
+
     /// When to use colour (NO_COLOR is honoured under auto)
     #[arg(long, global = true, help_heading = "Global options", value_name = "WHEN", default_value = "auto")]
     pub color: ColorChoice,

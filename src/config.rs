@@ -76,6 +76,7 @@ pub enum Origin {
     Env(&'static str),
     ConfigFile,
     BuiltIn,
+    Sandbox,
 }
 
 /// Connection choices given on the command line.

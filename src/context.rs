@@ -14,16 +14,34 @@ pub struct Ctx<'a> {
     pub ui: &'a Ui,
     pub global: &'a GlobalArgs,
     pub env: &'a Env,
+    /// Base URL of the embedded sandbox when `--sandbox` is on: it replaces config and token.
+    pub sandbox_url: Option<String>,
 }
+
+/// The embedded sandbox accepts any token; this one only marks requests as clarion's.
+const SANDBOX_TOKEN: &str = "sandbox";
 
 impl Ctx<'_> {
     pub fn settings(&self) -> anyhow::Result<Settings> {
+        if let Some(url) = &self.sandbox_url {
+            return Ok(Settings {
+                dir: std::path::PathBuf::new(),
+                profile: "sandbox".into(),
+                api_url: config::parse_api_url(url)?,
+                api_url_origin: config::Origin::Sandbox,
+                profile_config: Default::default(),
+            });
+        }
         let flags = ConnFlags { api_url: self.global.api_url.clone(), profile: self.global.profile.clone() };
         Ok(config::resolve(&flags, self.env)?)
     }
 
     /// A client with the resolved token; fails with exit 4 before anything is sent when there is none.
     pub fn client(&self, settings: &Settings) -> anyhow::Result<ApiClient> {
+        if self.sandbox_url.is_some() {
+            let token = config::Token::new(SANDBOX_TOKEN).map_err(anyhow::Error::msg)?;
+            return ApiClient::new(settings.api_url.clone(), Some(token));
+        }
         let (token, _origin) = config::resolve_token(settings, self.env)?;
         ApiClient::new(settings.api_url.clone(), Some(token))
     }

@@ -14,6 +14,9 @@ const READ: &[&str] = &[
     "CLARION_PROFILE",
     "CLARION_TOKEN",
     "CLARION_CONFIG_DIR",
+    "CLARION_SANDBOX",
+    "CLARION_SANDBOX_DB",
+    "CLARION_SANDBOX_SPEED",
     "NO_COLOR",
     "CLICOLOR_FORCE",
     "TERM",
@@ -41,6 +44,11 @@ impl Env {
     /// The value if set and not empty: an empty variable means "not set", as in most tools.
     pub fn get(&self, key: &str) -> Option<&str> {
         self.vars.get(key).map(String::as_str).filter(|v| !v.is_empty())
+    }
+
+    /// A yes/no variable: `1`, `true`, `yes` or `on` (any case) mean yes.
+    pub fn flag(&self, key: &str) -> bool {
+        self.get(key).is_some_and(|v| matches!(v.to_ascii_lowercase().as_str(), "1" | "true" | "yes" | "on"))
     }
 
     /// A variable that is set but not UTF-8 is an error to report, not something to ignore.

@@ -3,7 +3,10 @@
 mod support;
 
 mod config;
+mod contract;
 mod create;
+mod e2e;
 mod help;
+mod sandbox;
 mod show;
 mod validation;

@@ -1,0 +1,97 @@
+//! clarion against the sandbox, as users run it: `--sandbox`, and `sandbox serve` on port 0.
+
+use crate::support::*;
+
+#[test]
+fn readme_first_command_works_in_an_empty_home() {
+    let t = TestEnv::new();
+    let example = repo_file("examples/appointment-reminder.toml");
+    // No CLARION_SANDBOX_DB: the default lives in the data directory under HOME.
+    let run = t.cmd().args(["--sandbox", "sequence", "create", "-f"]).arg_path(&example).run();
+    run.code(0);
+    assert!(run.stdout.starts_with("ID               1\nStatus           in-progress\n"), "{}", run.stdout);
+    assert!(t.dir.path().join("home/.local/share/clarion/sandbox.sqlite3").exists());
+    let shown = t.cmd().args(["--sandbox", "sequence", "show", "1", "--json"]).run();
+    shown.code(0);
+    let v: serde_json::Value = serde_json::from_str(&shown.stdout).unwrap();
+    assert_eq!(v["steps"][0]["voicemail_message"], "Hi, this is Clarion Clinic calling about your appointment.");
+}
+
+#[test]
+fn sandbox_state_persists_and_progresses_between_commands() {
+    let t = TestEnv::new();
+    let db = t.work().join("sb.sqlite3");
+    let id = t
+        .cmd()
+        .env("CLARION_SANDBOX", "1")
+        .env("CLARION_SANDBOX_DB", &db)
+        .env("CLARION_SANDBOX_SPEED", "100000")
+        .args(["sequence", "create", "--name", "x", "--step", r#"voice:{"sandbox_outcome":"completed"}"#, "-q"])
+        .run();
+    id.code(0);
+    assert_eq!(id.stdout, "1\n");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let run = t
+            .cmd()
+            .env("CLARION_SANDBOX_DB", &db)
+            .env("CLARION_SANDBOX_SPEED", "100000")
+            .args(["--sandbox", "sequence", "show", "1", "--json"])
+            .run();
+        run.code(0);
+        let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        if v["status"] == "completed" {
+            assert_eq!(v["outcome"], "contact_reached");
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "never completed: {v}");
+    }
+}
+
+#[test]
+fn sandbox_and_api_url_conflict() {
+    let t = TestEnv::new();
+    let run = t.cmd().args(["--sandbox", "--api-url", "https://x.example", "sequence", "show", "1"]).run();
+    run.code(2);
+}
+
+#[test]
+fn clarion_against_a_served_sandbox() {
+    let t = TestEnv::new();
+    let sb = SandboxProc::start(&t, &["--token", TOKEN]);
+    let run = t
+        .authed(&sb.url)
+        .args(["sequence", "create", "-f"])
+        .arg_path(&repo_file("examples/appointment-reminder.json"))
+        .args(["-q"])
+        .run();
+    run.code(0);
+    assert_eq!(run.stdout, "1\n");
+    let run = t.authed(&sb.url).args(["sequence", "show", "1", "--json"]).run();
+    run.code(0);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!((v["id"].clone(), v["steps"][1]["type"].clone()), (serde_json::json!(1), serde_json::json!("sms")));
+
+    let missing = t.authed(&sb.url).args(["sequence", "show", "2"]).run();
+    missing.code(3);
+    assert_eq!(
+        missing.stderr,
+        "error: fetching sequence 2: the API answered 404 Not Found: no sequence with id 2 (not_found)\n"
+    );
+    let wrong =
+        t.cmd().env("CLARION_TOKEN", "wrong").env("CLARION_API_URL", &sb.url).args(["sequence", "show", "1"]).run();
+    wrong.code(4);
+    assert!(wrong.stderr.contains("401 Unauthorized: invalid token"), "{}", wrong.stderr);
+}
+
+#[test]
+fn temporary_failures_from_the_sandbox_are_exit_6() {
+    let t = TestEnv::new();
+    let sb = SandboxProc::start(&t, &["--fail-rate", "1", "--retry-after", "0"]);
+    let run = t.authed(&sb.url).args(["sequence", "create", "--name", "x", "--step", "voice"]).run();
+    run.code(6);
+    assert!(run.stderr.contains("503 Service Unavailable"), "{}", run.stderr);
+    let sb = SandboxProc::start(&t, &["--drop-rate", "1"]);
+    let run = t.authed(&sb.url).args(["sequence", "create", "--name", "x", "--step", "voice"]).run();
+    run.code(6);
+}
