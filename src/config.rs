@@ -96,9 +96,6 @@ pub struct Settings {
 }
 
 impl Settings {
-    pub fn config_path(&self) -> PathBuf {
-        self.dir.join("config.toml")
-    }
     pub fn credentials_path(&self) -> PathBuf {
         self.dir.join("credentials.toml")
     }

@@ -100,9 +100,4 @@ impl Ui {
     pub fn info(&self, text: &str) {
         let _ = writeln!(std::io::stderr().lock(), "{text}");
     }
-
-    /// Raw stderr text (clap's own messages arrive formatted already).
-    pub fn err_raw(&self, text: &str) {
-        let _ = std::io::stderr().lock().write_all(text.as_bytes());
-    }
 }

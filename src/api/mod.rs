@@ -3,7 +3,7 @@
 
 mod response;
 
-pub use response::{Sequence, error_message, parse_sequence_response};
+pub use response::{Sequence, parse_sequence_response};
 
 use crate::config::{Token, is_loopback};
 use crate::error::TransportError;
@@ -50,10 +50,6 @@ impl ApiClient {
         }
         let http = builder.build().context("cannot set up the HTTP client")?;
         Ok(Self { http, base, token })
-    }
-
-    pub fn base(&self) -> &Url {
-        &self.base
     }
 
     pub fn sequences_url(&self) -> Url {
