@@ -31,6 +31,20 @@ Exit codes:
     124  reserved: wait timed out
     130  interrupted";
 
+/// Errors whose text is their `message` field.
+macro_rules! message_error {
+    ($($name:ident),*) => {$(
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.message)
+            }
+        }
+        impl std::error::Error for $name {}
+    )*};
+}
+
+message_error!(UsageError, AuthError, TransportError, BadResponse);
+
 /// Bad flags, arguments, environment or config: nothing was sent.
 #[derive(Debug)]
 pub struct UsageError {
@@ -47,26 +61,12 @@ impl UsageError {
     }
 }
 
-impl fmt::Display for UsageError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-impl std::error::Error for UsageError {}
-
 /// No usable token, or the server refused the one sent.
 #[derive(Debug)]
 pub struct AuthError {
     pub message: String,
     pub hint: Option<String>,
 }
-
-impl fmt::Display for AuthError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-impl std::error::Error for AuthError {}
 
 /// The server answered with an HTTP error status.
 #[derive(Debug)]
@@ -97,25 +97,11 @@ pub struct TransportError {
     pub message: String,
 }
 
-impl fmt::Display for TransportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-impl std::error::Error for TransportError {}
-
 /// A response clarion can't understand (not JSON, wrong shape, a redirect).
 #[derive(Debug)]
 pub struct BadResponse {
     pub message: String,
 }
-
-impl fmt::Display for BadResponse {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-impl std::error::Error for BadResponse {}
 
 /// The user interrupted clarion (Ctrl-C).
 #[derive(Debug)]

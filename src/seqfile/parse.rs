@@ -186,19 +186,8 @@ fn toml_table(
 }
 
 impl TomlWalk<'_> {
-    fn table(&mut self, table: &toml_edit::Table, path: &str) -> Map<String, Value> {
-        let mut out = Map::new();
-        for (name, _) in table.iter() {
-            if let Some((key, item)) = table.get_key_value(name) {
-                let child = child_path(path, name);
-                let value = self.item(item, &child, key.span());
-                out.insert(name.to_string(), value);
-            }
-        }
-        out
-    }
-
-    fn inline(&mut self, table: &toml_edit::InlineTable, path: &str) -> Map<String, Value> {
+    /// Tables and inline tables alike: the key spans come from `get_key_value`.
+    fn table(&mut self, table: &dyn toml_edit::TableLike, path: &str) -> Map<String, Value> {
         let mut out = Map::new();
         for (name, _) in table.iter() {
             if let Some((key, item)) = table.get_key_value(name) {
@@ -260,7 +249,7 @@ impl TomlWalk<'_> {
                     })
                     .collect(),
             ),
-            T::InlineTable(t) => Value::Object(self.inline(t, path)),
+            T::InlineTable(t) => Value::Object(self.table(t, path)),
         }
     }
 }
