@@ -25,6 +25,18 @@ pub struct GlobalArgs {
     #[arg(long, global = true, help_heading = "Global options", value_name = "NAME")]
     pub profile: Option<String>,
 
+    /// Read the API token from this file (never give a token itself as an argument: others can see it)
+    #[arg(long, global = true, help_heading = "Global options", value_name = "PATH")]
+    pub token_file: Option<std::path::PathBuf>,
+
+    /// Also trust this CA certificate (PEM), e.g. a corporate proxy's [default: the profile's ca_cert]
+    #[arg(long, global = true, help_heading = "Global options", value_name = "PATH")]
+    pub ca_cert: Option<std::path::PathBuf>,
+
+    /// Show each request and response on stderr (-vv adds bodies); the token is always masked
+    #[arg(short, long, global = true, help_heading = "Global options", action = clap::ArgAction::Count)]
+    pub verbose: u8,
+
     /// Use a local sandbox started for this command instead of the real API (no token or config
     /// needed; state persists in the data directory) [env: CLARION_SANDBOX=1]
     #[arg(long, global = true, help_heading = "Global options", conflicts_with = "api_url")]

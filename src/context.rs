@@ -1,8 +1,8 @@
 //! What every command gets: the output writers, the global flags, the environment snapshot,
 //! and the glue that turns them into settings and an API client.
 
-use crate::api::ApiClient;
 use crate::api::Sequence;
+use crate::api::{ApiClient, ClientOptions, Trace};
 use crate::cli::{GlobalArgs, OutputArgs};
 use crate::config::{self, ConnFlags, Settings};
 use crate::env::Env;
@@ -22,6 +22,15 @@ pub struct Ctx<'a> {
 const SANDBOX_TOKEN: &str = "sandbox";
 
 impl Ctx<'_> {
+    pub fn conn_flags(&self) -> ConnFlags {
+        ConnFlags {
+            api_url: self.global.api_url.clone(),
+            profile: self.global.profile.clone(),
+            token_file: self.global.token_file.clone(),
+            ca_cert: self.global.ca_cert.clone(),
+        }
+    }
+
     pub fn settings(&self) -> anyhow::Result<Settings> {
         if let Some(url) = &self.sandbox_url {
             return Ok(Settings {
@@ -30,20 +39,35 @@ impl Ctx<'_> {
                 api_url: config::parse_api_url(url)?,
                 api_url_origin: config::Origin::Sandbox,
                 profile_config: Default::default(),
+                token_file: None,
+                ca_cert: None,
             });
         }
-        let flags = ConnFlags { api_url: self.global.api_url.clone(), profile: self.global.profile.clone() };
-        Ok(config::resolve(&flags, self.env)?)
+        Ok(config::resolve(&self.conn_flags(), self.env)?)
     }
 
-    /// A client with the resolved token; fails with exit 4 before anything is sent when there is none.
+    /// A client with the resolved token; fails with exit 4 before anything is sent when there
+    /// is none, or when a stored token would go to a host other than its profile's.
     pub fn client(&self, settings: &Settings) -> anyhow::Result<ApiClient> {
-        if self.sandbox_url.is_some() {
-            let token = config::Token::new(SANDBOX_TOKEN).map_err(anyhow::Error::msg)?;
-            return ApiClient::new(settings.api_url.clone(), Some(token));
-        }
-        let (token, _origin) = config::resolve_token(settings, self.env)?;
-        ApiClient::new(settings.api_url.clone(), Some(token))
+        let token = if self.sandbox_url.is_some() {
+            config::Token::new(SANDBOX_TOKEN).map_err(anyhow::Error::msg)?
+        } else {
+            let resolved = config::resolve_token(settings, self.env)?;
+            for w in &resolved.warnings {
+                self.ui.warn(w);
+            }
+            config::check_token_destination(settings, &resolved.origin)?;
+            resolved.token
+        };
+        let extra_roots = match &settings.ca_cert {
+            Some(path) => config::load_ca_certs(path)?,
+            None => Vec::new(),
+        };
+        let trace = (self.global.verbose > 0).then(|| {
+            let ui = self.ui.clone();
+            Trace { level: self.global.verbose, sink: std::sync::Arc::new(move |line: &str| ui.info(line)) }
+        });
+        ApiClient::new(settings.api_url.clone(), Some(token), ClientOptions { extra_roots, trace })
     }
 
     /// Prints a sequence to stdout as the output flags ask.

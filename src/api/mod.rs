@@ -25,6 +25,21 @@ pub struct ApiClient {
     http: reqwest::Client,
     base: Url,
     token: Option<Token>,
+    trace: Option<Trace>,
+}
+
+/// Where `-v` output goes: a line at a time, at a level (1: requests and headers, 2: bodies too).
+#[derive(Clone)]
+pub struct Trace {
+    pub level: u8,
+    pub sink: std::sync::Arc<dyn Fn(&str) + Send + Sync>,
+}
+
+/// How to build the client beyond base URL and token.
+#[derive(Clone, Default)]
+pub struct ClientOptions {
+    pub extra_roots: Vec<reqwest::Certificate>,
+    pub trace: Option<Trace>,
 }
 
 /// A response as received, before interpretation.
@@ -37,7 +52,7 @@ pub struct RawResponse {
 impl ApiClient {
     /// `token` may be `None` only for endpoints that need none (there are none in the API today;
     /// `--dry-run` never builds a client).
-    pub fn new(base: Url, token: Option<Token>) -> anyhow::Result<Self> {
+    pub fn new(base: Url, token: Option<Token>, options: ClientOptions) -> anyhow::Result<Self> {
         crate::tls::ensure_crypto_provider();
         let mut builder = reqwest::Client::builder()
             .user_agent(USER_AGENT)
@@ -46,10 +61,15 @@ impl ApiClient {
             .connect_timeout(CONNECT_TIMEOUT)
             .timeout(REQUEST_TIMEOUT);
         if is_loopback(&base) {
+            // This machine is never reached through a proxy (HTTPS_PROXY, HTTP_PROXY and
+            // NO_PROXY apply to everything else).
             builder = builder.no_proxy();
         }
+        if !options.extra_roots.is_empty() {
+            builder = builder.tls_certs_merge(options.extra_roots);
+        }
         let http = builder.build().context("cannot set up the HTTP client")?;
-        Ok(Self { http, base, token })
+        Ok(Self { http, base, token, trace: options.trace })
     }
 
     pub fn sequences_url(&self) -> Url {
@@ -84,8 +104,17 @@ impl ApiClient {
             value.set_sensitive(true);
             req = req.header(AUTHORIZATION, value);
         }
-        let mut resp = req.send().await.map_err(|e| transport_error(&e, &self.base))?;
+        let req = req.build().context("cannot build the request")?;
+        if let Some(t) = &self.trace {
+            trace_request(t, &req);
+        }
+        let started = std::time::Instant::now();
+        let mut resp = self.http.execute(req).await.map_err(|e| transport_error(&e, &self.base))?;
         let status = resp.status().as_u16();
+        if let Some(t) = &self.trace {
+            (t.sink)(&format!("< {} ({:.1} ms)", resp.status(), started.elapsed().as_secs_f64() * 1000.0));
+            trace_headers(t, '<', resp.headers());
+        }
         let location = resp.headers().get(LOCATION).and_then(|v| v.to_str().ok()).map(str::to_string);
         let mut body = Vec::new();
         while let Some(chunk) = resp.chunk().await.map_err(|e| transport_error(&e, &self.base))? {
@@ -100,7 +129,36 @@ impl ApiClient {
             }
             body.extend_from_slice(&chunk);
         }
+        if let Some(t) = &self.trace
+            && t.level >= 2
+            && !body.is_empty()
+        {
+            (t.sink)(&format!("< {}", crate::render::sanitize(&String::from_utf8_lossy(&body))));
+        }
         Ok(RawResponse { status, location, body })
+    }
+}
+
+fn trace_request(t: &Trace, req: &reqwest::Request) {
+    (t.sink)(&format!("> {} {}", req.method(), req.url()));
+    trace_headers(t, '>', req.headers());
+    if t.level >= 2
+        && let Some(body) = req.body().and_then(reqwest::Body::as_bytes)
+    {
+        (t.sink)(&format!("> {}", crate::render::sanitize(&String::from_utf8_lossy(body))));
+    }
+}
+
+fn trace_headers(t: &Trace, arrow: char, headers: &reqwest::header::HeaderMap) {
+    for (name, value) in headers {
+        let shown = if name == AUTHORIZATION || name == reqwest::header::PROXY_AUTHORIZATION {
+            // Only the scheme: the credential itself never reaches a log.
+            let scheme = value.to_str().ok().and_then(|v| v.split_whitespace().next()).unwrap_or("");
+            format!("{scheme} ****")
+        } else {
+            crate::render::sanitize(&String::from_utf8_lossy(value.as_bytes())).into_owned()
+        };
+        (t.sink)(&format!("{arrow} {name}: {shown}"));
     }
 }
 

@@ -167,7 +167,8 @@ fn no_token_is_exit_4_and_nothing_is_sent() {
         t.cmd().env("CLARION_API_URL", &stub.url).args(["sequence", "create", "--name", "x", "--step", "voice"]).run();
     run.code(4);
     assert!(
-        run.stderr.starts_with("error: no API token for profile `default`\nhint: set CLARION_TOKEN"),
+        run.stderr
+            == "error: no API token for profile `default`\nhint: run `clarion auth login`, set CLARION_TOKEN, or set a token_command for the profile\n",
         "{}",
         run.stderr
     );

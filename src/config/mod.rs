@@ -1,6 +1,8 @@
 //! The config directory, `config.toml` and `credentials.toml`, and how the profile,
 //! the base URL and the token are chosen from flags, environment and files.
 
+pub mod files;
+
 use crate::env::Env;
 use crate::error::{AuthError, UsageError};
 use crate::seqfile::Problem;
@@ -28,17 +30,127 @@ pub struct ProfileConfig {
     pub api_url: Option<String>,
     pub test_mode: Option<bool>,
     pub token_command: Option<String>,
+    pub ca_cert: Option<PathBuf>,
 }
 
 #[derive(Default, Deserialize)]
 pub struct CredentialsFile {
     #[serde(default)]
-    profiles: BTreeMap<String, CredentialEntry>,
+    pub profiles: BTreeMap<String, CredentialEntry>,
 }
 
 #[derive(Default, Deserialize)]
-struct CredentialEntry {
-    token: Option<String>,
+pub struct CredentialEntry {
+    pub token: Option<String>,
+}
+
+/// What a key in config.toml applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Top level of the file (`default_profile`).
+    Top,
+    /// `[profiles.NAME]`, for the selected profile.
+    Profile,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyKind {
+    Url,
+    Bool,
+    Text,
+    File,
+    ProfileName,
+}
+
+#[derive(Debug)]
+pub struct KeySpec {
+    pub name: &'static str,
+    pub scope: Scope,
+    pub kind: KeyKind,
+    pub help: &'static str,
+}
+
+/// Every key `clarion config` reads and writes.
+pub const KEYS: &[KeySpec] = &[
+    KeySpec {
+        name: "default_profile",
+        scope: Scope::Top,
+        kind: KeyKind::ProfileName,
+        help: "profile used when none is given",
+    },
+    KeySpec { name: "api_url", scope: Scope::Profile, kind: KeyKind::Url, help: "base URL of the API" },
+    KeySpec { name: "test_mode", scope: Scope::Profile, kind: KeyKind::Bool, help: "create test-mode sequences" },
+    KeySpec {
+        name: "token_command",
+        scope: Scope::Profile,
+        kind: KeyKind::Text,
+        help: "shell command printing the token",
+    },
+    KeySpec {
+        name: "ca_cert",
+        scope: Scope::Profile,
+        kind: KeyKind::File,
+        help: "extra CA certificate (PEM) to trust",
+    },
+];
+
+pub fn key_spec(name: &str) -> Result<&'static KeySpec, UsageError> {
+    if let Some(k) = KEYS.iter().find(|k| k.name == name) {
+        return Ok(k);
+    }
+    let names: Vec<&str> = KEYS.iter().map(|k| k.name).collect();
+    let hint = match crate::seqfile::suggest(name, &names) {
+        Some(s) => format!("did you mean `{s}`?"),
+        None => format!("known keys: {}", names.join(", ")),
+    };
+    Err(UsageError::with_hint(format!("unknown config key `{name}`"), hint))
+}
+
+/// Checks a value given on the command line for `key` and turns it into TOML.
+pub fn parse_value(spec: &KeySpec, raw: &str) -> Result<toml_edit::Value, UsageError> {
+    let bad = |why: &str| UsageError::new(format!("invalid value for {}: {why}", spec.name));
+    Ok(match spec.kind {
+        KeyKind::Url => {
+            parse_api_url(raw)?;
+            raw.trim().into()
+        }
+        KeyKind::Bool => match raw.trim().to_ascii_lowercase().as_str() {
+            "true" | "yes" | "on" | "1" => true.into(),
+            "false" | "no" | "off" | "0" => false.into(),
+            _ => return Err(bad("expected true or false")),
+        },
+        KeyKind::Text if raw.trim().is_empty() => return Err(bad("must not be empty")),
+        KeyKind::Text => raw.into(),
+        KeyKind::File => {
+            let path = std::path::absolute(raw.trim()).map_err(|e| bad(&e.to_string()))?;
+            load_ca_certs(&path).map_err(|e| bad(&e.to_string()))?;
+            path.to_string_lossy().as_ref().into()
+        }
+        KeyKind::ProfileName => {
+            check_profile_name(raw).map_err(|e| bad(&e))?;
+            raw.into()
+        }
+    })
+}
+
+pub fn check_profile_name(name: &str) -> Result<(), String> {
+    if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
+        Ok(())
+    } else {
+        Err(format!("{name:?} is not a profile name (letters, digits, - and _)"))
+    }
+}
+
+/// Reads a PEM bundle of CA certificates.
+pub fn load_ca_certs(path: &Path) -> anyhow::Result<Vec<reqwest::Certificate>> {
+    let pem = std::fs::read(path)
+        .map_err(|e| UsageError::new(format!("cannot read the CA certificate {}: {e}", path.display())))?;
+    let certs = reqwest::Certificate::from_pem_bundle(&pem)
+        .map_err(|_| UsageError::new(format!("{} is not a PEM certificate bundle", path.display())))?;
+    if certs.is_empty() {
+        return Err(UsageError::new(format!("{} holds no PEM certificate", path.display())).into());
+    }
+    Ok(certs)
 }
 
 /// A bearer token. It has no `Display`, and its `Debug` is masked, so it can't leak by formatting.
@@ -62,6 +174,16 @@ impl Token {
     pub fn expose(&self) -> &str {
         &self.0
     }
+
+    /// For showing which token is in use: at most its last 4 characters, and none of a short one.
+    pub fn masked(&self) -> String {
+        let chars: Vec<char> = self.0.chars().collect();
+        if chars.len() >= 12 {
+            format!("****{}", chars[chars.len() - 4..].iter().collect::<String>())
+        } else {
+            "****".into()
+        }
+    }
 }
 
 impl fmt::Debug for Token {
@@ -84,6 +206,8 @@ pub enum Origin {
 pub struct ConnFlags {
     pub api_url: Option<String>,
     pub profile: Option<String>,
+    pub token_file: Option<PathBuf>,
+    pub ca_cert: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone)]
@@ -93,6 +217,9 @@ pub struct Settings {
     pub api_url: Url,
     pub api_url_origin: Origin,
     pub profile_config: ProfileConfig,
+    pub token_file: Option<PathBuf>,
+    /// `--ca-cert`, else the profile's `ca_cert`.
+    pub ca_cert: Option<PathBuf>,
 }
 
 impl Settings {
@@ -137,12 +264,7 @@ pub fn resolve(flags: &ConnFlags, env: &Env) -> Result<Settings, UsageError> {
     }
     let dir = config_dir(env)?;
     let config: ConfigFile = load_toml(&dir.join("config.toml"))?;
-    let (profile, explicit) = match (&flags.profile, env.get("CLARION_PROFILE"), &config.default_profile) {
-        (Some(p), _, _) => (p.clone(), Some("--profile")),
-        (None, Some(p), _) => (p.to_string(), Some("CLARION_PROFILE")),
-        (None, None, Some(p)) => (p.clone(), Some("default_profile in config.toml")),
-        (None, None, None) => (DEFAULT_PROFILE.to_string(), None),
-    };
+    let (profile, explicit) = select_profile(flags.profile.as_deref(), env, &config);
     let profile_config = config.profiles.get(&profile).cloned();
     if let (None, Some(from)) = (&profile_config, explicit)
         && profile != DEFAULT_PROFILE
@@ -168,7 +290,26 @@ pub fn resolve(flags: &ConnFlags, env: &Env) -> Result<Settings, UsageError> {
         (None, None, None) => (DEFAULT_API_URL.to_string(), Origin::BuiltIn),
     };
     let api_url = parse_api_url(&raw)?;
-    Ok(Settings { dir, profile, api_url, api_url_origin: origin, profile_config })
+    let ca_cert = flags.ca_cert.clone().or_else(|| profile_config.ca_cert.clone());
+    Ok(Settings {
+        dir,
+        profile,
+        api_url,
+        api_url_origin: origin,
+        profile_config,
+        token_file: flags.token_file.clone(),
+        ca_cert,
+    })
+}
+
+/// The profile to use, and what chose it (`None`: nothing did, so it is `default`).
+pub fn select_profile(flag: Option<&str>, env: &Env, config: &ConfigFile) -> (String, Option<&'static str>) {
+    match (flag, env.get("CLARION_PROFILE"), &config.default_profile) {
+        (Some(p), _, _) => (p.to_string(), Some("--profile")),
+        (None, Some(p), _) => (p.to_string(), Some("CLARION_PROFILE")),
+        (None, None, Some(p)) => (p.clone(), Some("default_profile in config.toml")),
+        (None, None, None) => (DEFAULT_PROFILE.to_string(), None),
+    }
 }
 
 /// A base URL clarion will send a token to: https anywhere, plain http only to this machine.
@@ -217,39 +358,101 @@ pub fn is_loopback(url: &Url) -> bool {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TokenOrigin {
+    TokenFile(PathBuf),
     Env,
     CredentialsFile,
     TokenCommand,
 }
 
-/// The token: `CLARION_TOKEN` > the profile's entry in `credentials.toml` > its `token_command`.
-pub fn resolve_token(settings: &Settings, env: &Env) -> anyhow::Result<(Token, TokenOrigin)> {
+impl TokenOrigin {
+    pub fn describe(&self) -> String {
+        match self {
+            TokenOrigin::TokenFile(p) => format!("--token-file {}", p.display()),
+            TokenOrigin::Env => "CLARION_TOKEN".into(),
+            TokenOrigin::CredentialsFile => "credentials.toml".into(),
+            TokenOrigin::TokenCommand => "token_command".into(),
+        }
+    }
+
+    /// A token the user handed over for this one run, rather than one stored for a profile.
+    pub fn is_explicit(&self) -> bool {
+        matches!(self, TokenOrigin::TokenFile(_) | TokenOrigin::Env)
+    }
+}
+
+#[derive(Debug)]
+pub struct ResolvedToken {
+    pub token: Token,
+    pub origin: TokenOrigin,
+    /// Things the user should hear about (a readable credentials file, a shadowed token).
+    pub warnings: Vec<String>,
+}
+
+/// The token: `--token-file` > `CLARION_TOKEN` > the profile's entry in `credentials.toml` > its `token_command`.
+pub fn resolve_token(settings: &Settings, env: &Env) -> anyhow::Result<ResolvedToken> {
     env.check_unicode("CLARION_TOKEN")?;
+    let mut warnings = Vec::new();
+    if let Some(path) = &settings.token_file {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| UsageError::new(format!("cannot read the token file {}: {e}", path.display())))?;
+        warnings.extend(files::loose_mode_warning(path));
+        let token =
+            Token::new(&text).map_err(|why| UsageError::new(format!("the token in {} {why}", path.display())))?;
+        return Ok(ResolvedToken { token, origin: TokenOrigin::TokenFile(path.clone()), warnings });
+    }
     if let Some(t) = env.get("CLARION_TOKEN") {
         let token = Token::new(t).map_err(|why| UsageError::new(format!("CLARION_TOKEN {why}")))?;
-        return Ok((token, TokenOrigin::Env));
+        return Ok(ResolvedToken { token, origin: TokenOrigin::Env, warnings });
     }
     let path = settings.credentials_path();
     let creds: CredentialsFile = load_toml(&path)?;
     if let Some(t) = creds.profiles.get(&settings.profile).and_then(|e| e.token.as_deref()) {
+        warnings.extend(files::loose_mode_warning(&path));
         let token = Token::new(t).map_err(|why| {
             UsageError::new(format!("{}: the token of profile `{}` {why}", path.display(), settings.profile))
         })?;
-        return Ok((token, TokenOrigin::CredentialsFile));
+        return Ok(ResolvedToken { token, origin: TokenOrigin::CredentialsFile, warnings });
     }
     if let Some(cmd) = &settings.profile_config.token_command {
         let token = run_token_command(cmd, &settings.profile)?;
-        return Ok((token, TokenOrigin::TokenCommand));
+        return Ok(ResolvedToken { token, origin: TokenOrigin::TokenCommand, warnings });
     }
     Err(AuthError {
         message: format!("no API token for profile `{}`", settings.profile),
-        hint: Some(format!(
-            "set CLARION_TOKEN, add `token = \"...\"` under [profiles.{}] in {}, or set a token_command for the profile",
-            settings.profile,
-            path.display()
-        )),
+        hint: Some("run `clarion auth login`, set CLARION_TOKEN, or set a token_command for the profile".into()),
     }
     .into())
+}
+
+/// A token stored for a profile goes only to that profile's own API host. A URL from
+/// `--api-url` or `CLARION_API_URL` pointing elsewhere needs a token given for this run.
+pub fn check_token_destination(settings: &Settings, origin: &TokenOrigin) -> Result<(), AuthError> {
+    if origin.is_explicit() || !matches!(settings.api_url_origin, Origin::Flag | Origin::Env(_)) {
+        return Ok(());
+    }
+    let home = settings.profile_config.api_url.as_deref().unwrap_or(DEFAULT_API_URL);
+    let Ok(home) = parse_api_url(home) else { return Ok(()) };
+    let same = home.scheme() == settings.api_url.scheme()
+        && home.host_str() == settings.api_url.host_str()
+        && home.port_or_known_default() == settings.api_url.port_or_known_default();
+    if same {
+        return Ok(());
+    }
+    let from = match settings.api_url_origin {
+        Origin::Env(v) => v,
+        _ => "--api-url",
+    };
+    Err(AuthError {
+        message: format!(
+            "refusing to send the token stored for profile `{}` (for {}) to {}, which comes from {from}",
+            settings.profile,
+            home.host_str().unwrap_or("?"),
+            settings.api_url.host_str().unwrap_or("?"),
+        ),
+        hint: Some(
+            "give that host's token for this run (CLARION_TOKEN or --token-file), or use a profile for it: clarion auth login --profile NAME --api-url URL".into(),
+        ),
+    })
 }
 
 fn run_token_command(cmd: &str, profile: &str) -> anyhow::Result<Token> {
@@ -302,7 +505,7 @@ mod tests {
         assert_eq!(resolve(&ConnFlags::default(), &env).unwrap().api_url.as_str(), "https://cfg.example/");
         let env = env_with_dir(dir.path(), &[("CLARION_API_URL", "https://env.example")]);
         assert_eq!(resolve(&ConnFlags::default(), &env).unwrap().api_url.as_str(), "https://env.example/");
-        let flags = ConnFlags { api_url: Some("https://flag.example/base".into()), profile: None };
+        let flags = ConnFlags { api_url: Some("https://flag.example/base".into()), ..Default::default() };
         assert_eq!(resolve(&flags, &env).unwrap().api_url.as_str(), "https://flag.example/base/");
         let empty = tempfile::tempdir().unwrap();
         assert_eq!(
@@ -353,14 +556,46 @@ mod tests {
             .unwrap();
         let env = env_with_dir(dir.path(), &[]);
         let s = resolve(&ConnFlags::default(), &env).unwrap();
-        let (t, o) = resolve_token(&s, &env).unwrap();
-        assert_eq!((t.expose(), o), ("from-cmd", TokenOrigin::TokenCommand));
+        let r = resolve_token(&s, &env).unwrap();
+        assert_eq!((r.token.expose(), r.origin), ("from-cmd", TokenOrigin::TokenCommand));
         std::fs::write(dir.path().join("credentials.toml"), "[profiles.default]\ntoken = \"from-file\"\n").unwrap();
-        let (t, o) = resolve_token(&s, &env).unwrap();
-        assert_eq!((t.expose(), o), ("from-file", TokenOrigin::CredentialsFile));
+        let r = resolve_token(&s, &env).unwrap();
+        assert_eq!((r.token.expose(), r.origin), ("from-file", TokenOrigin::CredentialsFile));
         let env = env_with_dir(dir.path(), &[("CLARION_TOKEN", "from-env")]);
-        let (t, o) = resolve_token(&s, &env).unwrap();
-        assert_eq!((t.expose(), o), ("from-env", TokenOrigin::Env));
+        let r = resolve_token(&s, &env).unwrap();
+        assert_eq!((r.token.expose(), r.origin), ("from-env", TokenOrigin::Env));
+        let file = dir.path().join("tok");
+        std::fs::write(&file, "from-token-file\n").unwrap();
+        let with_file = Settings { token_file: Some(file.clone()), ..s.clone() };
+        let r = resolve_token(&with_file, &env).unwrap();
+        assert_eq!((r.token.expose(), r.origin), ("from-token-file", TokenOrigin::TokenFile(file)));
+    }
+
+    #[test]
+    fn stored_tokens_stay_with_their_host() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("config.toml"), "[profiles.default]\napi_url = \"https://a.example\"\n")
+            .unwrap();
+        let env = env_with_dir(dir.path(), &[]);
+        let elsewhere = ConnFlags { api_url: Some("https://b.example".into()), ..Default::default() };
+        let s = resolve(&elsewhere, &env).unwrap();
+        assert!(check_token_destination(&s, &TokenOrigin::CredentialsFile).is_err());
+        assert!(check_token_destination(&s, &TokenOrigin::TokenCommand).is_err());
+        assert!(check_token_destination(&s, &TokenOrigin::Env).is_ok());
+        let same = ConnFlags { api_url: Some("https://a.example/".into()), ..Default::default() };
+        assert!(check_token_destination(&resolve(&same, &env).unwrap(), &TokenOrigin::CredentialsFile).is_ok());
+        let own = resolve(&ConnFlags::default(), &env).unwrap();
+        assert!(check_token_destination(&own, &TokenOrigin::CredentialsFile).is_ok());
+    }
+
+    #[test]
+    fn key_registry() {
+        assert_eq!(key_spec("api_urll").unwrap_err().hint.as_deref(), Some("did you mean `api_url`?"));
+        let k = key_spec("test_mode").unwrap();
+        assert_eq!(parse_value(k, "yes").unwrap().as_bool(), Some(true));
+        assert!(parse_value(k, "maybe").is_err());
+        assert!(parse_value(key_spec("api_url").unwrap(), "http://evil.example").is_err());
+        assert!(parse_value(key_spec("default_profile").unwrap(), "a b").is_err());
     }
 
     #[test]

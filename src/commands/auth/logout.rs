@@ -1,0 +1,32 @@
+//! `clarion auth logout`: remove one profile's stored token, and nothing else.
+
+use crate::config::{self, ConfigFile, files};
+use crate::context::Ctx;
+use clap::Args;
+
+/// Remove the stored token of a profile (only that profile's; settings stay)
+#[derive(Debug, Args)]
+pub struct LogoutArgs {}
+
+pub fn run(_args: LogoutArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
+    let dir = config::config_dir(ctx.env)?;
+    let cfg: ConfigFile = config::load_toml(&dir.join(files::CONFIG_FILE))?;
+    let (profile, _) = config::select_profile(ctx.global.profile.as_deref(), ctx.env, &cfg);
+    let path = dir.join(files::CREDENTIALS_FILE);
+    let mut removed = false;
+    if path.exists() {
+        files::edit(&dir, files::CREDENTIALS_FILE, files::CREDENTIALS_MODE, |doc| {
+            removed = files::remove_profile_key(doc, &profile, "token");
+            Ok(())
+        })?;
+    }
+    if removed {
+        ctx.ui.info(&format!("Removed the token of profile `{profile}` from {}", path.display()));
+    } else {
+        ctx.ui.info(&format!("No token was stored for profile `{profile}`"));
+    }
+    if ctx.env.get("CLARION_TOKEN").is_some() {
+        ctx.ui.warn("CLARION_TOKEN is still set in this environment");
+    }
+    Ok(())
+}

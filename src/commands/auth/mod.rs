@@ -1,0 +1,26 @@
+//! `clarion auth ...`
+
+pub mod login;
+pub mod logout;
+pub mod status;
+pub mod token;
+
+use crate::context::Ctx;
+use clap::Subcommand;
+
+#[derive(Debug, Subcommand)]
+pub enum AuthCommand {
+    Login(login::LoginArgs),
+    Status(status::StatusArgs),
+    Logout(logout::LogoutArgs),
+    Token(token::TokenArgs),
+}
+
+pub async fn run(cmd: AuthCommand, ctx: &Ctx<'_>) -> anyhow::Result<()> {
+    match cmd {
+        AuthCommand::Login(args) => login::run(args, ctx),
+        AuthCommand::Status(args) => status::run(args, ctx),
+        AuthCommand::Logout(args) => logout::run(args, ctx),
+        AuthCommand::Token(args) => token::run(args, ctx),
+    }
+}

@@ -1,0 +1,163 @@
+//! `clarion auth status`: where each profile's URL and token come from, masked, with warnings.
+
+use crate::config::{self, ConfigFile, CredentialsFile, DEFAULT_API_URL, files};
+use crate::context::Ctx;
+use crate::error::AuthError;
+use clap::Args;
+use serde::Serialize;
+use std::collections::BTreeSet;
+
+/// Show each profile's API URL and token source (masked), and anything wrong
+///
+/// Exits 4 when the selected profile has no usable token.
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Print the status as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Serialize)]
+struct Report {
+    active_profile: String,
+    config_dir: String,
+    profiles: Vec<ProfileStatus>,
+}
+
+#[derive(Serialize)]
+struct ProfileStatus {
+    name: String,
+    active: bool,
+    api_url: String,
+    api_url_source: String,
+    token_source: Option<String>,
+    token: Option<String>,
+    warnings: Vec<String>,
+}
+
+pub fn run(args: StatusArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
+    let dir = config::config_dir(ctx.env)?;
+    let cfg: ConfigFile = config::load_toml(&dir.join(files::CONFIG_FILE))?;
+    let creds_path = dir.join(files::CREDENTIALS_FILE);
+    let creds: CredentialsFile = config::load_toml(&creds_path)?;
+    let (active, chosen_by) = config::select_profile(ctx.global.profile.as_deref(), ctx.env, &cfg);
+
+    // A profile named on purpose is the only one shown; otherwise every profile on file.
+    let names: BTreeSet<String> = if chosen_by == Some("--profile") || chosen_by == Some("CLARION_PROFILE") {
+        [active.clone()].into()
+    } else {
+        cfg.profiles.keys().chain(creds.profiles.keys()).cloned().chain([active.clone()]).collect()
+    };
+    let file_warning = files::loose_mode_warning(&creds_path);
+    let mut profiles = Vec::new();
+    let mut active_ok = false;
+    for name in names {
+        let is_active = name == active;
+        let pc = cfg.profiles.get(&name).cloned().unwrap_or_default();
+        let stored = creds.profiles.get(&name).and_then(|e| e.token.clone());
+        let mut warnings = Vec::new();
+        let (api_url, api_url_source) = if is_active {
+            match ctx.settings() {
+                Ok(s) => (s.api_url.to_string(), origin_name(&s.api_url_origin)),
+                Err(e) => {
+                    warnings.push(format!("{e:#}"));
+                    (String::new(), "invalid".into())
+                }
+            }
+        } else {
+            let (raw, source) = match &pc.api_url {
+                Some(u) => (u.as_str(), "config.toml"),
+                None => (DEFAULT_API_URL, "built-in default"),
+            };
+            match config::parse_api_url(raw) {
+                Ok(u) => (u.to_string(), source.into()),
+                Err(e) => {
+                    warnings.push(e.to_string());
+                    (raw.to_string(), source.into())
+                }
+            }
+        };
+        let (token_source, token) = if is_active {
+            match ctx.settings().and_then(|s| config::resolve_token(&s, ctx.env)) {
+                Ok(r) => {
+                    warnings.extend(r.warnings);
+                    if r.origin.is_explicit() && stored.is_some() {
+                        warnings
+                            .push(format!("{} overrides the token stored in credentials.toml", r.origin.describe()));
+                    }
+                    active_ok = true;
+                    (Some(r.origin.describe()), Some(r.token.masked()))
+                }
+                Err(e) => {
+                    warnings.push(format!("{e:#}"));
+                    (None, None)
+                }
+            }
+        } else {
+            match (&stored, &pc.token_command) {
+                (Some(t), _) => (
+                    Some("credentials.toml".into()),
+                    Some(config::Token::new(t).map(|t| t.masked()).unwrap_or_else(|why| format!("(unusable: {why})"))),
+                ),
+                (None, Some(_)) => (Some("token_command (not run)".into()), None),
+                (None, None) => (None, None),
+            }
+        };
+        if stored.is_some()
+            && let Some(w) = &file_warning
+        {
+            warnings.push(w.clone());
+        }
+        profiles.push(ProfileStatus {
+            name,
+            active: is_active,
+            api_url,
+            api_url_source,
+            token_source,
+            token,
+            warnings,
+        });
+    }
+    let report = Report { active_profile: active.clone(), config_dir: dir.display().to_string(), profiles };
+    if args.json {
+        ctx.ui.out(&serde_json::to_string_pretty(&report)?)?;
+    } else {
+        ctx.ui.out(&human(&report))?;
+    }
+    if !active_ok {
+        return Err(AuthError {
+            message: format!("no usable API token for profile `{active}`"),
+            hint: Some("run `clarion auth login`, or set CLARION_TOKEN".into()),
+        }
+        .into());
+    }
+    Ok(())
+}
+
+fn origin_name(o: &config::Origin) -> String {
+    match o {
+        config::Origin::Flag => "--api-url".into(),
+        config::Origin::Env(v) => (*v).into(),
+        config::Origin::ConfigFile => "config.toml".into(),
+        config::Origin::BuiltIn => "built-in default".into(),
+        config::Origin::Sandbox => "--sandbox".into(),
+    }
+}
+
+fn human(r: &Report) -> String {
+    let mut out = String::new();
+    for p in &r.profiles {
+        let mark = if p.active { " (active)" } else { "" };
+        out.push_str(&format!("{}{mark}\n", p.name));
+        out.push_str(&format!("  API URL:  {} ({})\n", p.api_url, p.api_url_source));
+        match (&p.token, &p.token_source) {
+            (Some(t), Some(src)) => out.push_str(&format!("  Token:    {t} (from {src})\n")),
+            (None, Some(src)) => out.push_str(&format!("  Token:    from {src}\n")),
+            _ => out.push_str("  Token:    none\n"),
+        }
+        for w in &p.warnings {
+            out.push_str(&format!("  Warning:  {}\n", crate::render::sanitize(w)));
+        }
+    }
+    out
+}

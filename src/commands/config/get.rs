@@ -1,0 +1,38 @@
+//! `clarion config get KEY`
+
+use crate::config::{self, Scope, files};
+use crate::context::Ctx;
+use clap::Args;
+
+/// Print a setting from config.toml (profile keys are read from the selected profile)
+///
+/// Prints nothing when the key is not set. Keys: default_profile, and per profile api_url,
+/// test_mode, token_command, ca_cert.
+#[derive(Debug, Args)]
+pub struct GetArgs {
+    /// The key, e.g. api_url
+    pub key: String,
+}
+
+pub fn run(args: GetArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
+    let spec = config::key_spec(&args.key)?;
+    let dir = config::config_dir(ctx.env)?;
+    let doc: toml::Table = config::load_toml(&dir.join(files::CONFIG_FILE))?;
+    let value = match spec.scope {
+        Scope::Top => doc.get(spec.name),
+        Scope::Profile => {
+            let cfg = config::ConfigFile {
+                default_profile: doc.get("default_profile").and_then(|v| v.as_str()).map(str::to_string),
+                profiles: Default::default(),
+            };
+            let (profile, _) = config::select_profile(ctx.global.profile.as_deref(), ctx.env, &cfg);
+            doc.get("profiles").and_then(|p| p.get(&profile)).and_then(|p| p.get(spec.name))
+        }
+    };
+    match value {
+        Some(toml::Value::String(s)) => ctx.ui.out(s)?,
+        Some(other) => ctx.ui.out(&other.to_string())?,
+        None => {}
+    }
+    Ok(())
+}

@@ -1,0 +1,30 @@
+//! `clarion config list`
+
+use crate::config::{self, files};
+use crate::context::Ctx;
+use clap::Args;
+
+/// List every setting in config.toml as KEY = VALUE (profile keys as profiles.NAME.KEY)
+#[derive(Debug, Args)]
+pub struct ListArgs {}
+
+pub fn run(_args: ListArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
+    let dir = config::config_dir(ctx.env)?;
+    let doc: toml::Table = config::load_toml(&dir.join(files::CONFIG_FILE))?;
+    let mut lines = Vec::new();
+    flatten("", &doc, &mut lines);
+    if !lines.is_empty() {
+        ctx.ui.out(&lines.join("\n"))?;
+    }
+    Ok(())
+}
+
+fn flatten(prefix: &str, table: &toml::Table, out: &mut Vec<String>) {
+    for (k, v) in table {
+        let key = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
+        match v {
+            toml::Value::Table(t) => flatten(&key, t, out),
+            other => out.push(format!("{key} = {other}")),
+        }
+    }
+}

@@ -1,0 +1,40 @@
+//! `clarion config set KEY VALUE`
+
+use crate::config::{self, Scope, files};
+use crate::context::Ctx;
+use clap::Args;
+
+/// Set a key in config.toml, keeping your comments and layout
+///
+/// Profile keys (api_url, test_mode, token_command, ca_cert) go to the selected profile
+/// (--profile); default_profile goes to the top of the file. Tokens are never set here:
+/// use `clarion auth login`.
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  clarion config set default_profile staging
+  clarion --profile staging config set api_url https://staging.api.clarionhealth.com
+  clarion --profile ci config set token_command 'vault read -field=token secret/clarion'")]
+pub struct SetArgs {
+    pub key: String,
+    pub value: String,
+}
+
+pub fn run(args: SetArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
+    let spec = config::key_spec(&args.key)?;
+    let value = config::parse_value(spec, &args.value)?;
+    let dir = config::config_dir(ctx.env)?;
+    let cfg: config::ConfigFile = config::load_toml(&dir.join(files::CONFIG_FILE))?;
+    let (profile, _) = config::select_profile(ctx.global.profile.as_deref(), ctx.env, &cfg);
+    files::edit(&dir, files::CONFIG_FILE, files::CONFIG_MODE, |doc| {
+        match spec.scope {
+            Scope::Top => {
+                doc.insert(spec.name, toml_edit::Item::Value(value));
+            }
+            Scope::Profile => {
+                files::profile_table(doc, &profile)?.insert(spec.name, toml_edit::Item::Value(value));
+            }
+        }
+        Ok(())
+    })
+}

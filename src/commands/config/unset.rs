@@ -1,0 +1,32 @@
+//! `clarion config unset KEY`
+
+use crate::config::{self, Scope, files};
+use crate::context::Ctx;
+use clap::Args;
+
+/// Remove a key from config.toml (from the selected profile for profile keys)
+#[derive(Debug, Args)]
+pub struct UnsetArgs {
+    pub key: String,
+}
+
+pub fn run(args: UnsetArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
+    let spec = config::key_spec(&args.key)?;
+    let dir = config::config_dir(ctx.env)?;
+    if !dir.join(files::CONFIG_FILE).exists() {
+        return Ok(());
+    }
+    let cfg: config::ConfigFile = config::load_toml(&dir.join(files::CONFIG_FILE))?;
+    let (profile, _) = config::select_profile(ctx.global.profile.as_deref(), ctx.env, &cfg);
+    files::edit(&dir, files::CONFIG_FILE, files::CONFIG_MODE, |doc| {
+        match spec.scope {
+            Scope::Top => {
+                doc.remove(spec.name);
+            }
+            Scope::Profile => {
+                files::remove_profile_key(doc, &profile, spec.name);
+            }
+        }
+        Ok(())
+    })
+}

@@ -1,0 +1,426 @@
+//! `auth` and `config`, credential files done safely, and a token that goes only where it belongs.
+
+use crate::support::*;
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+
+fn mode(p: &Path) -> u32 {
+    std::fs::metadata(p).unwrap().permissions().mode() & 0o777
+}
+
+fn read(p: &Path) -> String {
+    std::fs::read_to_string(p).unwrap()
+}
+
+#[test]
+fn login_from_stdin_without_a_terminal_under_umask_000() {
+    let t = TestEnv::new();
+    let dir = t.dir.path().join("fresh/clarion");
+    // The real umask is set by a shell, as a user's would be.
+    let out = std::process::Command::new("sh")
+        .args(["-c", "umask 000; printf '%s\\n' \"$T\" | \"$CLARION_BIN\" --profile ci --api-url https://ci.example auth login --with-token"])
+        .env_clear()
+        .env("CLARION_CONFIG_DIR", &dir)
+        .env("CLARION_BIN", env!("CARGO_BIN_EXE_clarion"))
+        .env("T", TOKEN)
+        .env("HOME", t.dir.path().join("home"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.starts_with("Token ****Zx9q saved for profile `ci`"), "{stderr}");
+    assert!(!stderr.contains(TOKEN));
+    assert_eq!(mode(&dir), 0o700);
+    assert_eq!(mode(&dir.join("credentials.toml")), 0o600);
+    assert_eq!(mode(&dir.join(".lock")), 0o600);
+    assert_eq!(mode(&dir.join("config.toml")), 0o644);
+    assert_eq!(read(&dir.join("credentials.toml")), format!("[profiles.ci]\ntoken = \"{TOKEN}\"\n"));
+    assert_eq!(read(&dir.join("config.toml")), "[profiles.ci]\napi_url = \"https://ci.example\"\n");
+}
+
+#[test]
+fn login_without_a_terminal_or_with_token_says_how() {
+    let t = TestEnv::new();
+    let run = t.cmd().args(["auth", "login"]).run();
+    run.code(2);
+    assert!(run.stderr.contains("pipe it in: echo \"$TOKEN\" | clarion auth login --with-token"), "{}", run.stderr);
+    let run = t.cmd().args(["auth", "login", "--with-token"]).stdin("  \n").run();
+    run.code(2);
+    assert!(run.stderr.contains("the token is empty"));
+}
+
+#[test]
+fn login_warns_when_the_environment_overrides() {
+    let t = TestEnv::new();
+    let run = t
+        .cmd()
+        .env("CLARION_TOKEN", "tok_env_aaaaaaaaaaaa")
+        .args(["auth", "login", "--with-token"])
+        .stdin("tok_file_bbbbbbbbbbbb")
+        .run();
+    run.code(0);
+    assert!(
+        run.stderr.contains("warning: CLARION_TOKEN is set: it will keep overriding the stored token"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_loose_credentials_file_is_tightened_on_write_and_warned_about_on_read() {
+    let t = TestEnv::new();
+    let stub = Stub::fixed(Canned::json(200, &envelope(sample_sequence(1))));
+    let creds = t.config_dir().join("credentials.toml");
+    std::fs::write(&creds, format!("[profiles.default]\ntoken = \"{TOKEN}\"\n")).unwrap();
+    std::fs::set_permissions(&creds, std::fs::Permissions::from_mode(0o644)).unwrap();
+    t.write_config("config.toml", &format!("[profiles.default]\napi_url = \"{}\"\n", stub.url));
+    let run = t.cmd().args(["sequence", "show", "1", "-q"]).run();
+    run.code(0);
+    assert!(
+        run.stderr.contains("credentials.toml is readable by other users (mode 0644); run: chmod 600"),
+        "{}",
+        run.stderr
+    );
+    t.cmd().args(["--profile", "other", "auth", "login", "--with-token"]).stdin("tok_other_cccccccccc").run().code(0);
+    assert_eq!(mode(&creds), 0o600);
+    let run = t.cmd().args(["sequence", "show", "1", "-q"]).run();
+    assert!(!run.stderr.contains("readable"), "{}", run.stderr);
+}
+
+#[test]
+fn status_shows_sources_masked_and_exits_4_without_a_token() {
+    let t = TestEnv::new();
+    t.write_config(
+        "credentials.toml",
+        &format!("[profiles.default]\ntoken = \"{TOKEN}\"\n[profiles.prod]\ntoken = \"tok_prod_dddddddd4444\"\n"),
+    );
+    std::fs::set_permissions(t.config_dir().join("credentials.toml"), std::fs::Permissions::from_mode(0o600)).unwrap();
+    t.write_config("config.toml", "[profiles.prod]\napi_url = \"https://prod.example\"\n[profiles.cmd]\ntoken_command = \"echo tok_cmd_eeeeeeee5555\"\n");
+    let run = t.cmd().args(["auth", "status"]).run();
+    run.code(0);
+    assert!(!run.stdout.contains(TOKEN) && !run.stdout.contains("tok_prod"));
+    insta::assert_snapshot!("auth_status", run.stdout);
+
+    let run = t.cmd().env("CLARION_TOKEN", "tok_env_ffffffff6666").args(["auth", "status", "--json"]).run();
+    run.code(0);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let active = &v["profiles"][1];
+    assert_eq!(
+        (active["name"].as_str(), active["token_source"].as_str(), active["token"].as_str()),
+        (Some("default"), Some("CLARION_TOKEN"), Some("****6666"))
+    );
+    assert_eq!(active["warnings"][0], "CLARION_TOKEN overrides the token stored in credentials.toml");
+
+    let run = t.cmd().args(["--profile", "cmd", "auth", "status", "--json"]).run();
+    run.code(0);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(
+        (v["profiles"][0]["token_source"].as_str(), v["profiles"][0]["token"].as_str()),
+        (Some("token_command"), Some("****5555"))
+    );
+
+    let empty = TestEnv::new();
+    let run = empty.cmd().args(["auth", "status"]).run();
+    run.code(4);
+    assert!(run.stdout.contains("Token:    none"));
+    assert!(run.stderr.contains("no usable API token for profile `default`"));
+}
+
+#[test]
+fn logout_removes_only_that_profiles_token() {
+    let t = TestEnv::new();
+    t.cmd().args(["auth", "login", "--with-token"]).stdin("tok_default_111111111").run().code(0);
+    t.cmd().args(["--profile", "b", "auth", "login", "--with-token"]).stdin("tok_b_2222222222222").run().code(0);
+    let run = t.cmd().args(["auth", "logout"]).run();
+    run.code(0);
+    assert_eq!(read(&t.config_dir().join("credentials.toml")), "[profiles.b]\ntoken = \"tok_b_2222222222222\"\n");
+    let again = t.cmd().args(["auth", "logout"]).run();
+    again.code(0);
+    assert!(again.stderr.contains("No token was stored for profile `default`"));
+}
+
+#[test]
+fn auth_token_prints_the_token_alone() {
+    let t = TestEnv::new();
+    t.cmd().args(["auth", "login", "--with-token"]).stdin(format!("{TOKEN}\n")).run().code(0);
+    let run = t.cmd().args(["auth", "token"]).run();
+    run.code(0);
+    assert_eq!(run.stdout, format!("{TOKEN}\n"));
+    t.cmd().args(["auth", "logout"]).run().code(0);
+    t.cmd().args(["auth", "token"]).run().code(4);
+}
+
+#[test]
+fn concurrent_logins_lose_no_profile() {
+    let t = TestEnv::new();
+    let children: Vec<_> = (0..12)
+        .map(|i| {
+            let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_clarion"));
+            c.env_clear()
+                .env("CLARION_CONFIG_DIR", t.config_dir())
+                .env("HOME", t.dir.path().join("home"))
+                .args(["--profile", &format!("p{i}"), "auth", "login", "--with-token"])
+                .stdin(std::process::Stdio::piped())
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null());
+            let mut child = c.spawn().unwrap();
+            use std::io::Write;
+            child.stdin.take().unwrap().write_all(format!("tok_profile_{i:02}_xxxxxxx").as_bytes()).unwrap();
+            child
+        })
+        .collect();
+    for mut c in children {
+        assert!(c.wait().unwrap().success());
+    }
+    let creds: toml::Table = toml::from_str(&read(&t.config_dir().join("credentials.toml"))).unwrap();
+    let profiles = creds["profiles"].as_table().unwrap();
+    assert_eq!(profiles.len(), 12, "{profiles:?}");
+    for i in 0..12 {
+        assert_eq!(profiles[&format!("p{i}")]["token"].as_str().unwrap(), format!("tok_profile_{i:02}_xxxxxxx"));
+    }
+}
+
+#[test]
+fn config_set_get_unset_list_keep_comments() {
+    let t = TestEnv::new();
+    t.write_config("config.toml", "# Settings for clarion\ndefault_profile = \"staging\" # the usual one\n");
+    t.cmd().args(["config", "set", "api_url", "https://staging.example"]).run().code(0);
+    t.cmd().args(["--profile", "ci", "config", "set", "test_mode", "true"]).run().code(0);
+    t.cmd().args(["config", "set", "token_command", "pass show clarion"]).run().code(0);
+    assert_eq!(
+        read(&t.config_dir().join("config.toml")),
+        "# Settings for clarion\ndefault_profile = \"staging\" # the usual one\n\n[profiles.staging]\napi_url = \"https://staging.example\"\ntoken_command = \"pass show clarion\"\n\n[profiles.ci]\ntest_mode = true\n"
+    );
+    assert_eq!(t.cmd().args(["config", "get", "api_url"]).run().stdout, "https://staging.example\n");
+    assert_eq!(t.cmd().args(["config", "get", "default_profile"]).run().stdout, "staging\n");
+    assert_eq!(t.cmd().args(["--profile", "ci", "config", "get", "test_mode"]).run().stdout, "true\n");
+    assert_eq!(t.cmd().args(["--profile", "ci", "config", "get", "api_url"]).run().stdout, "");
+    let list = t.cmd().args(["config", "list"]).run();
+    assert_eq!(
+        list.stdout,
+        "default_profile = \"staging\"\nprofiles.staging.api_url = \"https://staging.example\"\nprofiles.staging.token_command = \"pass show clarion\"\nprofiles.ci.test_mode = true\n"
+    );
+    t.cmd().args(["config", "unset", "token_command"]).run().code(0);
+    t.cmd().args(["--profile", "ci", "config", "unset", "test_mode"]).run().code(0);
+    assert_eq!(
+        read(&t.config_dir().join("config.toml")),
+        "# Settings for clarion\ndefault_profile = \"staging\" # the usual one\n\n[profiles.staging]\napi_url = \"https://staging.example\"\n"
+    );
+    assert_eq!(
+        t.cmd().args(["config", "path"]).run().stdout,
+        format!("{}\n", t.config_dir().join("config.toml").display())
+    );
+}
+
+#[test]
+fn config_refuses_unknown_keys_and_bad_values() {
+    let t = TestEnv::new();
+    let run = t.cmd().args(["config", "set", "api_ur", "https://x"]).run();
+    run.code(2);
+    assert_eq!(run.stderr, "error: unknown config key `api_ur`\nhint: did you mean `api_url`?\n");
+    let run = t.cmd().args(["config", "set", "api_url", "http://plain.example"]).run();
+    run.code(2);
+    assert!(run.stderr.contains("refusing plain http://"));
+    t.cmd().args(["config", "set", "test_mode", "perhaps"]).run().code(2);
+    t.cmd().args(["config", "get", "token"]).run().code(2);
+    assert!(!t.config_dir().join("config.toml").exists(), "nothing written for refused values");
+}
+
+#[test]
+fn a_stored_token_is_never_sent_to_another_host() {
+    let t = TestEnv::new();
+    let other = Stub::fixed(Canned::json(200, &envelope(sample_sequence(1))));
+    t.write_config("credentials.toml", &format!("[profiles.default]\ntoken = \"{TOKEN}\"\n"));
+    for (flag, env) in [(Some(other.url.as_str()), None), (None, Some(other.url.as_str()))] {
+        let mut cmd = t.cmd();
+        if let Some(u) = env {
+            cmd = cmd.env("CLARION_API_URL", u);
+        }
+        if let Some(u) = flag {
+            cmd = cmd.args(["--api-url", u]);
+        }
+        let run = cmd.args(["sequence", "show", "1"]).run();
+        run.code(4);
+        assert!(
+            run.stderr.contains(
+                "refusing to send the token stored for profile `default` (for api.clarionhealth.com) to 127.0.0.1"
+            ),
+            "{}",
+            run.stderr
+        );
+    }
+    assert!(other.requests().is_empty());
+    // A token given for this run is the user's explicit choice.
+    let file = t.write("token.txt", "tok_explicit_777777777\n");
+    t.cmd()
+        .args(["--api-url", &other.url, "--token-file"])
+        .arg_path(&file)
+        .args(["sequence", "show", "1", "-q"])
+        .run()
+        .code(0);
+    t.authed(&other.url).args(["sequence", "show", "1", "-q"]).run().code(0);
+    let reqs = other.requests();
+    assert_eq!(reqs[0].header("authorization"), Some("Bearer tok_explicit_777777777"));
+    assert_eq!(reqs[1].header("authorization"), Some(format!("Bearer {TOKEN}").as_str()));
+}
+
+#[test]
+fn the_token_never_shows_at_vv() {
+    let t = TestEnv::new();
+    let sb = SandboxProc::start(&t, &[]);
+    let example = repo_file("examples/appointment-reminder.toml");
+    let example = example.to_str().unwrap();
+    let runs = [
+        vec!["-vv", "sequence", "create", "-f", example],
+        vec!["-vv", "sequence", "create", "-f", example, "--json"],
+        vec!["-vv", "sequence", "create", "-f", example, "--dry-run"],
+        vec!["-vv", "sequence", "show", "1"],
+        vec!["-vv", "sequence", "show", "999"],
+        vec!["-vv", "auth", "status"],
+        vec!["-vv", "auth", "status", "--json"],
+        vec!["-vv", "config", "list"],
+        vec!["-vv", "--api-url", "http://example.com", "sequence", "show", "1"],
+    ];
+    for args in runs {
+        let run = t.authed(&sb.url).args(&args).run();
+        assert!(!run.stdout.contains(TOKEN) && !run.stderr.contains(TOKEN), "{args:?} leaked the token");
+    }
+    t.cmd().args(["auth", "login", "--with-token"]).stdin(TOKEN).run().code(0);
+    let run = t.cmd().args(["-vv", "--api-url", &sb.url, "sequence", "show", "1"]).run();
+    run.code(4);
+    let run = t.authed(&sb.url).args(["-vv", "sequence", "show", "1"]).run();
+    run.code(0);
+    assert!(run.stderr.contains("> authorization: Bearer ****\n"), "{}", run.stderr);
+    assert!(run.stderr.contains("> GET http://127.0.0.1:"), "{}", run.stderr);
+    assert!(run.stderr.contains("< 200 OK ("), "{}", run.stderr);
+    assert!(run.stderr.contains("< {\"success\":true"), "-vv shows bodies: {}", run.stderr);
+    assert!(!run.stderr.contains(TOKEN));
+}
+
+#[test]
+fn a_proxy_is_used_for_remote_hosts_and_never_for_loopback() {
+    let t = TestEnv::new();
+    let proxy = Stub::fixed(Canned::raw(403, "text/plain", "no tunnels here"));
+    // Remote: the proxy is asked to CONNECT; nothing else is contacted.
+    let run = t
+        .cmd()
+        .env("HTTPS_PROXY", &proxy.url)
+        .env("CLARION_TOKEN", TOKEN)
+        .args(["--api-url", "https://api.example.invalid", "sequence", "show", "1"])
+        .run();
+    run.code(6);
+    let reqs = proxy.requests();
+    assert_eq!(reqs.len(), 1);
+    assert_eq!((reqs[0].method.as_str(), reqs[0].path.as_str()), ("CONNECT", "api.example.invalid:443"));
+    // Loopback: straight to the server.
+    let sb = SandboxProc::start(&t, &[]);
+    t.authed(&sb.url)
+        .env("HTTP_PROXY", &proxy.url)
+        .env("HTTPS_PROXY", &proxy.url)
+        .env("ALL_PROXY", &proxy.url)
+        .args(["sequence", "show", "1"])
+        .run()
+        .code(3);
+    assert_eq!(proxy.requests().len(), 1, "loopback went through the proxy");
+}
+
+/// A CA and a server certificate for 127.0.0.1, made with the openssl command-line tool.
+fn make_certs(dir: &Path) {
+    let sh = |cmd: &str| {
+        let out = std::process::Command::new("sh").args(["-c", cmd]).current_dir(dir).output().unwrap();
+        assert!(out.status.success(), "{cmd}: {}", String::from_utf8_lossy(&out.stderr));
+    };
+    sh("openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 2 -subj /CN=clarion-test-ca");
+    sh("openssl req -newkey rsa:2048 -nodes -keyout srv.key -out srv.csr -subj /CN=127.0.0.1");
+    sh(
+        "printf 'subjectAltName=IP:127.0.0.1\\nbasicConstraints=CA:FALSE\\nextendedKeyUsage=serverAuth\\n' > ext.cnf && openssl x509 -req -in srv.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out srv.pem -days 2 -extfile ext.cnf",
+    );
+}
+
+#[test]
+fn ca_cert_adds_a_trusted_root() {
+    let t = TestEnv::new();
+    let dir = t.work();
+    make_certs(&dir);
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let mut server = std::process::Command::new("openssl")
+        .args(["s_server", "-quiet", "-www", "-accept", &port.to_string(), "-cert", "srv.pem", "-key", "srv.key"])
+        .current_dir(&dir)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(std::time::Instant::now() < deadline, "openssl s_server did not start");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let url = format!("https://127.0.0.1:{port}");
+    let untrusted = t.authed(&url).args(["sequence", "show", "1"]).run();
+    let trusted = t.authed(&url).args(["--ca-cert", "ca.pem", "sequence", "show", "1"]).run();
+    let via_config = {
+        t.write_config("config.toml", &format!("[profiles.default]\nca_cert = \"{}\"\n", dir.join("ca.pem").display()));
+        t.authed(&url).args(["sequence", "show", "1"]).run()
+    };
+    let _ = server.kill();
+    let _ = server.wait();
+    untrusted.code(6);
+    assert!(untrusted.stderr.to_lowercase().contains("certificate"), "{}", untrusted.stderr);
+    // The handshake succeeded; s_server's HTML status page is not a sequence.
+    trusted.code(1);
+    assert!(trusted.stderr.contains("the body is not JSON"), "{}", trusted.stderr);
+    via_config.code(1);
+    let bad = t.authed(&url).args(["--ca-cert", "srv.key", "sequence", "show", "1"]).run();
+    bad.code(2);
+    assert!(
+        bad.stderr.contains("is not a PEM certificate bundle") || bad.stderr.contains("holds no PEM certificate"),
+        "{}",
+        bad.stderr
+    );
+}
+
+#[test]
+fn login_on_a_terminal_asks_without_echo() {
+    let t = TestEnv::new();
+    // `script` gives clarion a real terminal; what the terminal shows comes back on its stdout.
+    let mut child = std::process::Command::new("script")
+        .args(["-qec", &format!("{} auth login", env!("CARGO_BIN_EXE_clarion")), "/dev/null"])
+        .env_clear()
+        .env("CLARION_CONFIG_DIR", t.config_dir())
+        .env("HOME", t.dir.path().join("home"))
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("script(1) from util-linux");
+    let mut stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        use std::io::Read;
+        let mut buf = [0u8; 256];
+        while let Ok(n) = stdout.read(&mut buf) {
+            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    let mut seen = Vec::new();
+    // Type only once the prompt is up, as a person would: earlier keys would echo before it.
+    while !String::from_utf8_lossy(&seen).contains("Paste the API token for profile `default`: ") {
+        seen.extend(rx.recv_timeout(std::time::Duration::from_secs(20)).expect("the prompt"));
+    }
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().unwrap();
+        stdin.write_all(format!("{TOKEN}\n").as_bytes()).unwrap();
+    }
+    assert!(child.wait().unwrap().success());
+    while let Ok(more) = rx.recv_timeout(std::time::Duration::from_secs(5)) {
+        seen.extend(more);
+    }
+    let screen = String::from_utf8_lossy(&seen);
+    assert!(!screen.contains(TOKEN), "the token was echoed: {screen:?}");
+    assert!(screen.contains("Token ****Zx9q saved for profile `default`"), "{screen:?}");
+    assert_eq!(read(&t.config_dir().join("credentials.toml")), format!("[profiles.default]\ntoken = \"{TOKEN}\"\n"));
+}
