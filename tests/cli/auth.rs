@@ -279,10 +279,20 @@ fn the_token_never_shows_at_vv() {
         vec!["-vv", "auth", "status"],
         vec!["-vv", "auth", "status", "--json"],
         vec!["-vv", "config", "list"],
+        vec!["-vv", "config", "set", "test_mode", "true"],
+        vec!["-vv", "config", "get", "test_mode"],
+        vec!["-vv", "config", "path"],
         vec!["-vv", "--api-url", "http://example.com", "sequence", "show", "1"],
+        vec!["-vv", "--sandbox", "sequence", "show", "1"],
     ];
     for args in runs {
-        let run = t.authed(&sb.url).args(&args).run();
+        let run = t.authed(&sb.url).env("CLARION_SANDBOX_DB", t.work().join("sb.sqlite3")).args(&args).run();
+        assert!(!run.stdout.contains(TOKEN) && !run.stderr.contains(TOKEN), "{args:?} leaked the token");
+    }
+    for args in
+        [vec!["-vv", "auth", "login", "--with-token"], vec!["-vv", "auth", "status"], vec!["-vv", "auth", "logout"]]
+    {
+        let run = t.cmd().args(&args).stdin(TOKEN).run();
         assert!(!run.stdout.contains(TOKEN) && !run.stderr.contains(TOKEN), "{args:?} leaked the token");
     }
     t.cmd().args(["auth", "login", "--with-token"]).stdin(TOKEN).run().code(0);
