@@ -33,6 +33,15 @@ pub struct GlobalArgs {
     #[arg(long, global = true, help_heading = "Global options", value_name = "PATH")]
     pub ca_cert: Option<std::path::PathBuf>,
 
+    /// Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx)
+    /// [default: the profile's retries, else 3]
+    #[arg(long, global = true, help_heading = "Global options", value_name = "N", value_parser = clap::value_parser!(u32).range(0..=100))]
+    pub retries: Option<u32>,
+
+    /// Seconds each attempt may take, connecting included
+    #[arg(long, global = true, help_heading = "Global options", value_name = "SECONDS", default_value = "30", value_parser = positive_seconds)]
+    pub request_timeout: std::time::Duration,
+
     /// Show each request and response on stderr (-vv adds bodies); the token is always masked
     #[arg(short, long, global = true, help_heading = "Global options", action = clap::ArgAction::Count)]
     pub verbose: u8,
@@ -45,6 +54,13 @@ pub struct GlobalArgs {
     /// When to use colour (NO_COLOR is honoured under auto)
     #[arg(long, global = true, help_heading = "Global options", value_name = "WHEN", default_value = "auto")]
     pub color: ColorChoice,
+}
+
+fn positive_seconds(raw: &str) -> Result<std::time::Duration, String> {
+    match raw.parse::<f64>() {
+        Ok(s) if s.is_finite() && s > 0.0 && s <= 86_400.0 => Ok(std::time::Duration::from_secs_f64(s)),
+        _ => Err("expected a number of seconds above 0, such as 30 or 0.5".into()),
+    }
 }
 
 /// How a command prints the sequence it got back.

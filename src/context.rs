@@ -2,7 +2,7 @@
 //! and the glue that turns them into settings and an API client.
 
 use crate::api::Sequence;
-use crate::api::{ApiClient, ClientOptions, Trace};
+use crate::api::{ApiClient, ClientOptions, RetryPolicy, Trace};
 use crate::cli::{GlobalArgs, OutputArgs};
 use crate::config::{self, ConnFlags, Settings};
 use crate::env::Env;
@@ -67,7 +67,21 @@ impl Ctx<'_> {
             let ui = self.ui.clone();
             Trace { level: self.global.verbose, sink: std::sync::Arc::new(move |line: &str| ui.info(line)) }
         });
-        ApiClient::new(settings.api_url.clone(), Some(token), ClientOptions { extra_roots, trace })
+        let retry = RetryPolicy {
+            retries: self
+                .global
+                .retries
+                .or(settings.profile_config.retries)
+                .unwrap_or(crate::api::retry::DEFAULT_RETRIES),
+            ..RetryPolicy::default()
+        };
+        // A person waiting should know why it is slow; scripts see retries with -v.
+        let notify = (self.global.verbose > 0 || self.ui.stderr_is_tty()).then(|| {
+            let ui = self.ui.clone();
+            std::sync::Arc::new(move |line: &str| ui.warn(line)) as std::sync::Arc<dyn Fn(&str) + Send + Sync>
+        });
+        let options = ClientOptions { extra_roots, trace, retry, request_timeout: self.global.request_timeout, notify };
+        ApiClient::new(settings.api_url.clone(), Some(token), options)
     }
 
     /// Prints a sequence to stdout as the output flags ask.

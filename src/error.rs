@@ -103,6 +103,21 @@ pub struct BadResponse {
     pub message: String,
 }
 
+/// Every attempt failed in a way worth retrying, and the retries ran out.
+#[derive(Debug)]
+pub struct RetriesExhausted {
+    pub attempts: u32,
+    /// The last failure, already formatted.
+    pub last: String,
+}
+
+impl fmt::Display for RetriesExhausted {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "gave up after {} attempts; the last: {}", self.attempts, self.last)
+    }
+}
+impl std::error::Error for RetriesExhausted {}
+
 /// The user interrupted clarion (Ctrl-C).
 #[derive(Debug)]
 pub struct Interrupted;
@@ -126,7 +141,7 @@ pub fn exit_code(err: &anyhow::Error) -> u8 {
         if let Some(api) = cause.downcast_ref::<ApiError>() {
             return status_code(api.status);
         }
-        if cause.is::<TransportError>() {
+        if cause.is::<TransportError>() || cause.is::<RetriesExhausted>() {
             return code::TEMPORARY;
         }
         if cause.is::<BadResponse>() {
@@ -176,6 +191,11 @@ pub fn render(err: &anyhow::Error) -> (Vec<String>, Vec<String>) {
         }
         if let Some(api) = cause.downcast_ref::<ApiError>() {
             hints.extend(api_hint(api.status));
+        }
+        if cause.is::<RetriesExhausted>() {
+            hints.push(
+                "the failures looked temporary: run the command again later, or allow more with --retries N".into(),
+            );
         }
     }
     (errors, hints)

@@ -17,3 +17,4 @@ pub mod render;
 pub mod sandbox;
 pub mod seqfile;
 pub mod tls;
+pub mod tty;

@@ -2,11 +2,13 @@
 //! sends them, and turns every answer into a sequence or a classified error.
 
 mod response;
+pub mod retry;
 
 pub use response::{Sequence, parse_sequence_response};
+pub use retry::RetryPolicy;
 
 use crate::config::{Token, is_loopback};
-use crate::error::TransportError;
+use crate::error::{RetriesExhausted, TransportError};
 use anyhow::Context as _;
 use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderValue, LOCATION};
 use serde_json::Value;
@@ -19,33 +21,55 @@ pub const USER_AGENT: &str = concat!("clarion/", env!("CARGO_PKG_VERSION"));
 pub const MAX_BODY: usize = 16 * 1024 * 1024;
 
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
-const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+type Sink = std::sync::Arc<dyn Fn(&str) + Send + Sync>;
 
 pub struct ApiClient {
     http: reqwest::Client,
     base: Url,
     token: Option<Token>,
     trace: Option<Trace>,
+    retry: RetryPolicy,
+    notify: Option<Sink>,
 }
 
 /// Where `-v` output goes: a line at a time, at a level (1: requests and headers, 2: bodies too).
 #[derive(Clone)]
 pub struct Trace {
     pub level: u8,
-    pub sink: std::sync::Arc<dyn Fn(&str) + Send + Sync>,
+    pub sink: Sink,
 }
 
 /// How to build the client beyond base URL and token.
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct ClientOptions {
     pub extra_roots: Vec<reqwest::Certificate>,
     pub trace: Option<Trace>,
+    pub retry: RetryPolicy,
+    /// Bounds each attempt, from connecting to the last byte of the body.
+    pub request_timeout: Duration,
+    /// Where a line about each retry goes (attempt, reason, delay).
+    pub notify: Option<Sink>,
+}
+
+impl Default for ClientOptions {
+    fn default() -> Self {
+        ClientOptions {
+            extra_roots: Vec::new(),
+            trace: None,
+            retry: RetryPolicy::default(),
+            request_timeout: DEFAULT_REQUEST_TIMEOUT,
+            notify: None,
+        }
+    }
 }
 
 /// A response as received, before interpretation.
 pub struct RawResponse {
     pub status: u16,
     pub location: Option<String>,
+    pub retry_after: Option<Duration>,
     pub body: Vec<u8>,
 }
 
@@ -58,8 +82,8 @@ impl ApiClient {
             .user_agent(USER_AGENT)
             // A redirect could carry the Authorization header to a host the user never chose.
             .redirect(reqwest::redirect::Policy::none())
-            .connect_timeout(CONNECT_TIMEOUT)
-            .timeout(REQUEST_TIMEOUT);
+            .connect_timeout(CONNECT_TIMEOUT.min(options.request_timeout))
+            .timeout(options.request_timeout);
         if is_loopback(&base) {
             // This machine is never reached through a proxy (HTTPS_PROXY, HTTP_PROXY and
             // NO_PROXY apply to everything else).
@@ -69,7 +93,7 @@ impl ApiClient {
             builder = builder.tls_certs_merge(options.extra_roots);
         }
         let http = builder.build().context("cannot set up the HTTP client")?;
-        Ok(Self { http, base, token, trace: options.trace })
+        Ok(Self { http, base, token, trace: options.trace, retry: options.retry, notify: options.notify })
     }
 
     pub fn sequences_url(&self) -> Url {
@@ -80,24 +104,83 @@ impl ApiClient {
         sequence_url(&self.base, id)
     }
 
-    pub async fn create_sequence(&self, body: &Value) -> anyhow::Result<Sequence> {
+    /// POSTs a sequence. Every attempt carries the same `Idempotency-Key`, so a retry after a
+    /// lost answer gets the first sequence back instead of creating a second.
+    pub async fn create_sequence(&self, body: &Value, idempotency_key: &str) -> anyhow::Result<Sequence> {
         let bytes = serde_json::to_vec(body).context("cannot encode the request body")?;
-        let req = self
-            .http
-            .post(self.sequences_url())
-            .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
-            .body(bytes);
-        let raw = self.send(req).await?;
+        let raw = self.send(reqwest::Method::POST, self.sequences_url(), Some(bytes), Some(idempotency_key)).await?;
         parse_sequence_response(&raw)
     }
 
     pub async fn get_sequence(&self, id: u64) -> anyhow::Result<Sequence> {
-        let raw = self.send(self.http.get(self.sequence_url(id))).await?;
+        let raw = self.send(reqwest::Method::GET, self.sequence_url(id), None, None).await?;
         parse_sequence_response(&raw)
     }
 
-    async fn send(&self, mut req: reqwest::RequestBuilder) -> anyhow::Result<RawResponse> {
-        req = req.header(ACCEPT, HeaderValue::from_static("application/json"));
+    /// Sends with retries: transport failures and retryable statuses are tried again after a
+    /// backoff (or the server's `Retry-After`); anything else is returned as it came.
+    async fn send(
+        &self,
+        method: reqwest::Method,
+        url: Url,
+        body: Option<Vec<u8>>,
+        idempotency_key: Option<&str>,
+    ) -> anyhow::Result<RawResponse> {
+        let mut rng = fastrand::Rng::new();
+        let mut retry = 0;
+        loop {
+            let result = self.attempt(method.clone(), url.clone(), body.clone(), idempotency_key).await;
+            let (reason, retry_after) = match &result {
+                Ok(raw) if retry::retryable_status(raw.status, idempotency_key.is_some()) => {
+                    (status_reason(raw.status), raw.retry_after)
+                }
+                Err(e) if e.is::<TransportError>() => (e.to_string(), None),
+                _ => return result,
+            };
+            if retry >= self.retry.retries {
+                if retry == 0 {
+                    return result;
+                }
+                let last = match result {
+                    Ok(raw) => match parse_sequence_response(&raw) {
+                        Err(e) => e,
+                        Ok(_) => anyhow::anyhow!("{reason}"),
+                    },
+                    Err(e) => e,
+                };
+                return Err(RetriesExhausted { attempts: retry + 1, last: format!("{last:#}") }.into());
+            }
+            let delay = self.retry.delay(retry, retry_after, &mut rng);
+            if let Some(notify) = &self.notify {
+                let why = if retry_after.is_some() { " (as Retry-After asked)" } else { "" };
+                notify(&format!(
+                    "retrying in {:.1}s{why}, attempt {} of {}: {}",
+                    delay.as_secs_f64(),
+                    retry + 2,
+                    self.retry.retries + 1,
+                    crate::render::sanitize(&reason)
+                ));
+            }
+            tokio::time::sleep(delay).await;
+            retry += 1;
+        }
+    }
+
+    /// One try, start to finish: a transport failure is a `TransportError`.
+    async fn attempt(
+        &self,
+        method: reqwest::Method,
+        url: Url,
+        body: Option<Vec<u8>>,
+        idempotency_key: Option<&str>,
+    ) -> anyhow::Result<RawResponse> {
+        let mut req = self.http.request(method, url).header(ACCEPT, HeaderValue::from_static("application/json"));
+        if let Some(bytes) = body {
+            req = req.header(CONTENT_TYPE, HeaderValue::from_static("application/json")).body(bytes);
+        }
+        if let Some(key) = idempotency_key {
+            req = req.header("Idempotency-Key", key);
+        }
         if let Some(token) = &self.token {
             let mut value = HeaderValue::from_str(&format!("Bearer {}", token.expose()))
                 .map_err(|_| anyhow::anyhow!("the token can't be sent as a header"))?;
@@ -116,6 +199,11 @@ impl ApiClient {
             trace_headers(t, '<', resp.headers());
         }
         let location = resp.headers().get(LOCATION).and_then(|v| v.to_str().ok()).map(str::to_string);
+        let retry_after = resp
+            .headers()
+            .get(reqwest::header::RETRY_AFTER)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| retry::parse_retry_after(v, std::time::SystemTime::now()));
         let mut body = Vec::new();
         while let Some(chunk) = resp.chunk().await.map_err(|e| transport_error(&e, &self.base))? {
             if body.len() + chunk.len() > MAX_BODY {
@@ -135,7 +223,7 @@ impl ApiClient {
         {
             (t.sink)(&format!("< {}", crate::render::sanitize(&String::from_utf8_lossy(&body))));
         }
-        Ok(RawResponse { status, location, body })
+        Ok(RawResponse { status, location, retry_after, body })
     }
 }
 
@@ -160,6 +248,11 @@ fn trace_headers(t: &Trace, arrow: char, headers: &reqwest::header::HeaderMap) {
         };
         (t.sink)(&format!("{arrow} {name}: {shown}"));
     }
+}
+
+fn status_reason(status: u16) -> String {
+    let reason = reqwest::StatusCode::from_u16(status).ok().and_then(|s| s.canonical_reason()).unwrap_or("");
+    format!("the API answered {status} {reason}").trim_end().to_string()
 }
 
 pub fn sequences_url(base: &Url) -> Url {

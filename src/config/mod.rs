@@ -31,6 +31,7 @@ pub struct ProfileConfig {
     pub test_mode: Option<bool>,
     pub token_command: Option<String>,
     pub ca_cert: Option<PathBuf>,
+    pub retries: Option<u32>,
 }
 
 #[derive(Default, Deserialize)]
@@ -60,6 +61,7 @@ pub enum KeyKind {
     Text,
     File,
     ProfileName,
+    Count,
 }
 
 #[derive(Debug)]
@@ -130,6 +132,10 @@ pub fn parse_value(spec: &KeySpec, raw: &str) -> Result<toml_edit::Value, UsageE
             check_profile_name(raw).map_err(|e| bad(&e))?;
             raw.into()
         }
+        KeyKind::Count => match raw.trim().parse::<u32>() {
+            Ok(n) if n <= 100 => i64::from(n).into(),
+            _ => return Err(bad("expected a whole number from 0 to 100")),
+        },
     })
 }
 

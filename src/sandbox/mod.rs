@@ -5,7 +5,7 @@ mod clock;
 mod http;
 mod lifecycle;
 mod store;
-mod validate;
+pub mod validate;
 
 pub use lifecycle::{OUTCOME_KEY, SPACING_MS};
 pub use store::Store;

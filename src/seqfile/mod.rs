@@ -3,6 +3,8 @@
 
 mod parse;
 mod problem;
+#[cfg(test)]
+mod props;
 mod source;
 mod validate;
 

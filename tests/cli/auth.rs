@@ -316,7 +316,7 @@ fn a_proxy_is_used_for_remote_hosts_and_never_for_loopback() {
         .cmd()
         .env("HTTPS_PROXY", &proxy.url)
         .env("CLARION_TOKEN", TOKEN)
-        .args(["--api-url", "https://api.example.invalid", "sequence", "show", "1"])
+        .args(["--retries", "0", "--api-url", "https://api.example.invalid", "sequence", "show", "1"])
         .run();
     run.code(6);
     let reqs = proxy.requests();

@@ -88,10 +88,11 @@ fn clarion_against_a_served_sandbox() {
 fn temporary_failures_from_the_sandbox_are_exit_6() {
     let t = TestEnv::new();
     let sb = SandboxProc::start(&t, &["--fail-rate", "1", "--retry-after", "0"]);
-    let run = t.authed(&sb.url).args(["sequence", "create", "--name", "x", "--step", "voice"]).run();
+    let run = t.authed(&sb.url).args(["--retries", "0", "sequence", "create", "--name", "x", "--step", "voice"]).run();
     run.code(6);
     assert!(run.stderr.contains("503 Service Unavailable"), "{}", run.stderr);
+    // Without retries, a lost answer is a temporary failure the user can retry.
     let sb = SandboxProc::start(&t, &["--drop-rate", "1"]);
-    let run = t.authed(&sb.url).args(["sequence", "create", "--name", "x", "--step", "voice"]).run();
+    let run = t.authed(&sb.url).args(["--retries", "0", "sequence", "create", "--name", "x", "--step", "voice"]).run();
     run.code(6);
 }

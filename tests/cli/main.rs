@@ -8,6 +8,7 @@ mod contract;
 mod create;
 mod e2e;
 mod help;
+mod resilience;
 mod sandbox;
 mod show;
 mod validation;

@@ -44,7 +44,7 @@ pub fn run(args: LoginArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
             .map_err(|e| UsageError::new(format!("cannot read the token from standard input: {e}")))?;
         text
     } else if std::io::stdin().is_terminal() {
-        rpassword::prompt_password(format!("Paste the API token for profile `{profile}`: "))
+        crate::tty::prompt_hidden(&format!("Paste the API token for profile `{profile}`: "))
             .map_err(|e| UsageError::new(format!("cannot read the token from the terminal: {e}")))?
     } else {
         return Err(UsageError::with_hint(

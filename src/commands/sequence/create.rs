@@ -40,8 +40,21 @@ pub struct CreateArgs {
     #[arg(long)]
     pub dry_run: bool,
 
+    /// Idempotency key for this create [default: a random UUID]; every retry sends the same one,
+    /// so the server creates the sequence at most once
+    #[arg(long, value_name = "KEY", value_parser = parse_idempotency_key)]
+    pub idempotency_key: Option<String>,
+
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+fn parse_idempotency_key(raw: &str) -> Result<String, String> {
+    if (1..=255).contains(&raw.len()) && raw.bytes().all(|b| b.is_ascii_graphic()) {
+        Ok(raw.to_string())
+    } else {
+        Err("expected 1 to 255 visible ASCII characters".into())
+    }
 }
 
 pub async fn run(args: CreateArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
@@ -70,7 +83,8 @@ pub async fn run(args: CreateArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     }
 
     let client = ctx.client(&settings)?;
-    let seq = client.create_sequence(&body).await.context("creating the sequence")?;
+    let key = args.idempotency_key.unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+    let seq = client.create_sequence(&body, &key).await.context("creating the sequence")?;
     if let Some(id) = seq.id() {
         ctx.ui.status(&format!("Created sequence {id}"));
     }
