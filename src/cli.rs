@@ -70,7 +70,67 @@ pub struct OutputArgs {
     #[arg(long, conflicts_with = "quiet")]
     pub json: bool,
 
+    /// Filter the JSON output with a jq expression (implies --json); strings print raw
+    #[arg(long, value_name = "EXPR", conflicts_with = "quiet", value_parser = crate::jq::check)]
+    pub jq: Option<String>,
+
     /// Print only the sequence id
     #[arg(short, long)]
     pub quiet: bool,
+}
+
+/// Where a sequence comes from: a file, flags, or both (shared by create and validate).
+#[derive(Debug, Clone, Args)]
+pub struct InputArgs {
+    /// Sequence file: TOML (.toml) or JSON (.json); `-` reads standard input
+    #[arg(short, long, value_name = "PATH")]
+    pub file: Option<std::path::PathBuf>,
+
+    /// Name of the sequence (replaces the file's)
+    #[arg(long, value_name = "TEXT")]
+    pub name: Option<String>,
+
+    /// Description of the sequence (replaces the file's)
+    #[arg(long, value_name = "TEXT")]
+    pub description: Option<String>,
+
+    /// Add a step, after the file's: TYPE or TYPE:JSON_OBJECT (its config); repeatable
+    #[arg(long = "step", value_name = "SPEC", value_parser = crate::seqfile::parse_step_spec)]
+    pub steps: Vec<crate::seqfile::StepSpec>,
+}
+
+/// How long to wait for a sequence, and how often to look.
+#[derive(Debug, Clone, Args)]
+pub struct WaitTiming {
+    /// Give up waiting after this long (exit 124): 90s, 10m, 1h, ...
+    #[arg(long, value_name = "DURATION", default_value = "1h", value_parser = crate::waiter::parse_duration)]
+    pub timeout: std::time::Duration,
+
+    /// Time between two looks at the sequence (at least 1s)
+    #[arg(long, value_name = "DURATION", default_value = "5s", value_parser = crate::waiter::parse_interval)]
+    pub interval: std::time::Duration,
+}
+
+impl WaitTiming {
+    pub fn get(&self) -> crate::waiter::Timing {
+        crate::waiter::Timing { timeout: self.timeout, interval: self.interval }
+    }
+}
+
+/// `--json` and `--jq` for commands whose only output format choice is JSON.
+#[derive(Debug, Clone, Args)]
+pub struct JsonArgs {
+    /// Print JSON
+    #[arg(long)]
+    pub json: bool,
+
+    /// Filter the JSON output with a jq expression (implies --json); strings print raw
+    #[arg(long, value_name = "EXPR", value_parser = crate::jq::check)]
+    pub jq: Option<String>,
+}
+
+impl JsonArgs {
+    pub fn wanted(&self) -> bool {
+        self.json || self.jq.is_some()
+    }
 }

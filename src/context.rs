@@ -91,12 +91,49 @@ impl Ctx<'_> {
                 Some(id) => id.to_string(),
                 None => return Err(BadResponse { message: "the API's answer has no sequence id".into() }.into()),
             }
-        } else if output.json {
-            render::json_pretty(&seq.to_value())
+        } else if output.json || output.jq.is_some() {
+            return self.print_json(&seq.to_value(), output.jq.as_deref());
         } else {
             render::sequence_tables(&seq.data, self.ui.stdout_style())
         };
         self.ui.out(&text)?;
+        Ok(())
+    }
+
+    /// Waits for a sequence to end and prints it; an unsuccessful end is still printed, then
+    /// reported (exit 8).
+    pub async fn wait_and_print(
+        &self,
+        client: &ApiClient,
+        id: u64,
+        timing: crate::waiter::Timing,
+        output: &OutputArgs,
+    ) -> anyhow::Result<()> {
+        let mut view = render::progress::WaitView::new(self.ui, id);
+        let result = crate::waiter::wait(client, id, timing, |seq| view.update(seq)).await;
+        drop(view);
+        match result {
+            Ok(seq) => self.print_sequence(&seq, output),
+            Err(e) => {
+                if let Some(ended) = e.downcast_ref::<crate::error::SequenceUnsuccessful>() {
+                    self.print_sequence(&ended.sequence, output)?;
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// Prints JSON to stdout: pretty, or through `--jq` when given.
+    pub fn print_json(&self, value: &serde_json::Value, jq: Option<&str>) -> anyhow::Result<()> {
+        match jq {
+            Some(code) => {
+                let out = crate::jq::apply(code, value)?;
+                if !out.is_empty() {
+                    self.ui.out(&out)?;
+                }
+            }
+            None => self.ui.out(&render::json_pretty(value))?,
+        }
         Ok(())
     }
 }

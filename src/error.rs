@@ -13,6 +13,9 @@ pub mod code {
     pub const AUTH: u8 = 4;
     pub const REJECTED: u8 = 5;
     pub const TEMPORARY: u8 = 6;
+    pub const TEST_MODE_GUARD: u8 = 7;
+    pub const ENDED_UNSUCCESSFULLY: u8 = 8;
+    pub const WAIT_TIMED_OUT: u8 = 124;
     pub const INTERRUPTED: u8 = 130;
 }
 
@@ -25,10 +28,10 @@ Exit codes:
     4    authentication or permission: no token, 401, 403
     5    the API rejected the request: 400, 409, 422 and other 4xx
     6    temporary failure: network error, timeout, 429 or 5xx
-    7    reserved: test-mode guard
-    8    reserved: waited-for sequence ended unsuccessfully
+    7    test mode was asked for, but the API created a live sequence
+    8    the waited-for sequence ended, but not `completed`
     9    reserved: some items of a batch failed
-    124  reserved: wait timed out
+    124  the wait timed out (--timeout)
     130  interrupted";
 
 /// Errors whose text is their `message` field.
@@ -118,6 +121,77 @@ impl fmt::Display for RetriesExhausted {
 }
 impl std::error::Error for RetriesExhausted {}
 
+/// A waited-for sequence ended with a status other than `completed`.
+#[derive(Debug)]
+pub struct SequenceUnsuccessful {
+    pub id: u64,
+    pub status: String,
+    pub ended_reason: Option<String>,
+    /// Printed to stdout before the error is reported: it is still the result.
+    pub sequence: crate::api::Sequence,
+}
+
+impl fmt::Display for SequenceUnsuccessful {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "sequence {} ended {}", self.id, self.status)?;
+        if let Some(r) = &self.ended_reason {
+            write!(f, " ({r})")?;
+        }
+        Ok(())
+    }
+}
+impl std::error::Error for SequenceUnsuccessful {}
+
+/// `--timeout` passed before the sequence ended.
+#[derive(Debug)]
+pub struct WaitTimedOut {
+    pub id: u64,
+    pub timeout: std::time::Duration,
+    pub last_status: Option<String>,
+}
+
+impl fmt::Display for WaitTimedOut {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let t = humantime::format_duration(std::time::Duration::from_secs(self.timeout.as_secs().max(1)));
+        write!(f, "sequence {} had not ended after {t}", self.id)?;
+        if let Some(s) = &self.last_status {
+            write!(f, " (last status: {s})")?;
+        }
+        Ok(())
+    }
+}
+impl std::error::Error for WaitTimedOut {}
+
+/// Test mode was asked for, and the API created a live sequence anyway.
+#[derive(Debug)]
+pub struct TestModeNotHonoured {
+    pub id: Option<i64>,
+    pub is_test_mode: String,
+}
+
+impl fmt::Display for TestModeNotHonoured {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let id = self.id.map_or("with no id".to_string(), |i| i.to_string());
+        write!(
+            f,
+            "TEST MODE WAS NOT HONOURED: sequence {id} was created LIVE (is_test_mode: {}); real patients may be contacted",
+            self.is_test_mode
+        )
+    }
+}
+impl std::error::Error for TestModeNotHonoured {}
+
+/// An outcome already reported on stdout (as JSON); only its exit code is left to give.
+#[derive(Debug)]
+pub struct Silent(pub u8);
+
+impl fmt::Display for Silent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "exit {}", self.0)
+    }
+}
+impl std::error::Error for Silent {}
+
 /// The user interrupted clarion (Ctrl-C).
 #[derive(Debug)]
 pub struct Interrupted;
@@ -132,6 +206,9 @@ impl std::error::Error for Interrupted {}
 /// The exit code for an error: the first cause in the chain that clarion knows decides it.
 pub fn exit_code(err: &anyhow::Error) -> u8 {
     for cause in err.chain() {
+        if let Some(Silent(code)) = cause.downcast_ref::<Silent>() {
+            return *code;
+        }
         if cause.is::<UsageError>() || cause.is::<ValidationError>() {
             return code::USAGE;
         }
@@ -149,6 +226,15 @@ pub fn exit_code(err: &anyhow::Error) -> u8 {
         }
         if cause.is::<Interrupted>() {
             return code::INTERRUPTED;
+        }
+        if cause.is::<TestModeNotHonoured>() {
+            return code::TEST_MODE_GUARD;
+        }
+        if cause.is::<SequenceUnsuccessful>() {
+            return code::ENDED_UNSUCCESSFULLY;
+        }
+        if cause.is::<WaitTimedOut>() {
+            return code::WAIT_TIMED_OUT;
         }
     }
     code::FAILURE
@@ -174,6 +260,9 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
 pub fn render(err: &anyhow::Error) -> (Vec<String>, Vec<String>) {
     let mut errors = Vec::new();
     let mut hints = Vec::new();
+    if err.is::<Silent>() {
+        return (errors, hints);
+    }
     if let Some(v) = err.chain().find_map(|c| c.downcast_ref::<ValidationError>()) {
         errors.extend(v.problems.iter().map(|p| sanitize(&p.to_string()).into_owned()));
         if v.problems.len() > 1 {
@@ -191,6 +280,12 @@ pub fn render(err: &anyhow::Error) -> (Vec<String>, Vec<String>) {
         }
         if let Some(api) = cause.downcast_ref::<ApiError>() {
             hints.extend(api_hint(api.status));
+        }
+        if let Some(t) = cause.downcast_ref::<TestModeNotHonoured>() {
+            let id = t.id.map_or(String::new(), |i| format!(" {i}"));
+            hints.push(format!(
+                "deal with sequence{id} now (cancel it if it must not run), and check that the API honours is_test_mode"
+            ));
         }
         if cause.is::<RetriesExhausted>() {
             hints.push(

@@ -96,6 +96,13 @@ impl Ui {
         }
     }
 
+    /// A note for a person at a terminal; scripts don't need it.
+    pub fn note_tty(&self, text: &str) {
+        if self.stderr_tty {
+            self.info(text);
+        }
+    }
+
     /// A plain note on stderr, whatever stderr is (servers log to files as well as terminals).
     pub fn info(&self, text: &str) {
         let _ = writeln!(std::io::stderr().lock(), "{text}");

@@ -4,7 +4,7 @@
 mod response;
 pub mod retry;
 
-pub use response::{Sequence, parse_sequence_response};
+pub use response::{Sequence, error_message as response_error_message, parse_sequence_response};
 pub use retry::RetryPolicy;
 
 use crate::config::{Token, is_loopback};
@@ -70,7 +70,16 @@ pub struct RawResponse {
     pub status: u16,
     pub location: Option<String>,
     pub retry_after: Option<Duration>,
+    pub headers: reqwest::header::HeaderMap,
     pub body: Vec<u8>,
+}
+
+/// A request to any path of the API (`clarion api`).
+pub struct RawRequest {
+    pub method: reqwest::Method,
+    pub url: Url,
+    pub body: Option<Vec<u8>>,
+    pub headers: reqwest::header::HeaderMap,
 }
 
 impl ApiClient {
@@ -108,36 +117,71 @@ impl ApiClient {
     /// lost answer gets the first sequence back instead of creating a second.
     pub async fn create_sequence(&self, body: &Value, idempotency_key: &str) -> anyhow::Result<Sequence> {
         let bytes = serde_json::to_vec(body).context("cannot encode the request body")?;
-        let raw = self.send(reqwest::Method::POST, self.sequences_url(), Some(bytes), Some(idempotency_key)).await?;
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert("idempotency-key", HeaderValue::from_str(idempotency_key).context("invalid idempotency key")?);
+        let req = RawRequest { method: reqwest::Method::POST, url: self.sequences_url(), body: Some(bytes), headers };
+        let raw = self.send(&req, true).await?;
         parse_sequence_response(&raw)
     }
 
     pub async fn get_sequence(&self, id: u64) -> anyhow::Result<Sequence> {
-        let raw = self.send(reqwest::Method::GET, self.sequence_url(id), None, None).await?;
+        let req = RawRequest {
+            method: reqwest::Method::GET,
+            url: self.sequence_url(id),
+            body: None,
+            headers: Default::default(),
+        };
+        let raw = self.send(&req, true).await?;
         parse_sequence_response(&raw)
     }
 
-    /// Sends with retries: transport failures and retryable statuses are tried again after a
-    /// backoff (or the server's `Retry-After`); anything else is returned as it came.
-    async fn send(
-        &self,
-        method: reqwest::Method,
-        url: Url,
-        body: Option<Vec<u8>>,
-        idempotency_key: Option<&str>,
-    ) -> anyhow::Result<RawResponse> {
+    /// Any request, answered as received. Retried only when repeating it is harmless: a
+    /// method that is idempotent by definition, or one carrying an `Idempotency-Key`.
+    pub async fn raw(&self, req: &RawRequest) -> anyhow::Result<RawResponse> {
+        use reqwest::Method;
+        let safe = [Method::GET, Method::HEAD, Method::OPTIONS, Method::PUT, Method::DELETE].contains(&req.method)
+            || req.headers.contains_key("idempotency-key");
+        self.send(req, safe).await
+    }
+
+    /// The base URL's origin, so a full URL given for `clarion api` can be checked against it.
+    pub fn resolve(&self, path: &str) -> anyhow::Result<Url> {
+        if path.starts_with("http://") || path.starts_with("https://") {
+            let url =
+                Url::parse(path).map_err(|e| crate::error::UsageError::new(format!("invalid URL {path:?}: {e}")))?;
+            if url.origin() != self.base.origin() {
+                return Err(crate::error::UsageError::with_hint(
+                    format!(
+                        "refusing to send the token to {}, which is not the API's host",
+                        url.origin().ascii_serialization()
+                    ),
+                    "give a path such as /v1/sequence-manager/sequences/42",
+                )
+                .into());
+            }
+            return Ok(url);
+        }
+        self.base
+            .join(path.trim_start_matches('/'))
+            .map_err(|e| crate::error::UsageError::new(format!("invalid path {path:?}: {e}")).into())
+    }
+
+    /// Sends with retries (when `retry_safe`): transport failures and retryable statuses are
+    /// tried again after a backoff (or the server's `Retry-After`); anything else is returned
+    /// as it came.
+    async fn send(&self, req: &RawRequest, retry_safe: bool) -> anyhow::Result<RawResponse> {
         let mut rng = fastrand::Rng::new();
         let mut retry = 0;
+        let retries = if retry_safe { self.retry.retries } else { 0 };
+        let has_key = req.headers.contains_key("idempotency-key");
         loop {
-            let result = self.attempt(method.clone(), url.clone(), body.clone(), idempotency_key).await;
+            let result = self.attempt(req).await;
             let (reason, retry_after) = match &result {
-                Ok(raw) if retry::retryable_status(raw.status, idempotency_key.is_some()) => {
-                    (status_reason(raw.status), raw.retry_after)
-                }
+                Ok(raw) if retry::retryable_status(raw.status, has_key) => (status_reason(raw.status), raw.retry_after),
                 Err(e) if e.is::<TransportError>() => (e.to_string(), None),
                 _ => return result,
             };
-            if retry >= self.retry.retries {
+            if retry >= retries {
                 if retry == 0 {
                     return result;
                 }
@@ -157,7 +201,7 @@ impl ApiClient {
                     "retrying in {:.1}s{why}, attempt {} of {}: {}",
                     delay.as_secs_f64(),
                     retry + 2,
-                    self.retry.retries + 1,
+                    retries + 1,
                     crate::render::sanitize(&reason)
                 ));
             }
@@ -167,19 +211,16 @@ impl ApiClient {
     }
 
     /// One try, start to finish: a transport failure is a `TransportError`.
-    async fn attempt(
-        &self,
-        method: reqwest::Method,
-        url: Url,
-        body: Option<Vec<u8>>,
-        idempotency_key: Option<&str>,
-    ) -> anyhow::Result<RawResponse> {
-        let mut req = self.http.request(method, url).header(ACCEPT, HeaderValue::from_static("application/json"));
-        if let Some(bytes) = body {
-            req = req.header(CONTENT_TYPE, HeaderValue::from_static("application/json")).body(bytes);
+    async fn attempt(&self, raw: &RawRequest) -> anyhow::Result<RawResponse> {
+        let mut req = self
+            .http
+            .request(raw.method.clone(), raw.url.clone())
+            .header(ACCEPT, HeaderValue::from_static("application/json"));
+        if let Some(bytes) = &raw.body {
+            req = req.header(CONTENT_TYPE, HeaderValue::from_static("application/json")).body(bytes.clone());
         }
-        if let Some(key) = idempotency_key {
-            req = req.header("Idempotency-Key", key);
+        for (name, value) in &raw.headers {
+            req = req.header(name, value);
         }
         if let Some(token) = &self.token {
             let mut value = HeaderValue::from_str(&format!("Bearer {}", token.expose()))
@@ -223,7 +264,8 @@ impl ApiClient {
         {
             (t.sink)(&format!("< {}", crate::render::sanitize(&String::from_utf8_lossy(&body))));
         }
-        Ok(RawResponse { status, location, retry_after, body })
+        let headers = resp.headers().clone();
+        Ok(RawResponse { status, location, retry_after, headers, body })
     }
 }
 

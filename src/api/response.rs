@@ -185,7 +185,13 @@ mod tests {
     use crate::error::exit_code;
 
     fn raw(status: u16, body: &str) -> RawResponse {
-        RawResponse { status, location: None, retry_after: None, body: body.as_bytes().to_vec() }
+        RawResponse {
+            status,
+            location: None,
+            retry_after: None,
+            headers: Default::default(),
+            body: body.as_bytes().to_vec(),
+        }
     }
 
     #[test]
@@ -228,14 +234,20 @@ mod tests {
             let err = parse_sequence_response(&raw(200, body)).unwrap_err();
             assert_eq!(exit_code(&err), 1, "{body}: {err}");
         }
-        let invalid = RawResponse { status: 200, location: None, retry_after: None, body: vec![0xff, 0xfe] };
+        let invalid = RawResponse {
+            status: 200,
+            location: None,
+            retry_after: None,
+            headers: Default::default(),
+            body: vec![0xff, 0xfe],
+        };
         assert!(parse_sequence_response(&invalid).unwrap_err().to_string().contains("UTF-8"));
     }
 
     proptest::proptest! {
         #[test]
         fn no_answer_makes_parsing_panic(status in 100u16..600, body in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..200)) {
-            let raw = RawResponse { status, location: None, retry_after: None, body };
+            let raw = RawResponse { status, location: None, retry_after: None, headers: Default::default(), body };
             if let Ok(seq) = parse_sequence_response(&raw) {
                 proptest::prop_assert!((200..300).contains(&status));
                 proptest::prop_assert!(seq.data.get("id").is_none_or(|v| v.is_null() || v.is_i64() || v.is_u64()));
@@ -251,15 +263,20 @@ mod tests {
                 2 => format!(r#"{{"error":{{"message":{data}}}}}"#),
                 _ => data.clone(),
             };
-            let raw = RawResponse { status, location: None, retry_after: None, body: body.into_bytes() };
+            let raw = RawResponse { status, location: None, retry_after: None, headers: Default::default(), body: body.into_bytes() };
             let _ = parse_sequence_response(&raw);
         }
     }
 
     #[test]
     fn redirects_are_refused() {
-        let r =
-            RawResponse { status: 302, location: Some("https://elsewhere/".into()), retry_after: None, body: vec![] };
+        let r = RawResponse {
+            status: 302,
+            location: Some("https://elsewhere/".into()),
+            retry_after: None,
+            headers: Default::default(),
+            body: vec![],
+        };
         let err = parse_sequence_response(&r).unwrap_err();
         assert!(err.to_string().contains("https://elsewhere/"));
         assert_eq!(exit_code(&err), 1);

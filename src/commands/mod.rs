@@ -1,8 +1,12 @@
 //! The command tree: one enum per level, matched to the module that runs it.
 
+pub mod api;
 pub mod auth;
+pub mod completions;
 pub mod config;
+pub mod man;
 pub mod sandbox;
+pub mod schema;
 pub mod sequence;
 
 use crate::context::Ctx;
@@ -19,6 +23,14 @@ pub enum Command {
     /// Read and write settings in config.toml
     #[command(subcommand)]
     Config(config::ConfigCommand),
+    /// Call any API endpoint with the profile's URL and token
+    Api(api::ApiArgs),
+    /// Print the JSON Schema of sequence files, for editors
+    Schema(schema::SchemaArgs),
+    /// Print a shell completion script
+    Completions(completions::CompletionsArgs),
+    /// Print the man page
+    Man(man::ManArgs),
     /// Run a local, stateful imitation of the API for trying clarion and testing clients
     #[command(subcommand)]
     Sandbox(sandbox::SandboxCommand),
@@ -30,5 +42,9 @@ pub async fn run(cmd: Command, ctx: &Ctx<'_>) -> anyhow::Result<()> {
         Command::Sandbox(c) => sandbox::run(c, ctx).await,
         Command::Auth(c) => auth::run(c, ctx).await,
         Command::Config(c) => config::run(c, ctx).await,
+        Command::Api(args) => api::run(args, ctx).await,
+        Command::Schema(args) => schema::run(args, ctx),
+        Command::Completions(args) => completions::run(args, ctx),
+        Command::Man(args) => man::run(args, ctx),
     }
 }

@@ -1,5 +1,6 @@
 //! Turning API data into what users read: tables for people, JSON for programs.
 
+pub mod progress;
 mod table;
 
 pub use table::sequence_tables;

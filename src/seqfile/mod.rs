@@ -1,6 +1,7 @@
 //! The sequence file: reading TOML or JSON (or `--step` flags) into a validated
 //! `POST /v1/sequence-manager/sequences` body, with every problem located.
 
+mod input;
 mod parse;
 mod problem;
 #[cfg(test)]
@@ -8,6 +9,7 @@ mod props;
 mod source;
 mod validate;
 
+pub use input::body_from_args;
 pub use parse::{Format, Parsed, parse_document};
 pub use problem::{Problem, ValidationError};
 pub use source::Source;

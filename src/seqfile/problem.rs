@@ -7,6 +7,7 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Problem {
     /// The file as the user named it, `<stdin>`, or the flag (`--step #2`).
+    #[serde(rename = "file")]
     pub source: String,
     pub line: Option<usize>,
     pub column: Option<usize>,

@@ -192,7 +192,8 @@ fn api_errors_map_to_exit_codes_with_the_servers_message() {
         let body =
             json!({"success": false, "error": {"code": "some_code", "message": format!("server says {status}")}});
         let stub = Stub::fixed(Canned::json(status, &body));
-        let run = t.authed(&stub.url).args(["--retries", "0", "sequence", "create", "--name", "x", "--step", "voice"]).run();
+        let run =
+            t.authed(&stub.url).args(["--retries", "0", "sequence", "create", "--name", "x", "--step", "voice"]).run();
         run.code(code);
         let first = run.stderr.lines().next().unwrap();
         assert!(first.starts_with(&format!("error: creating the sequence: the API answered {status} ")), "{first}");
@@ -205,7 +206,8 @@ fn api_errors_map_to_exit_codes_with_the_servers_message() {
 fn non_json_error_bodies_still_report_the_status() {
     let t = TestEnv::new();
     let stub = Stub::fixed(Canned::raw(502, "text/html", "<html><body>\x1b[31mBad gateway</body></html>"));
-    let run = t.authed(&stub.url).args(["--retries", "0", "sequence", "create", "--name", "x", "--step", "voice"]).run();
+    let run =
+        t.authed(&stub.url).args(["--retries", "0", "sequence", "create", "--name", "x", "--step", "voice"]).run();
     run.code(6);
     assert_eq!(
         run.stderr.lines().next().unwrap(),

@@ -10,5 +10,6 @@ mod e2e;
 mod help;
 mod resilience;
 mod sandbox;
+mod scripting;
 mod show;
 mod validation;

@@ -12,9 +12,8 @@ use std::collections::BTreeSet;
 /// Exits 4 when the selected profile has no usable token.
 #[derive(Debug, Args)]
 pub struct StatusArgs {
-    /// Print the status as JSON
-    #[arg(long)]
-    pub json: bool,
+    #[command(flatten)]
+    pub json: crate::cli::JsonArgs,
 }
 
 #[derive(Serialize)]
@@ -119,8 +118,8 @@ pub fn run(args: StatusArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
         });
     }
     let report = Report { active_profile: active.clone(), config_dir: dir.display().to_string(), profiles };
-    if args.json {
-        ctx.ui.out(&serde_json::to_string_pretty(&report)?)?;
+    if args.json.wanted() {
+        ctx.print_json(&serde_json::to_value(&report)?, args.json.jq.as_deref())?;
     } else {
         ctx.ui.out(&human(&report))?;
     }

@@ -1,40 +1,36 @@
 //! `clarion sequence create`: validate a sequence file and/or flags, then POST it.
 
-use crate::cli::OutputArgs;
+use crate::cli::{InputArgs, OutputArgs, WaitTiming};
 use crate::context::Ctx;
-use crate::error::UsageError;
-use crate::seqfile::{self, Input, Overrides, StepSpec};
+use crate::error::TestModeNotHonoured;
 use anyhow::Context as _;
 use clap::Args;
-use std::path::PathBuf;
+use serde_json::Value;
 
 /// Create a sequence from a TOML or JSON file and/or flags
 ///
 /// Everything is validated before anything is sent: a problem is reported with its file,
-/// line, column and field, and exit code 2.
+/// line, column and field, and exit code 2. Test mode (--test-mode, or test_mode in the
+/// profile) is checked in the answer: a sequence created live anyway is exit 7.
 #[derive(Debug, Args)]
 #[command(after_help = "\
 Examples:
   clarion sequence create -f examples/appointment-reminder.toml
   clarion sequence create --name 'Reminder' --step voice --step 'sms:{\"message\":\"See you Tuesday\"}'
-  id=$(clarion sequence create -f steps.toml -q)
+  id=$(clarion sequence create -f steps.toml --test-mode -q)
+  clarion sequence create -f steps.toml --wait --timeout 30m
   clarion sequence create -f steps.toml --dry-run")]
 pub struct CreateArgs {
-    /// Sequence file: TOML (.toml) or JSON (.json); `-` reads standard input
-    #[arg(short, long, value_name = "PATH")]
-    pub file: Option<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
 
-    /// Name of the sequence (replaces the file's)
-    #[arg(long, value_name = "TEXT")]
-    pub name: Option<String>,
+    /// Ask for a test-mode sequence (no real patient is contacted), and refuse a live one (exit 7)
+    #[arg(long, conflicts_with = "live")]
+    pub test_mode: bool,
 
-    /// Description of the sequence (replaces the file's)
-    #[arg(long, value_name = "TEXT")]
-    pub description: Option<String>,
-
-    /// Add a step, after the file's: TYPE or TYPE:JSON_OBJECT (its config); repeatable
-    #[arg(long = "step", value_name = "SPEC", value_parser = seqfile::parse_step_spec)]
-    pub steps: Vec<StepSpec>,
+    /// Create a live sequence even if the profile sets test_mode
+    #[arg(long)]
+    pub live: bool,
 
     /// Print the request that would be sent (method, URL, body) and send nothing; needs no token
     #[arg(long)]
@@ -44,6 +40,13 @@ pub struct CreateArgs {
     /// so the server creates the sequence at most once
     #[arg(long, value_name = "KEY", value_parser = parse_idempotency_key)]
     pub idempotency_key: Option<String>,
+
+    /// After creating, wait until the sequence ends, then print it (as `sequence wait`)
+    #[arg(long, conflicts_with = "dry_run")]
+    pub wait: bool,
+
+    #[command(flatten)]
+    pub timing: WaitTiming,
 
     #[command(flatten)]
     pub output: OutputArgs,
@@ -58,35 +61,48 @@ fn parse_idempotency_key(raw: &str) -> Result<String, String> {
 }
 
 pub async fn run(args: CreateArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
-    if args.file.is_none() && args.name.is_none() && args.steps.is_empty() {
-        return Err(UsageError::with_hint(
-            "nothing to create",
-            "give a sequence file with -f PATH, or --name and at least one --step",
-        )
-        .into());
-    }
-    let parsed = match &args.file {
-        None => None,
-        Some(path) => {
-            let input = if path.as_os_str() == "-" { Input::Stdin } else { Input::File(path) };
-            Some(seqfile::parse_document(seqfile::read_input(&input)?)?)
-        }
-    };
-    let overrides = Overrides { name: args.name, description: args.description, steps: args.steps, test_mode: None };
-    let body = seqfile::build_body(parsed.as_ref(), &overrides)?;
     let settings = ctx.settings()?;
+    let test_mode = if args.live {
+        Some(false)
+    } else if args.test_mode || settings.profile_config.test_mode == Some(true) {
+        Some(true)
+    } else {
+        None
+    };
+    let body = crate::seqfile::body_from_args(&args.input, test_mode)?;
 
     if args.dry_run {
         let url = crate::api::sequences_url(&settings.api_url);
-        ctx.ui.out(&crate::render::dry_run("POST", &url, &body, args.output.json))?;
-        return Ok(());
+        let json = args.output.json || args.output.jq.is_some();
+        let text = crate::render::dry_run("POST", &url, &body, json);
+        return match &args.output.jq {
+            Some(_) => ctx.print_json(&serde_json::from_str(&text)?, args.output.jq.as_deref()),
+            None => Ok(ctx.ui.out(&text)?),
+        };
     }
 
     let client = ctx.client(&settings)?;
+    let asked_test = body.get("is_test_mode") == Some(&Value::Bool(true));
+    ctx.ui.note_tty(&format!(
+        "Creating {} sequence on {} (profile {})",
+        if asked_test { "test-mode" } else { "LIVE" },
+        settings.api_url,
+        settings.profile
+    ));
     let key = args.idempotency_key.unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
     let seq = client.create_sequence(&body, &key).await.context("creating the sequence")?;
+    if asked_test && seq.data.get("is_test_mode") != Some(&Value::Bool(true)) {
+        // The result still goes to stdout, so a script can act on the id.
+        ctx.print_sequence(&seq, &args.output)?;
+        let shown = seq.data.get("is_test_mode").map_or("absent".to_string(), |v| v.to_string());
+        return Err(TestModeNotHonoured { id: seq.id(), is_test_mode: shown }.into());
+    }
     if let Some(id) = seq.id() {
         ctx.ui.status(&format!("Created sequence {id}"));
+        if args.wait {
+            let id = u64::try_from(id).map_err(|_| anyhow::anyhow!("the API gave a negative sequence id {id}"))?;
+            return ctx.wait_and_print(&client, id, args.timing.get(), &args.output).await;
+        }
     }
     ctx.print_sequence(&seq, &args.output)
 }

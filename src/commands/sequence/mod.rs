@@ -2,6 +2,8 @@
 
 pub mod create;
 pub mod show;
+pub mod validate;
+pub mod wait;
 
 use crate::context::Ctx;
 use clap::Subcommand;
@@ -10,11 +12,15 @@ use clap::Subcommand;
 pub enum SequenceCommand {
     Create(create::CreateArgs),
     Show(show::ShowArgs),
+    Wait(wait::WaitArgs),
+    Validate(validate::ValidateArgs),
 }
 
 pub async fn run(cmd: SequenceCommand, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     match cmd {
         SequenceCommand::Create(args) => create::run(args, ctx).await,
         SequenceCommand::Show(args) => show::run(args, ctx).await,
+        SequenceCommand::Wait(args) => wait::run(args, ctx).await,
+        SequenceCommand::Validate(args) => validate::run(args, ctx),
     }
 }

@@ -20,7 +20,7 @@ pub struct ShowArgs {
     pub output: OutputArgs,
 }
 
-fn parse_id(raw: &str) -> Result<u64, String> {
+pub fn parse_id(raw: &str) -> Result<u64, String> {
     match raw.trim().parse::<u64>() {
         Ok(n) if n > 0 => Ok(n),
         _ => Err("a sequence id is a positive integer, such as 42".into()),

@@ -1,0 +1,1275 @@
+#compdef clarion
+
+autoload -U is-at-least
+
+_clarion() {
+    typeset -A opt_args
+    typeset -a _arguments_options
+    local ret=1
+
+    if is-at-least 5.2; then
+        _arguments_options=(-s -S -C)
+    else
+        _arguments_options=(-s -C)
+    fi
+
+    local context curcontext="$curcontext" state line
+    _arguments "${_arguments_options[@]}" : \
+'--api-url=[Base URL of the API \[env\: CLARION_API_URL\] \[default\: the profile'\''s api_url, else https\://api.clarionhealth.com\]]:URL:_default' \
+'--profile=[Profile from config.toml and credentials.toml \[env\: CLARION_PROFILE\] \[default\: default_profile, else "default"\]]:NAME:_default' \
+'--token-file=[Read the API token from this file (never give a token itself as an argument\: others can see it)]:PATH:_files' \
+'--ca-cert=[Also trust this CA certificate (PEM), e.g. a corporate proxy'\''s \[default\: the profile'\''s ca_cert\]]:PATH:_files' \
+'--retries=[Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) \[default\: the profile'\''s retries, else 3\]]:N:_default' \
+'--request-timeout=[Seconds each attempt may take, connecting included]:SECONDS:_default' \
+'--color=[When to use colour (NO_COLOR is honoured under auto)]:WHEN:(auto always never)' \
+'*-v[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
+'*--verbose[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
+'(--api-url)--sandbox[Use a local sandbox started for this command instead of the real API (no token or config needed; state persists in the data directory) \[env\: CLARION_SANDBOX=1\]]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+":: :_clarion_commands" \
+"*::: :->clarion" \
+&& ret=0
+    case $state in
+    (clarion)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:clarion-command-$line[1]:"
+        case $line[1] in
+            (sequence)
+_arguments "${_arguments_options[@]}" : \
+'--api-url=[Base URL of the API \[env\: CLARION_API_URL\] \[default\: the profile'\''s api_url, else https\://api.clarionhealth.com\]]:URL:_default' \
+'--profile=[Profile from config.toml and credentials.toml \[env\: CLARION_PROFILE\] \[default\: default_profile, else "default"\]]:NAME:_default' \
+'--token-file=[Read the API token from this file (never give a token itself as an argument\: others can see it)]:PATH:_files' \
+'--ca-cert=[Also trust this CA certificate (PEM), e.g. a corporate proxy'\''s \[default\: the profile'\''s ca_cert\]]:PATH:_files' \
+'--retries=[Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) \[default\: the profile'\''s retries, else 3\]]:N:_default' \
+'--request-timeout=[Seconds each attempt may take, connecting included]:SECONDS:_default' \
+'--color=[When to use colour (NO_COLOR is honoured under auto)]:WHEN:(auto always never)' \
+'*-v[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
+'*--verbose[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
+'(--api-url)--sandbox[Use a local sandbox started for this command instead of the real API (no token or config needed; state persists in the data directory) \[env\: CLARION_SANDBOX=1\]]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+":: :_clarion__subcmd__sequence_commands" \
+"*::: :->sequence" \
+&& ret=0
+
+    case $state in
+    (sequence)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:clarion-sequence-command-$line[1]:"
+        case $line[1] in
+            (create)
+_arguments "${_arguments_options[@]}" : \
+'-f+[Sequence file\: TOML (.toml) or JSON (.json); \`-\` reads standard input]:PATH:_files' \
+'--file=[Sequence file\: TOML (.toml) or JSON (.json); \`-\` reads standard input]:PATH:_files' \
+'--name=[Name of the sequence (replaces the file'\''s)]:TEXT:_default' \
+'--description=[Description of the sequence (replaces the file'\''s)]:TEXT:_default' \
+'*--step=[Add a step, after the file'\''s\: TYPE or TYPE\:JSON_OBJECT (its config); repeatable]:SPEC:_default' \
+'--idempotency-key=[Idempotency key for this create \[default\: a random UUID\]; every retry sends the same one, so the server creates the sequence at most once]:KEY:_default' \
+'--timeout=[Give up waiting after this long (exit 124)\: 90s, 10m, 1h, ...]:DURATION:_default' \
+'--interval=[Time between two looks at the sequence (at least 1s)]:DURATION:_default' \
+'(-q --quiet)--jq=[Filter the JSON output with a jq expression (implies --json); strings print raw]:EXPR:_default' \
+'--api-url=[Base URL of the API \[env\: CLARION_API_URL\] \[default\: the profile'\''s api_url, else https\://api.clarionhealth.com\]]:URL:_default' \
+'--profile=[Profile from config.toml and credentials.toml \[env\: CLARION_PROFILE\] \[default\: default_profile, else "default"\]]:NAME:_default' \
+'--token-file=[Read the API token from this file (never give a token itself as an argument\: others can see it)]:PATH:_files' \
+'--ca-cert=[Also trust this CA certificate (PEM), e.g. a corporate proxy'\''s \[default\: the profile'\''s ca_cert\]]:PATH:_files' \
+'--retries=[Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) \[default\: the profile'\''s retries, else 3\]]:N:_default' \
+'--request-timeout=[Seconds each attempt may take, connecting included]:SECONDS:_default' \
+'--color=[When to use colour (NO_COLOR is honoured under auto)]:WHEN:(auto always never)' \
+'(--live)--test-mode[Ask for a test-mode sequence (no real patient is contacted), and refuse a live one (exit 7)]' \
+'--live[Create a live sequence even if the profile sets test_mode]' \
+'--dry-run[Print the request that would be sent (method, URL, body) and send nothing; needs no token]' \
+'(--dry-run)--wait[After creating, wait until the sequence ends, then print it (as \`sequence wait\`)]' \
+'(-q --quiet)--json[Print the sequence as JSON, exactly as the API sent it (every field, in its order)]' \
+'-q[Print only the sequence id]' \
+'--quiet[Print only the sequence id]' \
+'*-v[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
+'*--verbose[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
+'(--api-url)--sandbox[Use a local sandbox started for this command instead of the real API (no token or config needed; state persists in the data directory) \[env\: CLARION_SANDBOX=1\]]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(show)
+_arguments "${_arguments_options[@]}" : \
+'(-q --quiet)--jq=[Filter the JSON output with a jq expression (implies --json); strings print raw]:EXPR:_default' \
+'--api-url=[Base URL of the API \[env\: CLARION_API_URL\] \[default\: the profile'\''s api_url, else https\://api.clarionhealth.com\]]:URL:_default' \
+'--profile=[Profile from config.toml and credentials.toml \[env\: CLARION_PROFILE\] \[default\: default_profile, else "default"\]]:NAME:_default' \
+'--token-file=[Read the API token from this file (never give a token itself as an argument\: others can see it)]:PATH:_files' \
+'--ca-cert=[Also trust this CA certificate (PEM), e.g. a corporate proxy'\''s \[default\: the profile'\''s ca_cert\]]:PATH:_files' \
+'--retries=[Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) \[default\: the profile'\''s retries, else 3\]]:N:_default' \
+'--request-timeout=[Seconds each attempt may take, connecting included]:SECONDS:_default' \
+'--color=[When to use colour (NO_COLOR is honoured under auto)]:WHEN:(auto always never)' \
+'(-q --quiet)--json[Print the sequence as JSON, exactly as the API sent it (every field, in its order)]' \
+'-q[Print only the sequence id]' \
+'--quiet[Print only the sequence id]' \
+'*-v[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
+'*--verbose[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
+'(--api-url)--sandbox[Use a local sandbox started for this command instead of the real API (no token or config needed; state persists in the data directory) \[env\: CLARION_SANDBOX=1\]]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':id -- The sequence id (a positive integer):_default' \
+&& ret=0
+;;
+(wait)
+_arguments "${_arguments_options[@]}" : \
+'--timeout=[Give up waiting after this long (exit 124)\: 90s, 10m, 1h, ...]:DURATION:_default' \
+'--interval=[Time between two looks at the sequence (at least 1s)]:DURATION:_default' \
+'(-q --quiet)--jq=[Filter the JSON output with a jq expression (implies --json); strings print raw]:EXPR:_default' \
+'--api-url=[Base URL of the API \[env\: CLARION_API_URL\] \[default\: the profile'\''s api_url, else https\://api.clarionhealth.com\]]:URL:_default' \
+'--profile=[Profile from config.toml and credentials.toml \[env\: CLARION_PROFILE\] \[default\: default_profile, else "default"\]]:NAME:_default' \
+'--token-file=[Read the API token from this file (never give a token itself as an argument\: others can see it)]:PATH:_files' \
+'--ca-cert=[Also trust this CA certificate (PEM), e.g. a corporate proxy'\''s \[default\: the profile'\''s ca_cert\]]:PATH:_files' \
+'--retries=[Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) \[default\: the profile'\''s retries, else 3\]]:N:_default' \
+'--request-timeout=[Seconds each attempt may take, connecting included]:SECONDS:_default' \
+'--color=[When to use colour (NO_COLOR is honoured under auto)]:WHEN:(auto always never)' \
+'(-q --quiet)--json[Print the sequence as JSON, exactly as the API sent it (every field, in its order)]' \
+'-q[Print only the sequence id]' \
+'--quiet[Print only the sequence id]' \
+'*-v[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
+'*--verbose[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
+'(--api-url)--sandbox[Use a local sandbox started for this command instead of the real API (no token or config needed; state persists in the data directory) \[env\: CLARION_SANDBOX=1\]]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':id -- The sequence id (a positive integer):_default' \
+&& ret=0
+;;
+(validate)
+_arguments "${_arguments_options[@]}" : \
+'-f+[Sequence file\: TOML (.toml) or JSON (.json); \`-\` reads standard input]:PATH:_files' \
+'--file=[Sequence file\: TOML (.toml) or JSON (.json); \`-\` reads standard input]:PATH:_files' \
+'--name=[Name of the sequence (replaces the file'\''s)]:TEXT:_default' \
+'--description=[Description of the sequence (replaces the file'\''s)]:TEXT:_default' \
+'*--step=[Add a step, after the file'\''s\: TYPE or TYPE\:JSON_OBJECT (its config); repeatable]:SPEC:_default' \
+'--jq=[Filter the JSON output with a jq expression (implies --json); strings print raw]:EXPR:_default' \
+'--api-url=[Base URL of the API \[env\: CLARION_API_URL\] \[default\: the profile'\''s api_url, else https\://api.clarionhealth.com\]]:URL:_default' \
+'--profile=[Profile from config.toml and credentials.toml \[env\: CLARION_PROFILE\] \[default\: default_profile, else "default"\]]:NAME:_default' \
+'--token-file=[Read the API token from this file (never give a token itself as an argument\: others can see it)]:PATH:_files' \
+'--ca-cert=[Also trust this CA certificate (PEM), e.g. a corporate proxy'\''s \[default\: the profile'\''s ca_cert\]]:PATH:_files' \
+'--retries=[Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) \[default\: the profile'\''s retries, else 3\]]:N:_default' \
+'--request-timeout=[Seconds each attempt may take, connecting included]:SECONDS:_default' \
+'--color=[When to use colour (NO_COLOR is honoured under auto)]:WHEN:(auto always never)' \
+'--json[Print JSON]' \
+'*-v[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
+'*--verbose[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
+'(--api-url)--sandbox[Use a local sandbox started for this command instead of the real API (no token or config needed; state persists in the data directory) \[env\: CLARION_SANDBOX=1\]]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_clarion__subcmd__sequence__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:clarion-sequence-help-command-$line[1]:"
+        case $line[1] in
+            (create)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(show)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(wait)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(validate)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
+(auth)
+_arguments "${_arguments_options[@]}" : \
+'--api-url=[Base URL of the API \[env\: CLARION_API_URL\] \[default\: the profile'\''s api_url, else https\://api.clarionhealth.com\]]:URL:_default' \
+'--profile=[Profile from config.toml and credentials.toml \[env\: CLARION_PROFILE\] \[default\: default_profile, else "default"\]]:NAME:_default' \
+'--token-file=[Read the API token from this file (never give a token itself as an argument\: others can see it)]:PATH:_files' \
+'--ca-cert=[Also trust this CA certificate (PEM), e.g. a corporate proxy'\''s \[default\: the profile'\''s ca_cert\]]:PATH:_files' \
+'--retries=[Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) \[default\: the profile'\''s retries, else 3\]]:N:_default' \
+'--request-timeout=[Seconds each attempt may take, connecting included]:SECONDS:_default' \
+'--color=[When to use colour (NO_COLOR is honoured under auto)]:WHEN:(auto always never)' \
+'*-v[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
+'*--verbose[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
+'(--api-url)--sandbox[Use a local sandbox started for this command instead of the real API (no token or config needed; state persists in the data directory) \[env\: CLARION_SANDBOX=1\]]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+":: :_clarion__subcmd__auth_commands" \
+"*::: :->auth" \
+&& ret=0
+
+    case $state in
+    (auth)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:clarion-auth-command-$line[1]:"
+        case $line[1] in
+            (login)
+_arguments "${_arguments_options[@]}" : \
+'--api-url=[Base URL of the API \[env\: CLARION_API_URL\] \[default\: the profile'\''s api_url, else https\://api.clarionhealth.com\]]:URL:_default' \
+'--profile=[Profile from config.toml and credentials.toml \[env\: CLARION_PROFILE\] \[default\: default_profile, else "default"\]]:NAME:_default' \
+'--token-file=[Read the API token from this file (never give a token itself as an argument\: others can see it)]:PATH:_files' \
+'--ca-cert=[Also trust this CA certificate (PEM), e.g. a corporate proxy'\''s \[default\: the profile'\''s ca_cert\]]:PATH:_files' \
+'--retries=[Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) \[default\: the profile'\''s retries, else 3\]]:N:_default' \
+'--request-timeout=[Seconds each attempt may take, connecting included]:SECONDS:_default' \
+'--color=[When to use colour (NO_COLOR is honoured under auto)]:WHEN:(auto always never)' \
+'--with-token[Read the token from standard input (for scripts and CI; no terminal needed)]' \
+'*-v[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
+'*--verbose[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
+'(--api-url)--sandbox[Use a local sandbox started for this command instead of the real API (no token or config needed; state persists in the data directory) \[env\: CLARION_SANDBOX=1\]]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(status)
+_arguments "${_arguments_options[@]}" : \
+'--jq=[Filter the JSON output with a jq expression (implies --json); strings print raw]:EXPR:_default' \
+'--api-url=[Base URL of the API \[env\: CLARION_API_URL\] \[default\: the profile'\''s api_url, else https\://api.clarionhealth.com\]]:URL:_default' \
+'--profile=[Profile from config.toml and credentials.toml \[env\: CLARION_PROFILE\] \[default\: default_profile, else "default"\]]:NAME:_default' \
+'--token-file=[Read the API token from this file (never give a token itself as an argument\: others can see it)]:PATH:_files' \
+'--ca-cert=[Also trust this CA certificate (PEM), e.g. a corporate proxy'\''s \[default\: the profile'\''s ca_cert\]]:PATH:_files' \
+'--retries=[Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) \[default\: the profile'\''s retries, else 3\]]:N:_default' \
+'--request-timeout=[Seconds each attempt may take, connecting included]:SECONDS:_default' \
+'--color=[When to use colour (NO_COLOR is honoured under auto)]:WHEN:(auto always never)' \
+'--json[Print JSON]' \
+'*-v[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
+'*--verbose[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
+'(--api-url)--sandbox[Use a local sandbox started for this command instead of the real API (no token or config needed; state persists in the data directory) \[env\: CLARION_SANDBOX=1\]]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(logout)
+_arguments "${_arguments_options[@]}" : \
+'--api-url=[Base URL of the API \[env\: CLARION_API_URL\] \[default\: the profile'\''s api_url, else https\://api.clarionhealth.com\]]:URL:_default' \
+'--profile=[Profile from config.toml and credentials.toml \[env\: CLARION_PROFILE\] \[default\: default_profile, else "default"\]]:NAME:_default' \
+'--token-file=[Read the API token from this file (never give a token itself as an argument\: others can see it)]:PATH:_files' \
+'--ca-cert=[Also trust this CA certificate (PEM), e.g. a corporate proxy'\''s \[default\: the profile'\''s ca_cert\]]:PATH:_files' \
+'--retries=[Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) \[default\: the profile'\''s retries, else 3\]]:N:_default' \
+'--request-timeout=[Seconds each attempt may take, connecting included]:SECONDS:_default' \
+'--color=[When to use colour (NO_COLOR is honoured under auto)]:WHEN:(auto always never)' \
+'*-v[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
+'*--verbose[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
+'(--api-url)--sandbox[Use a local sandbox started for this command instead of the real API (no token or config needed; state persists in the data directory) \[env\: CLARION_SANDBOX=1\]]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(token)
+_arguments "${_arguments_options[@]}" : \
+'--api-url=[Base URL of the API \[env\: CLARION_API_URL\] \[default\: the profile'\''s api_url, else https\://api.clarionhealth.com\]]:URL:_default' \
+'--profile=[Profile from config.toml and credentials.toml \[env\: CLARION_PROFILE\] \[default\: default_profile, else "default"\]]:NAME:_default' \
+'--token-file=[Read the API token from this file (never give a token itself as an argument\: others can see it)]:PATH:_files' \
+'--ca-cert=[Also trust this CA certificate (PEM), e.g. a corporate proxy'\''s \[default\: the profile'\''s ca_cert\]]:PATH:_files' \
+'--retries=[Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) \[default\: the profile'\''s retries, else 3\]]:N:_default' \
+'--request-timeout=[Seconds each attempt may take, connecting included]:SECONDS:_default' \
+'--color=[When to use colour (NO_COLOR is honoured under auto)]:WHEN:(auto always never)' \
+'*-v[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
+'*--verbose[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
+'(--api-url)--sandbox[Use a local sandbox started for this command instead of the real API (no token or config needed; state persists in the data directory) \[env\: CLARION_SANDBOX=1\]]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_clarion__subcmd__auth__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:clarion-auth-help-command-$line[1]:"
+        case $line[1] in
+            (login)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(status)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(logout)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(token)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
+(config)
+_arguments "${_arguments_options[@]}" : \
+'--api-url=[Base URL of the API \[env\: CLARION_API_URL\] \[default\: the profile'\''s api_url, else https\://api.clarionhealth.com\]]:URL:_default' \
+'--profile=[Profile from config.toml and credentials.toml \[env\: CLARION_PROFILE\] \[default\: default_profile, else "default"\]]:NAME:_default' \
+'--token-file=[Read the API token from this file (never give a token itself as an argument\: others can see it)]:PATH:_files' \
+'--ca-cert=[Also trust this CA certificate (PEM), e.g. a corporate proxy'\''s \[default\: the profile'\''s ca_cert\]]:PATH:_files' \
+'--retries=[Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) \[default\: the profile'\''s retries, else 3\]]:N:_default' \
+'--request-timeout=[Seconds each attempt may take, connecting included]:SECONDS:_default' \
+'--color=[When to use colour (NO_COLOR is honoured under auto)]:WHEN:(auto always never)' \
+'*-v[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
+'*--verbose[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
+'(--api-url)--sandbox[Use a local sandbox started for this command instead of the real API (no token or config needed; state persists in the data directory) \[env\: CLARION_SANDBOX=1\]]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+":: :_clarion__subcmd__config_commands" \
+"*::: :->config" \
+&& ret=0
+
+    case $state in
+    (config)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:clarion-config-command-$line[1]:"
+        case $line[1] in
+            (get)
+_arguments "${_arguments_options[@]}" : \
+'--api-url=[Base URL of the API \[env\: CLARION_API_URL\] \[default\: the profile'\''s api_url, else https\://api.clarionhealth.com\]]:URL:_default' \
+'--profile=[Profile from config.toml and credentials.toml \[env\: CLARION_PROFILE\] \[default\: default_profile, else "default"\]]:NAME:_default' \
+'--token-file=[Read the API token from this file (never give a token itself as an argument\: others can see it)]:PATH:_files' \
+'--ca-cert=[Also trust this CA certificate (PEM), e.g. a corporate proxy'\''s \[default\: the profile'\''s ca_cert\]]:PATH:_files' \
+'--retries=[Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) \[default\: the profile'\''s retries, else 3\]]:N:_default' \
+'--request-timeout=[Seconds each attempt may take, connecting included]:SECONDS:_default' \
+'--color=[When to use colour (NO_COLOR is honoured under auto)]:WHEN:(auto always never)' \
+'*-v[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
+'*--verbose[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
+'(--api-url)--sandbox[Use a local sandbox started for this command instead of the real API (no token or config needed; state persists in the data directory) \[env\: CLARION_SANDBOX=1\]]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':key -- The key, e.g. api_url:_default' \
+&& ret=0
+;;
+(set)
+_arguments "${_arguments_options[@]}" : \
+'--api-url=[Base URL of the API \[env\: CLARION_API_URL\] \[default\: the profile'\''s api_url, else https\://api.clarionhealth.com\]]:URL:_default' \
+'--profile=[Profile from config.toml and credentials.toml \[env\: CLARION_PROFILE\] \[default\: default_profile, else "default"\]]:NAME:_default' \
+'--token-file=[Read the API token from this file (never give a token itself as an argument\: others can see it)]:PATH:_files' \
+'--ca-cert=[Also trust this CA certificate (PEM), e.g. a corporate proxy'\''s \[default\: the profile'\''s ca_cert\]]:PATH:_files' \
+'--retries=[Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) \[default\: the profile'\''s retries, else 3\]]:N:_default' \
+'--request-timeout=[Seconds each attempt may take, connecting included]:SECONDS:_default' \
+'--color=[When to use colour (NO_COLOR is honoured under auto)]:WHEN:(auto always never)' \
+'*-v[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
+'*--verbose[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
+'(--api-url)--sandbox[Use a local sandbox started for this command instead of the real API (no token or config needed; state persists in the data directory) \[env\: CLARION_SANDBOX=1\]]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':key:_default' \
+':value:_default' \
+&& ret=0
+;;
+(unset)
+_arguments "${_arguments_options[@]}" : \
+'--api-url=[Base URL of the API \[env\: CLARION_API_URL\] \[default\: the profile'\''s api_url, else https\://api.clarionhealth.com\]]:URL:_default' \
+'--profile=[Profile from config.toml and credentials.toml \[env\: CLARION_PROFILE\] \[default\: default_profile, else "default"\]]:NAME:_default' \
+'--token-file=[Read the API token from this file (never give a token itself as an argument\: others can see it)]:PATH:_files' \
+'--ca-cert=[Also trust this CA certificate (PEM), e.g. a corporate proxy'\''s \[default\: the profile'\''s ca_cert\]]:PATH:_files' \
+'--retries=[Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) \[default\: the profile'\''s retries, else 3\]]:N:_default' \
+'--request-timeout=[Seconds each attempt may take, connecting included]:SECONDS:_default' \
+'--color=[When to use colour (NO_COLOR is honoured under auto)]:WHEN:(auto always never)' \
+'*-v[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
+'*--verbose[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
+'(--api-url)--sandbox[Use a local sandbox started for this command instead of the real API (no token or config needed; state persists in the data directory) \[env\: CLARION_SANDBOX=1\]]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':key:_default' \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+'--api-url=[Base URL of the API \[env\: CLARION_API_URL\] \[default\: the profile'\''s api_url, else https\://api.clarionhealth.com\]]:URL:_default' \
+'--profile=[Profile from config.toml and credentials.toml \[env\: CLARION_PROFILE\] \[default\: default_profile, else "default"\]]:NAME:_default' \
+'--token-file=[Read the API token from this file (never give a token itself as an argument\: others can see it)]:PATH:_files' \
+'--ca-cert=[Also trust this CA certificate (PEM), e.g. a corporate proxy'\''s \[default\: the profile'\''s ca_cert\]]:PATH:_files' \
+'--retries=[Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) \[default\: the profile'\''s retries, else 3\]]:N:_default' \
+'--request-timeout=[Seconds each attempt may take, connecting included]:SECONDS:_default' \
+'--color=[When to use colour (NO_COLOR is honoured under auto)]:WHEN:(auto always never)' \
+'*-v[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
+'*--verbose[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
+'(--api-url)--sandbox[Use a local sandbox started for this command instead of the real API (no token or config needed; state persists in the data directory) \[env\: CLARION_SANDBOX=1\]]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(path)
+_arguments "${_arguments_options[@]}" : \
+'--api-url=[Base URL of the API \[env\: CLARION_API_URL\] \[default\: the profile'\''s api_url, else https\://api.clarionhealth.com\]]:URL:_default' \
+'--profile=[Profile from config.toml and credentials.toml \[env\: CLARION_PROFILE\] \[default\: default_profile, else "default"\]]:NAME:_default' \
+'--token-file=[Read the API token from this file (never give a token itself as an argument\: others can see it)]:PATH:_files' \
+'--ca-cert=[Also trust this CA certificate (PEM), e.g. a corporate proxy'\''s \[default\: the profile'\''s ca_cert\]]:PATH:_files' \
+'--retries=[Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) \[default\: the profile'\''s retries, else 3\]]:N:_default' \
+'--request-timeout=[Seconds each attempt may take, connecting included]:SECONDS:_default' \
+'--color=[When to use colour (NO_COLOR is honoured under auto)]:WHEN:(auto always never)' \
+'*-v[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
+'*--verbose[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
+'(--api-url)--sandbox[Use a local sandbox started for this command instead of the real API (no token or config needed; state persists in the data directory) \[env\: CLARION_SANDBOX=1\]]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_clarion__subcmd__config__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:clarion-config-help-command-$line[1]:"
+        case $line[1] in
+            (get)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(set)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(unset)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(path)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
+(api)
+_arguments "${_arguments_options[@]}" : \
+'(--input)*-F+[A JSON body field\: key=value (a string) or key\:=json (any JSON value); repeatable]:KEY=VALUE:_default' \
+'(--input)*--field=[A JSON body field\: key=value (a string) or key\:=json (any JSON value); repeatable]:KEY=VALUE:_default' \
+'--input=[Send this file as the body (\`-\` for standard input)]:FILE:_files' \
+'*-H+[Add a request header\: '\''Name\: value'\''; repeatable]:HEADER:_default' \
+'*--header=[Add a request header\: '\''Name\: value'\''; repeatable]:HEADER:_default' \
+'--api-url=[Base URL of the API \[env\: CLARION_API_URL\] \[default\: the profile'\''s api_url, else https\://api.clarionhealth.com\]]:URL:_default' \
+'--profile=[Profile from config.toml and credentials.toml \[env\: CLARION_PROFILE\] \[default\: default_profile, else "default"\]]:NAME:_default' \
+'--token-file=[Read the API token from this file (never give a token itself as an argument\: others can see it)]:PATH:_files' \
+'--ca-cert=[Also trust this CA certificate (PEM), e.g. a corporate proxy'\''s \[default\: the profile'\''s ca_cert\]]:PATH:_files' \
+'--retries=[Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) \[default\: the profile'\''s retries, else 3\]]:N:_default' \
+'--request-timeout=[Seconds each attempt may take, connecting included]:SECONDS:_default' \
+'--color=[When to use colour (NO_COLOR is honoured under auto)]:WHEN:(auto always never)' \
+'-i[Print the status line and response headers before the body]' \
+'--include[Print the status line and response headers before the body]' \
+'*-v[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
+'*--verbose[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
+'(--api-url)--sandbox[Use a local sandbox started for this command instead of the real API (no token or config needed; state persists in the data directory) \[env\: CLARION_SANDBOX=1\]]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'*::args -- \[METHOD\] PATH, e.g. GET /v1/sequence-manager/sequences/42:_default' \
+&& ret=0
+;;
+(schema)
+_arguments "${_arguments_options[@]}" : \
+'--api-url=[Base URL of the API \[env\: CLARION_API_URL\] \[default\: the profile'\''s api_url, else https\://api.clarionhealth.com\]]:URL:_default' \
+'--profile=[Profile from config.toml and credentials.toml \[env\: CLARION_PROFILE\] \[default\: default_profile, else "default"\]]:NAME:_default' \
+'--token-file=[Read the API token from this file (never give a token itself as an argument\: others can see it)]:PATH:_files' \
+'--ca-cert=[Also trust this CA certificate (PEM), e.g. a corporate proxy'\''s \[default\: the profile'\''s ca_cert\]]:PATH:_files' \
+'--retries=[Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) \[default\: the profile'\''s retries, else 3\]]:N:_default' \
+'--request-timeout=[Seconds each attempt may take, connecting included]:SECONDS:_default' \
+'--color=[When to use colour (NO_COLOR is honoured under auto)]:WHEN:(auto always never)' \
+'*-v[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
+'*--verbose[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
+'(--api-url)--sandbox[Use a local sandbox started for this command instead of the real API (no token or config needed; state persists in the data directory) \[env\: CLARION_SANDBOX=1\]]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(completions)
+_arguments "${_arguments_options[@]}" : \
+'--api-url=[Base URL of the API \[env\: CLARION_API_URL\] \[default\: the profile'\''s api_url, else https\://api.clarionhealth.com\]]:URL:_default' \
+'--profile=[Profile from config.toml and credentials.toml \[env\: CLARION_PROFILE\] \[default\: default_profile, else "default"\]]:NAME:_default' \
+'--token-file=[Read the API token from this file (never give a token itself as an argument\: others can see it)]:PATH:_files' \
+'--ca-cert=[Also trust this CA certificate (PEM), e.g. a corporate proxy'\''s \[default\: the profile'\''s ca_cert\]]:PATH:_files' \
+'--retries=[Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) \[default\: the profile'\''s retries, else 3\]]:N:_default' \
+'--request-timeout=[Seconds each attempt may take, connecting included]:SECONDS:_default' \
+'--color=[When to use colour (NO_COLOR is honoured under auto)]:WHEN:(auto always never)' \
+'*-v[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
+'*--verbose[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
+'(--api-url)--sandbox[Use a local sandbox started for this command instead of the real API (no token or config needed; state persists in the data directory) \[env\: CLARION_SANDBOX=1\]]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':shell:(bash elvish fish powershell zsh)' \
+&& ret=0
+;;
+(man)
+_arguments "${_arguments_options[@]}" : \
+'--api-url=[Base URL of the API \[env\: CLARION_API_URL\] \[default\: the profile'\''s api_url, else https\://api.clarionhealth.com\]]:URL:_default' \
+'--profile=[Profile from config.toml and credentials.toml \[env\: CLARION_PROFILE\] \[default\: default_profile, else "default"\]]:NAME:_default' \
+'--token-file=[Read the API token from this file (never give a token itself as an argument\: others can see it)]:PATH:_files' \
+'--ca-cert=[Also trust this CA certificate (PEM), e.g. a corporate proxy'\''s \[default\: the profile'\''s ca_cert\]]:PATH:_files' \
+'--retries=[Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) \[default\: the profile'\''s retries, else 3\]]:N:_default' \
+'--request-timeout=[Seconds each attempt may take, connecting included]:SECONDS:_default' \
+'--color=[When to use colour (NO_COLOR is honoured under auto)]:WHEN:(auto always never)' \
+'*-v[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
+'*--verbose[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
+'(--api-url)--sandbox[Use a local sandbox started for this command instead of the real API (no token or config needed; state persists in the data directory) \[env\: CLARION_SANDBOX=1\]]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(sandbox)
+_arguments "${_arguments_options[@]}" : \
+'--api-url=[Base URL of the API \[env\: CLARION_API_URL\] \[default\: the profile'\''s api_url, else https\://api.clarionhealth.com\]]:URL:_default' \
+'--profile=[Profile from config.toml and credentials.toml \[env\: CLARION_PROFILE\] \[default\: default_profile, else "default"\]]:NAME:_default' \
+'--token-file=[Read the API token from this file (never give a token itself as an argument\: others can see it)]:PATH:_files' \
+'--ca-cert=[Also trust this CA certificate (PEM), e.g. a corporate proxy'\''s \[default\: the profile'\''s ca_cert\]]:PATH:_files' \
+'--retries=[Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) \[default\: the profile'\''s retries, else 3\]]:N:_default' \
+'--request-timeout=[Seconds each attempt may take, connecting included]:SECONDS:_default' \
+'--color=[When to use colour (NO_COLOR is honoured under auto)]:WHEN:(auto always never)' \
+'*-v[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
+'*--verbose[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
+'(--api-url)--sandbox[Use a local sandbox started for this command instead of the real API (no token or config needed; state persists in the data directory) \[env\: CLARION_SANDBOX=1\]]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+":: :_clarion__subcmd__sandbox_commands" \
+"*::: :->sandbox" \
+&& ret=0
+
+    case $state in
+    (sandbox)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:clarion-sandbox-command-$line[1]:"
+        case $line[1] in
+            (serve)
+_arguments "${_arguments_options[@]}" : \
+'--addr=[Address to listen on; port 0 picks a free port]:HOST:PORT:_default' \
+'--db=[SQLite file to keep state in (survives restarts; shareable by several processes) \[default\: in memory\]]:PATH:_files' \
+'--token=[Accept only this bearer token \[default\: any non-empty token\]]:TOKEN:_default' \
+'--seed=[Seed for step ids, outcomes, timings and faults\: the same seed gives the same results]:N:_default' \
+'--speed=[Simulated clock rate\: 600 runs a ten-minute sequence in about a second]:X:_default' \
+'--latency=[Milliseconds added to every answer]:MS:_default' \
+'--fail-rate=[Fraction of requests answered 503 with Retry-After, before any state changes]:P:_default' \
+'--retry-after=[Retry-After seconds sent with --fail-rate'\''s 503s (0 keeps tests fast)]:SECONDS:_default' \
+'--rate-limit=[Answer 429 with Retry-After to requests beyond N in one second]:N:_default' \
+'--drop-rate=[Fraction of creates committed and then left unanswered (the connection is closed)]:P:_default' \
+'--api-url=[Base URL of the API \[env\: CLARION_API_URL\] \[default\: the profile'\''s api_url, else https\://api.clarionhealth.com\]]:URL:_default' \
+'--profile=[Profile from config.toml and credentials.toml \[env\: CLARION_PROFILE\] \[default\: default_profile, else "default"\]]:NAME:_default' \
+'--token-file=[Read the API token from this file (never give a token itself as an argument\: others can see it)]:PATH:_files' \
+'--ca-cert=[Also trust this CA certificate (PEM), e.g. a corporate proxy'\''s \[default\: the profile'\''s ca_cert\]]:PATH:_files' \
+'--retries=[Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) \[default\: the profile'\''s retries, else 3\]]:N:_default' \
+'--request-timeout=[Seconds each attempt may take, connecting included]:SECONDS:_default' \
+'--color=[When to use colour (NO_COLOR is honoured under auto)]:WHEN:(auto always never)' \
+'*-v[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
+'*--verbose[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
+'(--api-url)--sandbox[Use a local sandbox started for this command instead of the real API (no token or config needed; state persists in the data directory) \[env\: CLARION_SANDBOX=1\]]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_clarion__subcmd__sandbox__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:clarion-sandbox-help-command-$line[1]:"
+        case $line[1] in
+            (serve)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_clarion__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:clarion-help-command-$line[1]:"
+        case $line[1] in
+            (sequence)
+_arguments "${_arguments_options[@]}" : \
+":: :_clarion__subcmd__help__subcmd__sequence_commands" \
+"*::: :->sequence" \
+&& ret=0
+
+    case $state in
+    (sequence)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:clarion-help-sequence-command-$line[1]:"
+        case $line[1] in
+            (create)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(show)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(wait)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(validate)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+(auth)
+_arguments "${_arguments_options[@]}" : \
+":: :_clarion__subcmd__help__subcmd__auth_commands" \
+"*::: :->auth" \
+&& ret=0
+
+    case $state in
+    (auth)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:clarion-help-auth-command-$line[1]:"
+        case $line[1] in
+            (login)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(status)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(logout)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(token)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+(config)
+_arguments "${_arguments_options[@]}" : \
+":: :_clarion__subcmd__help__subcmd__config_commands" \
+"*::: :->config" \
+&& ret=0
+
+    case $state in
+    (config)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:clarion-help-config-command-$line[1]:"
+        case $line[1] in
+            (get)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(set)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(unset)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(path)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+(api)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(schema)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(completions)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(man)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(sandbox)
+_arguments "${_arguments_options[@]}" : \
+":: :_clarion__subcmd__help__subcmd__sandbox_commands" \
+"*::: :->sandbox" \
+&& ret=0
+
+    case $state in
+    (sandbox)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:clarion-help-sandbox-command-$line[1]:"
+        case $line[1] in
+            (serve)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+}
+
+(( $+functions[_clarion_commands] )) ||
+_clarion_commands() {
+    local commands; commands=(
+'sequence:Create and inspect sequences' \
+'auth:Store, inspect and remove API tokens' \
+'config:Read and write settings in config.toml' \
+'api:Call any API endpoint with the profile'\''s URL and token' \
+'schema:Print the JSON Schema of sequence files, for editors' \
+'completions:Print a shell completion script' \
+'man:Print the man page' \
+'sandbox:Run a local, stateful imitation of the API for trying clarion and testing clients' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'clarion commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__api_commands] )) ||
+_clarion__subcmd__api_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion api commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__auth_commands] )) ||
+_clarion__subcmd__auth_commands() {
+    local commands; commands=(
+'login:Store an API token for a profile' \
+'status:Show each profile'\''s API URL and token source (masked), and anything wrong' \
+'logout:Remove the stored token of a profile (only that profile'\''s; settings stay)' \
+'token:Print the token clarion would use, alone on one line (the only command that prints a token)' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'clarion auth commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__auth__subcmd__help_commands] )) ||
+_clarion__subcmd__auth__subcmd__help_commands() {
+    local commands; commands=(
+'login:Store an API token for a profile' \
+'status:Show each profile'\''s API URL and token source (masked), and anything wrong' \
+'logout:Remove the stored token of a profile (only that profile'\''s; settings stay)' \
+'token:Print the token clarion would use, alone on one line (the only command that prints a token)' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'clarion auth help commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__auth__subcmd__help__subcmd__help_commands] )) ||
+_clarion__subcmd__auth__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion auth help help commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__auth__subcmd__help__subcmd__login_commands] )) ||
+_clarion__subcmd__auth__subcmd__help__subcmd__login_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion auth help login commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__auth__subcmd__help__subcmd__logout_commands] )) ||
+_clarion__subcmd__auth__subcmd__help__subcmd__logout_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion auth help logout commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__auth__subcmd__help__subcmd__status_commands] )) ||
+_clarion__subcmd__auth__subcmd__help__subcmd__status_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion auth help status commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__auth__subcmd__help__subcmd__token_commands] )) ||
+_clarion__subcmd__auth__subcmd__help__subcmd__token_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion auth help token commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__auth__subcmd__login_commands] )) ||
+_clarion__subcmd__auth__subcmd__login_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion auth login commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__auth__subcmd__logout_commands] )) ||
+_clarion__subcmd__auth__subcmd__logout_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion auth logout commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__auth__subcmd__status_commands] )) ||
+_clarion__subcmd__auth__subcmd__status_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion auth status commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__auth__subcmd__token_commands] )) ||
+_clarion__subcmd__auth__subcmd__token_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion auth token commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__completions_commands] )) ||
+_clarion__subcmd__completions_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion completions commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__config_commands] )) ||
+_clarion__subcmd__config_commands() {
+    local commands; commands=(
+'get:Print a setting from config.toml (profile keys are read from the selected profile)' \
+'set:Set a key in config.toml, keeping your comments and layout' \
+'unset:Remove a key from config.toml (from the selected profile for profile keys)' \
+'list:List every setting in config.toml as KEY = VALUE (profile keys as profiles.NAME.KEY)' \
+'path:Print where config.toml is (credentials.toml is beside it)' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'clarion config commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__config__subcmd__get_commands] )) ||
+_clarion__subcmd__config__subcmd__get_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion config get commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__config__subcmd__help_commands] )) ||
+_clarion__subcmd__config__subcmd__help_commands() {
+    local commands; commands=(
+'get:Print a setting from config.toml (profile keys are read from the selected profile)' \
+'set:Set a key in config.toml, keeping your comments and layout' \
+'unset:Remove a key from config.toml (from the selected profile for profile keys)' \
+'list:List every setting in config.toml as KEY = VALUE (profile keys as profiles.NAME.KEY)' \
+'path:Print where config.toml is (credentials.toml is beside it)' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'clarion config help commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__config__subcmd__help__subcmd__get_commands] )) ||
+_clarion__subcmd__config__subcmd__help__subcmd__get_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion config help get commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__config__subcmd__help__subcmd__help_commands] )) ||
+_clarion__subcmd__config__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion config help help commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__config__subcmd__help__subcmd__list_commands] )) ||
+_clarion__subcmd__config__subcmd__help__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion config help list commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__config__subcmd__help__subcmd__path_commands] )) ||
+_clarion__subcmd__config__subcmd__help__subcmd__path_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion config help path commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__config__subcmd__help__subcmd__set_commands] )) ||
+_clarion__subcmd__config__subcmd__help__subcmd__set_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion config help set commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__config__subcmd__help__subcmd__unset_commands] )) ||
+_clarion__subcmd__config__subcmd__help__subcmd__unset_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion config help unset commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__config__subcmd__list_commands] )) ||
+_clarion__subcmd__config__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion config list commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__config__subcmd__path_commands] )) ||
+_clarion__subcmd__config__subcmd__path_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion config path commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__config__subcmd__set_commands] )) ||
+_clarion__subcmd__config__subcmd__set_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion config set commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__config__subcmd__unset_commands] )) ||
+_clarion__subcmd__config__subcmd__unset_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion config unset commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__help_commands] )) ||
+_clarion__subcmd__help_commands() {
+    local commands; commands=(
+'sequence:Create and inspect sequences' \
+'auth:Store, inspect and remove API tokens' \
+'config:Read and write settings in config.toml' \
+'api:Call any API endpoint with the profile'\''s URL and token' \
+'schema:Print the JSON Schema of sequence files, for editors' \
+'completions:Print a shell completion script' \
+'man:Print the man page' \
+'sandbox:Run a local, stateful imitation of the API for trying clarion and testing clients' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'clarion help commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__help__subcmd__api_commands] )) ||
+_clarion__subcmd__help__subcmd__api_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion help api commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__help__subcmd__auth_commands] )) ||
+_clarion__subcmd__help__subcmd__auth_commands() {
+    local commands; commands=(
+'login:Store an API token for a profile' \
+'status:Show each profile'\''s API URL and token source (masked), and anything wrong' \
+'logout:Remove the stored token of a profile (only that profile'\''s; settings stay)' \
+'token:Print the token clarion would use, alone on one line (the only command that prints a token)' \
+    )
+    _describe -t commands 'clarion help auth commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__help__subcmd__auth__subcmd__login_commands] )) ||
+_clarion__subcmd__help__subcmd__auth__subcmd__login_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion help auth login commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__help__subcmd__auth__subcmd__logout_commands] )) ||
+_clarion__subcmd__help__subcmd__auth__subcmd__logout_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion help auth logout commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__help__subcmd__auth__subcmd__status_commands] )) ||
+_clarion__subcmd__help__subcmd__auth__subcmd__status_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion help auth status commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__help__subcmd__auth__subcmd__token_commands] )) ||
+_clarion__subcmd__help__subcmd__auth__subcmd__token_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion help auth token commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__help__subcmd__completions_commands] )) ||
+_clarion__subcmd__help__subcmd__completions_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion help completions commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__help__subcmd__config_commands] )) ||
+_clarion__subcmd__help__subcmd__config_commands() {
+    local commands; commands=(
+'get:Print a setting from config.toml (profile keys are read from the selected profile)' \
+'set:Set a key in config.toml, keeping your comments and layout' \
+'unset:Remove a key from config.toml (from the selected profile for profile keys)' \
+'list:List every setting in config.toml as KEY = VALUE (profile keys as profiles.NAME.KEY)' \
+'path:Print where config.toml is (credentials.toml is beside it)' \
+    )
+    _describe -t commands 'clarion help config commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__help__subcmd__config__subcmd__get_commands] )) ||
+_clarion__subcmd__help__subcmd__config__subcmd__get_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion help config get commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__help__subcmd__config__subcmd__list_commands] )) ||
+_clarion__subcmd__help__subcmd__config__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion help config list commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__help__subcmd__config__subcmd__path_commands] )) ||
+_clarion__subcmd__help__subcmd__config__subcmd__path_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion help config path commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__help__subcmd__config__subcmd__set_commands] )) ||
+_clarion__subcmd__help__subcmd__config__subcmd__set_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion help config set commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__help__subcmd__config__subcmd__unset_commands] )) ||
+_clarion__subcmd__help__subcmd__config__subcmd__unset_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion help config unset commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__help__subcmd__help_commands] )) ||
+_clarion__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion help help commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__help__subcmd__man_commands] )) ||
+_clarion__subcmd__help__subcmd__man_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion help man commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__help__subcmd__sandbox_commands] )) ||
+_clarion__subcmd__help__subcmd__sandbox_commands() {
+    local commands; commands=(
+'serve:Serve a stateful imitation of the Sequence Manager API on this machine' \
+    )
+    _describe -t commands 'clarion help sandbox commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__help__subcmd__sandbox__subcmd__serve_commands] )) ||
+_clarion__subcmd__help__subcmd__sandbox__subcmd__serve_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion help sandbox serve commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__help__subcmd__schema_commands] )) ||
+_clarion__subcmd__help__subcmd__schema_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion help schema commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__help__subcmd__sequence_commands] )) ||
+_clarion__subcmd__help__subcmd__sequence_commands() {
+    local commands; commands=(
+'create:Create a sequence from a TOML or JSON file and/or flags' \
+'show:Show one sequence\: its status, outcome and steps' \
+'wait:Wait until a sequence ends, then print it as \`show\` does' \
+'validate:Check a sequence file (and flags) as \`create\` would, offline\: no token, nothing sent' \
+    )
+    _describe -t commands 'clarion help sequence commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__help__subcmd__sequence__subcmd__create_commands] )) ||
+_clarion__subcmd__help__subcmd__sequence__subcmd__create_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion help sequence create commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__help__subcmd__sequence__subcmd__show_commands] )) ||
+_clarion__subcmd__help__subcmd__sequence__subcmd__show_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion help sequence show commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__help__subcmd__sequence__subcmd__validate_commands] )) ||
+_clarion__subcmd__help__subcmd__sequence__subcmd__validate_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion help sequence validate commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__help__subcmd__sequence__subcmd__wait_commands] )) ||
+_clarion__subcmd__help__subcmd__sequence__subcmd__wait_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion help sequence wait commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__man_commands] )) ||
+_clarion__subcmd__man_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion man commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__sandbox_commands] )) ||
+_clarion__subcmd__sandbox_commands() {
+    local commands; commands=(
+'serve:Serve a stateful imitation of the Sequence Manager API on this machine' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'clarion sandbox commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__sandbox__subcmd__help_commands] )) ||
+_clarion__subcmd__sandbox__subcmd__help_commands() {
+    local commands; commands=(
+'serve:Serve a stateful imitation of the Sequence Manager API on this machine' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'clarion sandbox help commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__sandbox__subcmd__help__subcmd__help_commands] )) ||
+_clarion__subcmd__sandbox__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion sandbox help help commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__sandbox__subcmd__help__subcmd__serve_commands] )) ||
+_clarion__subcmd__sandbox__subcmd__help__subcmd__serve_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion sandbox help serve commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__sandbox__subcmd__serve_commands] )) ||
+_clarion__subcmd__sandbox__subcmd__serve_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion sandbox serve commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__schema_commands] )) ||
+_clarion__subcmd__schema_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion schema commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__sequence_commands] )) ||
+_clarion__subcmd__sequence_commands() {
+    local commands; commands=(
+'create:Create a sequence from a TOML or JSON file and/or flags' \
+'show:Show one sequence\: its status, outcome and steps' \
+'wait:Wait until a sequence ends, then print it as \`show\` does' \
+'validate:Check a sequence file (and flags) as \`create\` would, offline\: no token, nothing sent' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'clarion sequence commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__sequence__subcmd__create_commands] )) ||
+_clarion__subcmd__sequence__subcmd__create_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion sequence create commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__sequence__subcmd__help_commands] )) ||
+_clarion__subcmd__sequence__subcmd__help_commands() {
+    local commands; commands=(
+'create:Create a sequence from a TOML or JSON file and/or flags' \
+'show:Show one sequence\: its status, outcome and steps' \
+'wait:Wait until a sequence ends, then print it as \`show\` does' \
+'validate:Check a sequence file (and flags) as \`create\` would, offline\: no token, nothing sent' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'clarion sequence help commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__sequence__subcmd__help__subcmd__create_commands] )) ||
+_clarion__subcmd__sequence__subcmd__help__subcmd__create_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion sequence help create commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__sequence__subcmd__help__subcmd__help_commands] )) ||
+_clarion__subcmd__sequence__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion sequence help help commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__sequence__subcmd__help__subcmd__show_commands] )) ||
+_clarion__subcmd__sequence__subcmd__help__subcmd__show_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion sequence help show commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__sequence__subcmd__help__subcmd__validate_commands] )) ||
+_clarion__subcmd__sequence__subcmd__help__subcmd__validate_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion sequence help validate commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__sequence__subcmd__help__subcmd__wait_commands] )) ||
+_clarion__subcmd__sequence__subcmd__help__subcmd__wait_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion sequence help wait commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__sequence__subcmd__show_commands] )) ||
+_clarion__subcmd__sequence__subcmd__show_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion sequence show commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__sequence__subcmd__validate_commands] )) ||
+_clarion__subcmd__sequence__subcmd__validate_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion sequence validate commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__sequence__subcmd__wait_commands] )) ||
+_clarion__subcmd__sequence__subcmd__wait_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion sequence wait commands' commands "$@"
+}
+
+if [ "$funcstack[1]" = "_clarion" ]; then
+    _clarion "$@"
+else
+    compdef _clarion clarion
+fi

@@ -1,0 +1,138 @@
+//! Waiting for a sequence to end: which statuses are an end, polling against one deadline
+//! that bounds the whole wait, and what "success" means (`completed`).
+
+use crate::api::{ApiClient, Sequence};
+use crate::error::{SequenceUnsuccessful, WaitTimedOut};
+use serde_json::Value;
+use std::time::Duration;
+use tokio::time::Instant;
+
+/// Statuses that end a sequence. Any other status is still running (the set is open), unless
+/// the sequence has an `ended_reason`.
+pub const TERMINAL: &[&str] = &["completed", "failed", "cancelled", "canceled", "ended", "expired", "error"];
+
+/// `Some(true)` when it ended with `completed`, `Some(false)` when it ended otherwise,
+/// `None` while it is still running.
+pub fn outcome(seq: &Sequence) -> Option<bool> {
+    let status = seq.data.get("status").and_then(Value::as_str).unwrap_or("");
+    let ended_reason = seq.data.get("ended_reason").and_then(Value::as_str).is_some_and(|r| !r.is_empty());
+    (TERMINAL.contains(&status) || ended_reason).then_some(status == "completed")
+}
+
+/// One line about where a sequence is: its status and each step's.
+pub fn summary(seq: &Sequence) -> String {
+    let cell = |v: Option<&Value>| crate::render::cell(v);
+    let mut s = cell(seq.data.get("status"));
+    if let Some(Value::Array(steps)) = seq.data.get("steps") {
+        for (i, step) in steps.iter().enumerate() {
+            s.push_str(&format!(" | {} {}: {}", i + 1, cell(step.get("type")), cell(step.get("status"))));
+        }
+    }
+    s
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Timing {
+    pub timeout: Duration,
+    pub interval: Duration,
+}
+
+/// Polls until the sequence ends or the timeout passes; `seen` gets every poll's result.
+/// Ends with the sequence when it completed, or an error that carries it otherwise.
+pub async fn wait(
+    client: &ApiClient,
+    id: u64,
+    timing: Timing,
+    mut seen: impl FnMut(&Sequence),
+) -> anyhow::Result<Sequence> {
+    let deadline = Instant::now() + timing.timeout;
+    let mut last_status = None;
+    loop {
+        let seq = match tokio::time::timeout_at(deadline, client.get_sequence(id)).await {
+            Ok(result) => result?,
+            Err(_) => return Err(WaitTimedOut { id, timeout: timing.timeout, last_status }.into()),
+        };
+        seen(&seq);
+        match outcome(&seq) {
+            Some(true) => return Ok(seq),
+            Some(false) => {
+                let status = crate::render::cell(seq.data.get("status"));
+                let reason = seq
+                    .data
+                    .get("ended_reason")
+                    .and_then(Value::as_str)
+                    .map(|r| crate::render::sanitize(r).into_owned());
+                return Err(SequenceUnsuccessful { id, status, ended_reason: reason, sequence: seq }.into());
+            }
+            None => last_status = Some(crate::render::cell(seq.data.get("status"))),
+        }
+        let next = Instant::now() + timing.interval;
+        if next >= deadline {
+            tokio::time::sleep_until(deadline).await;
+            return Err(WaitTimedOut { id, timeout: timing.timeout, last_status }.into());
+        }
+        tokio::time::sleep_until(next).await;
+    }
+}
+
+/// Durations as people write them: `90s`, `10m`, `1h30m`, or plain seconds.
+pub fn parse_duration(raw: &str) -> Result<Duration, String> {
+    let raw = raw.trim();
+    if let Ok(secs) = raw.parse::<f64>()
+        && secs.is_finite()
+        && secs >= 0.0
+    {
+        return Ok(Duration::from_secs_f64(secs));
+    }
+    humantime::parse_duration(raw).map_err(|_| "expected a duration such as 90s, 10m or 1h".to_string())
+}
+
+pub fn parse_interval(raw: &str) -> Result<Duration, String> {
+    let d = parse_duration(raw)?;
+    if d < Duration::from_secs(1) {
+        return Err("the interval must be at least 1s, to spare the API".into());
+    }
+    Ok(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn seq(v: Value) -> Sequence {
+        Sequence { data: v.as_object().cloned().unwrap_or_default() }
+    }
+
+    #[test]
+    fn what_counts_as_the_end() {
+        assert_eq!(outcome(&seq(json!({"status": "completed"}))), Some(true));
+        for s in ["failed", "cancelled", "canceled", "ended", "expired", "error"] {
+            assert_eq!(outcome(&seq(json!({"status": s}))), Some(false), "{s}");
+        }
+        assert_eq!(outcome(&seq(json!({"status": "in-progress"}))), None);
+        assert_eq!(outcome(&seq(json!({"status": "some-new-status"}))), None, "unknown statuses are waited through");
+        assert_eq!(outcome(&seq(json!({"status": "some-new-status", "ended_reason": "x"}))), Some(false));
+        assert_eq!(outcome(&seq(json!({"status": "in-progress", "ended_reason": null}))), None);
+        assert_eq!(outcome(&seq(json!({}))), None);
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration("90s"), Ok(Duration::from_secs(90)));
+        assert_eq!(parse_duration("10m"), Ok(Duration::from_secs(600)));
+        assert_eq!(parse_duration("1h"), Ok(Duration::from_secs(3600)));
+        assert_eq!(parse_duration("2.5"), Ok(Duration::from_millis(2500)));
+        assert!(parse_duration("soon").is_err());
+        assert!(parse_interval("500ms").is_err());
+        assert_eq!(parse_interval("1s"), Ok(Duration::from_secs(1)));
+    }
+
+    #[test]
+    fn summaries() {
+        let s = seq(
+            json!({"status": "in-progress", "steps": [{"type": "voice", "status": "completed"}, {"type": "sms", "status": null}]}),
+        );
+        assert_eq!(summary(&s), "in-progress | 1 voice: completed | 2 sms: -");
+    }
+}

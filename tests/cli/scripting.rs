@@ -1,0 +1,292 @@
+//! For scripts and CI: wait, the test-mode guard, --jq, `clarion api`, validate, schema,
+//! completions and man page, and output discipline.
+
+use crate::support::*;
+use serde_json::json;
+
+fn create_file(t: &TestEnv, outcomes: [&str; 2]) -> std::path::PathBuf {
+    t.write("s.json", &serde_json::to_string(&two_step_body(outcomes)).unwrap())
+}
+
+#[test]
+fn wait_for_a_completed_sequence_exits_0_with_it_on_stdout() {
+    let t = TestEnv::new();
+    let sb = SandboxProc::start(&t, &["--speed", "3000"]);
+    t.authed(&sb.url)
+        .args(["sequence", "create", "-q", "-f"])
+        .arg_path(&create_file(&t, ["completed", "completed"]))
+        .run()
+        .code(0);
+    let run = t.authed(&sb.url).args(["sequence", "wait", "1", "--interval", "1s", "--json"]).run();
+    run.code(0);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).expect("stdout is only the result");
+    assert_eq!((v["status"].as_str(), v["outcome"].as_str()), (Some("completed"), Some("contact_reached")));
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert!(lines.iter().all(|l| l.starts_with("sequence 1: ")), "one line per change: {lines:?}");
+    assert_eq!(lines.last(), Some(&"sequence 1: completed | 1 voice: completed | 2 sms: completed"));
+}
+
+#[test]
+fn wait_for_a_failed_sequence_exits_8() {
+    let t = TestEnv::new();
+    let sb = SandboxProc::start(&t, &["--speed", "3000"]);
+    t.authed(&sb.url)
+        .args(["sequence", "create", "-q", "-f"])
+        .arg_path(&create_file(&t, ["failed", "completed"]))
+        .run()
+        .code(0);
+    let run = t.authed(&sb.url).args(["sequence", "wait", "1", "--interval", "1s", "-q"]).run();
+    run.code(8);
+    assert_eq!(run.stdout, "1\n", "the ended sequence is still the result");
+    assert!(run.stderr.ends_with("error: sequence 1 ended failed (step_failed)\n"), "{}", run.stderr);
+}
+
+#[test]
+fn a_wait_that_times_out_exits_124() {
+    let t = TestEnv::new();
+    let sb = SandboxProc::start(&t, &[]);
+    t.authed(&sb.url)
+        .args(["sequence", "create", "-q", "-f"])
+        .arg_path(&create_file(&t, ["completed", "completed"]))
+        .run()
+        .code(0);
+    let run = t.authed(&sb.url).args(["sequence", "wait", "1", "--timeout", "1500ms", "--interval", "1s"]).run();
+    run.code(124);
+    assert_eq!(run.stdout, "");
+    assert!(
+        run.stderr.contains("error: sequence 1 had not ended after 1s (last status: in-progress)"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn create_wait_prints_only_the_final_sequence() {
+    let t = TestEnv::new();
+    let sb = SandboxProc::start(&t, &["--speed", "3000"]);
+    let run = t
+        .authed(&sb.url)
+        .args(["sequence", "create", "--wait", "--interval", "1s", "--jq", ".status", "-f"])
+        .arg_path(&create_file(&t, ["completed", "completed"]))
+        .run();
+    run.code(0);
+    assert_eq!(run.stdout, "completed\n");
+}
+
+#[test]
+fn wait_flags_are_checked() {
+    let t = TestEnv::new();
+    t.cmd().args(["sequence", "wait", "1", "--interval", "200ms"]).run().code(2);
+    t.cmd().args(["sequence", "wait", "1", "--timeout", "soon"]).run().code(2);
+}
+
+#[test]
+fn the_test_mode_guard_catches_a_live_sequence() {
+    let t = TestEnv::new();
+    let mut live = sample_sequence(77);
+    live["is_test_mode"] = json!(false);
+    let stub = Stub::fixed(Canned::json(200, &envelope(live)));
+    let run =
+        t.authed(&stub.url).args(["sequence", "create", "--name", "x", "--step", "voice", "--test-mode", "-q"]).run();
+    run.code(7);
+    assert_eq!(run.stdout, "77\n", "the id is there to deal with");
+    assert!(
+        run.stderr.starts_with("error: TEST MODE WAS NOT HONOURED: sequence 77 was created LIVE (is_test_mode: false); real patients may be contacted\n"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("hint: deal with sequence 77 now"), "{}", run.stderr);
+    assert_eq!(stub.requests()[0].json()["is_test_mode"], true);
+}
+
+#[test]
+fn test_mode_comes_from_the_profile_and_live_overrides_it() {
+    let t = TestEnv::new();
+    let sb = SandboxProc::start(&t, &[]);
+    t.write_config("config.toml", "[profiles.default]\ntest_mode = true\n");
+    let run =
+        t.authed(&sb.url).args(["sequence", "create", "--name", "x", "--step", "voice", "--jq", ".is_test_mode"]).run();
+    run.code(0);
+    assert_eq!(run.stdout, "true\n");
+    let run = t
+        .authed(&sb.url)
+        .args([
+            "sequence",
+            "create",
+            "--name",
+            "x",
+            "--step",
+            "voice",
+            "--live",
+            "--dry-run",
+            "--jq",
+            ".body.is_test_mode",
+        ])
+        .run();
+    assert_eq!(run.stdout, "false\n");
+    t.cmd().args(["sequence", "create", "--name", "x", "--step", "voice", "--live", "--test-mode"]).run().code(2);
+}
+
+#[test]
+fn jq_on_create_and_show_and_bad_expressions() {
+    let t = TestEnv::new();
+    let sb = SandboxProc::start(&t, &[]);
+    let run = t
+        .authed(&sb.url)
+        .args(["sequence", "create", "--name", "x", "--step", "voice", "--step", "sms", "--jq", ".steps[].type"])
+        .run();
+    run.code(0);
+    assert_eq!(run.stdout, "voice\nsms\n");
+    let run = t.authed(&sb.url).args(["sequence", "show", "1", "--jq", "{id, n: (.steps | length)}"]).run();
+    assert_eq!(run.stdout, "{\"id\":1,\"n\":2}\n");
+    let bad = t.authed(&sb.url).args(["sequence", "create", "--name", "x", "--step", "voice", "--jq", ".steps["]).run();
+    bad.code(2);
+    assert!(bad.stderr.contains("invalid jq expression"), "{}", bad.stderr);
+    assert_eq!(get_sequence(&sb.url, "2").status, 404, "a bad --jq sends nothing");
+    let status = t.authed(&sb.url).args(["auth", "status", "--jq", ".active_profile"]).run();
+    assert_eq!(status.stdout, "default\n");
+}
+
+#[test]
+fn api_get_and_post_with_fields() {
+    let t = TestEnv::new();
+    let sb = SandboxProc::start(&t, &[]);
+    let run = t
+        .authed(&sb.url)
+        .args([
+            "api",
+            "POST",
+            "/v1/sequence-manager/sequences",
+            "-F",
+            "name=Via api",
+            "-F",
+            r#"steps:=[{"order":1,"type":"voice"}]"#,
+            "-F",
+            "is_test_mode:=true",
+        ])
+        .run();
+    run.code(0);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!((v["data"]["id"].as_i64(), v["data"]["is_test_mode"].as_bool()), (Some(1), Some(true)));
+    assert!(run.stdout.starts_with("{\"success\":true"), "raw when piped: {}", run.stdout);
+    let run = t.authed(&sb.url).args(["api", "v1/sequence-manager/sequences/1", "-i"]).run();
+    run.code(0);
+    assert!(run.stdout.starts_with("HTTP/1.1 200 OK\ncontent-type: application/json\n"), "{}", run.stdout);
+    let missing = t.authed(&sb.url).args(["api", "/v1/sequence-manager/sequences/9"]).run();
+    missing.code(3);
+    assert!(missing.stdout.contains("\"not_found\""), "the error body is still printed");
+    let bad = t
+        .authed(&sb.url)
+        .args(["api", "POST", "/v1/sequence-manager/sequences", "--input", "-"])
+        .stdin("{\"name\": \"\"}")
+        .run();
+    bad.code(5);
+    t.authed(&sb.url).args(["api", "https://elsewhere.example/v1"]).run().code(2);
+    t.authed(&sb.url).args(["api", "/x", "-H", "Authorization: Bearer other"]).run().code(2);
+    t.authed(&sb.url).args(["api", "/x", "-F", "novalue"]).run().code(2);
+}
+
+#[test]
+fn validate_reports_problems_as_json() {
+    let t = TestEnv::new();
+    t.write("bad.toml", "nmae = \"x\"\n[[steps]]\ntype = \"\"\n");
+    let run = t.cmd().args(["sequence", "validate", "-f", "bad.toml", "--json"]).run();
+    run.code(2);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(
+        v,
+        json!([
+            {"file": "bad.toml", "line": 1, "column": 1, "field": "nmae", "message": "unknown key (did you mean `name`?)"},
+            {"file": "bad.toml", "line": 3, "column": 8, "field": "steps[0].type", "message": "must not be empty (e.g. \"voice\")"},
+            {"file": "bad.toml", "line": null, "column": null, "field": "name", "message": "missing: every sequence needs a name (add name = \"...\" at the top of the file, or pass --name)"}
+        ])
+    );
+    assert_eq!(run.stderr, "");
+    let ok = t
+        .cmd()
+        .args(["sequence", "validate", "--json", "-f"])
+        .arg_path(&repo_file("examples/appointment-reminder.toml"))
+        .run();
+    ok.code(0);
+    assert_eq!(ok.stdout.trim(), "[]");
+    let plain = t.cmd().args(["sequence", "validate", "-f", "bad.toml"]).run();
+    plain.code(2);
+    assert!(plain.stderr.starts_with("error: bad.toml:1:1: nmae: unknown key"));
+}
+
+#[test]
+fn the_schema_accepts_the_examples_and_refuses_bad_files() {
+    let t = TestEnv::new();
+    let run = t.cmd().args(["schema"]).run();
+    run.code(0);
+    let schema: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let toml_example: toml::Table =
+        toml::from_str(&std::fs::read_to_string(repo_file("examples/appointment-reminder.toml")).unwrap()).unwrap();
+    let json_example: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(repo_file("examples/appointment-reminder.json")).unwrap())
+            .unwrap();
+    assert!(validator.is_valid(&serde_json::to_value(toml_example).unwrap()));
+    assert!(validator.is_valid(&json_example));
+    for bad in [
+        json!({"name": "x"}),
+        json!({"name": "", "steps": [{"type": "voice"}]}),
+        json!({"nmae": "x", "steps": [{"type": "voice"}]}),
+        json!({"name": "x", "steps": [{"type": "voice", "order": -1}]}),
+    ] {
+        assert!(!validator.is_valid(&bad), "{bad}");
+    }
+}
+
+const REGENERATE: &str = "for s in bash zsh fish powershell elvish; do cargo run -q -- completions $s > completions/clarion.$s; done; cargo run -q -- man > man/clarion.1";
+
+#[test]
+fn committed_completions_and_man_page_are_current() {
+    let t = TestEnv::new();
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let run = t.cmd().args(["completions", shell]).run();
+        run.code(0);
+        let committed = std::fs::read_to_string(repo_file(&format!("completions/clarion.{shell}"))).unwrap_or_default();
+        assert!(run.stdout == committed, "completions/clarion.{shell} is stale; regenerate with:\n  {REGENERATE}");
+    }
+    let man = t.cmd().args(["man"]).run();
+    man.code(0);
+    assert!(man.stdout.starts_with(".ie \\n(.g .ds Aq"), "roff");
+    let committed = std::fs::read_to_string(repo_file("man/clarion.1")).unwrap_or_default();
+    assert!(man.stdout == committed, "man/clarion.1 is stale; regenerate with:\n  {REGENERATE}");
+}
+
+#[test]
+fn colour_follows_the_flag_and_no_color() {
+    let t = TestEnv::new();
+    let stub = Stub::fixed(Canned::json(200, &envelope(sample_sequence(1))));
+    let always = t.authed(&stub.url).args(["--color", "always", "sequence", "show", "1"]).run();
+    assert!(always.stdout.contains('\x1b'));
+    let never =
+        t.authed(&stub.url).env("CLICOLOR_FORCE", "1").args(["--color", "never", "sequence", "show", "1"]).run();
+    assert!(!never.stdout.contains('\x1b'));
+    let no_color =
+        t.authed(&stub.url).env("NO_COLOR", "1").env("CLICOLOR_FORCE", "1").args(["sequence", "show", "1"]).run();
+    assert!(!no_color.stdout.contains('\x1b'));
+    let err = t.cmd().args(["--color", "always", "sequence", "show", "1"]).run();
+    assert!(err.stderr.starts_with("\x1b["), "errors are coloured too when asked");
+}
+
+#[test]
+fn json_is_the_same_on_a_terminal() {
+    let t = TestEnv::new();
+    let stub = Stub::fixed(Canned::json(200, &envelope(sample_sequence(1))));
+    let piped = t.authed(&stub.url).args(["sequence", "show", "1", "--json"]).run();
+    let out = std::process::Command::new("script")
+        .args(["-qec", &format!("{} sequence show 1 --json", env!("CARGO_BIN_EXE_clarion")), "/dev/null"])
+        .env_clear()
+        .env("CLARION_TOKEN", TOKEN)
+        .env("CLARION_API_URL", &stub.url)
+        .env("CLARION_CONFIG_DIR", t.config_dir())
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let on_tty = String::from_utf8_lossy(&out.stdout).replace("\r\n", "\n");
+    assert_eq!(on_tty, piped.stdout);
+}
