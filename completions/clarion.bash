@@ -1649,7 +1649,7 @@ _clarion() {
             return 0
             ;;
         clarion__subcmd__sequence__subcmd__create)
-            opts="-f -q -v -h -V --file --name --description --step --test-mode --live --dry-run --idempotency-key --wait --timeout --interval --json --jq --quiet --api-url --profile --token-file --ca-cert --retries --request-timeout --verbose --sandbox --color --help --version"
+            opts="-f -q -v -h -V --file --name --description --step --test-mode --live --dry-run --idempotency-key --wait --batch --concurrency --skip-invalid --journal --restart --timeout --interval --json --jq --quiet --api-url --profile --token-file --ca-cert --retries --request-timeout --verbose --sandbox --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1676,6 +1676,14 @@ _clarion() {
                     return 0
                     ;;
                 --idempotency-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -69,6 +69,8 @@ complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_see
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from create" -l description -d 'Description of the sequence (replaces the file\'s)' -r
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from create" -l step -d 'Add a step, after the file\'s: TYPE or TYPE:JSON_OBJECT (its config); repeatable' -r
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from create" -l idempotency-key -d 'Idempotency key for this create [default: a random UUID]; every retry sends the same one, so the server creates the sequence at most once' -r
+complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from create" -l concurrency -d 'Batch: requests in flight at once' -r
+complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from create" -l journal -d 'Batch: the journal that lets a re-run resume [default: FILE.journal beside the input]' -r -F
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from create" -l timeout -d 'Give up waiting after this long (exit 124): 90s, 10m, 1h, ...' -r
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from create" -l interval -d 'Time between two looks at the sequence (at least 1s)' -r
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from create" -l jq -d 'Filter the JSON output with a jq expression (implies --json); strings print raw' -r
@@ -85,6 +87,9 @@ complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_see
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from create" -l live -d 'Create a live sequence even if the profile sets test_mode'
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from create" -l dry-run -d 'Print the request that would be sent (method, URL, body) and send nothing; needs no token'
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from create" -l wait -d 'After creating, wait until the sequence ends, then print it (as `sequence wait`)'
+complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from create" -l batch -d 'Read one sequence per line (JSON Lines), as for .jsonl/.ndjson files; for `-f -`'
+complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from create" -l skip-invalid -d 'Batch: report invalid lines and send the valid ones (exit 9), instead of sending nothing (exit 2)'
+complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from create" -l restart -d 'Batch: start over even though the journal was written for other input'
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from create" -l json -d 'Print the sequence as JSON, exactly as the API sent it (every field, in its order)'
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only the sequence id'
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Show each request and response on stderr (-vv adds bodies); the token is always masked'

@@ -72,6 +72,8 @@ _arguments "${_arguments_options[@]}" : \
 '--description=[Description of the sequence (replaces the file'\''s)]:TEXT:_default' \
 '*--step=[Add a step, after the file'\''s\: TYPE or TYPE\:JSON_OBJECT (its config); repeatable]:SPEC:_default' \
 '--idempotency-key=[Idempotency key for this create \[default\: a random UUID\]; every retry sends the same one, so the server creates the sequence at most once]:KEY:_default' \
+'--concurrency=[Batch\: requests in flight at once]:N:_default' \
+'--journal=[Batch\: the journal that lets a re-run resume \[default\: FILE.journal beside the input\]]:PATH:_files' \
 '--timeout=[Give up waiting after this long (exit 124)\: 90s, 10m, 1h, ...]:DURATION:_default' \
 '--interval=[Time between two looks at the sequence (at least 1s)]:DURATION:_default' \
 '(-q --quiet)--jq=[Filter the JSON output with a jq expression (implies --json); strings print raw]:EXPR:_default' \
@@ -85,7 +87,10 @@ _arguments "${_arguments_options[@]}" : \
 '(--live)--test-mode[Ask for a test-mode sequence (no real patient is contacted), and refuse a live one (exit 7)]' \
 '--live[Create a live sequence even if the profile sets test_mode]' \
 '--dry-run[Print the request that would be sent (method, URL, body) and send nothing; needs no token]' \
-'(--dry-run)--wait[After creating, wait until the sequence ends, then print it (as \`sequence wait\`)]' \
+'(--dry-run --batch)--wait[After creating, wait until the sequence ends, then print it (as \`sequence wait\`)]' \
+'(--idempotency-key --jq)--batch[Read one sequence per line (JSON Lines), as for .jsonl/.ndjson files; for \`-f -\`]' \
+'--skip-invalid[Batch\: report invalid lines and send the valid ones (exit 9), instead of sending nothing (exit 2)]' \
+'--restart[Batch\: start over even though the journal was written for other input]' \
 '(-q --quiet)--json[Print the sequence as JSON, exactly as the API sent it (every field, in its order)]' \
 '-q[Print only the sequence id]' \
 '--quiet[Print only the sequence id]' \

@@ -49,6 +49,15 @@ impl Ctx<'_> {
     /// A client with the resolved token; fails with exit 4 before anything is sent when there
     /// is none, or when a stored token would go to a host other than its profile's.
     pub fn client(&self, settings: &Settings) -> anyhow::Result<ApiClient> {
+        self.client_with_gate(settings, None)
+    }
+
+    /// A client whose requests all pause when any answer carries `Retry-After` (for batches).
+    pub fn client_with_gate(
+        &self,
+        settings: &Settings,
+        gate: Option<std::sync::Arc<crate::api::gate::PauseGate>>,
+    ) -> anyhow::Result<ApiClient> {
         let token = if self.sandbox_url.is_some() {
             config::Token::new(SANDBOX_TOKEN).map_err(anyhow::Error::msg)?
         } else {
@@ -80,7 +89,8 @@ impl Ctx<'_> {
             let ui = self.ui.clone();
             std::sync::Arc::new(move |line: &str| ui.warn(line)) as std::sync::Arc<dyn Fn(&str) + Send + Sync>
         });
-        let options = ClientOptions { extra_roots, trace, retry, request_timeout: self.global.request_timeout, notify };
+        let options =
+            ClientOptions { extra_roots, trace, retry, request_timeout: self.global.request_timeout, notify, gate };
         ApiClient::new(settings.api_url.clone(), Some(token), options)
     }
 

@@ -15,6 +15,7 @@ pub mod code {
     pub const TEMPORARY: u8 = 6;
     pub const TEST_MODE_GUARD: u8 = 7;
     pub const ENDED_UNSUCCESSFULLY: u8 = 8;
+    pub const BATCH_INCOMPLETE: u8 = 9;
     pub const WAIT_TIMED_OUT: u8 = 124;
     pub const INTERRUPTED: u8 = 130;
 }
@@ -30,7 +31,7 @@ Exit codes:
     6    temporary failure: network error, timeout, 429 or 5xx
     7    test mode was asked for, but the API created a live sequence
     8    the waited-for sequence ended, but not `completed`
-    9    reserved: some items of a batch failed
+    9    some lines of a batch were not created (failed, or invalid and skipped)
     124  the wait timed out (--timeout)
     130  interrupted";
 
@@ -181,6 +182,21 @@ impl fmt::Display for TestModeNotHonoured {
 }
 impl std::error::Error for TestModeNotHonoured {}
 
+/// Some lines of a batch were not created.
+#[derive(Debug)]
+pub struct BatchIncomplete {
+    pub failed: u64,
+    pub invalid: u64,
+    pub journal: Option<std::path::PathBuf>,
+}
+
+impl fmt::Display for BatchIncomplete {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "not every line was created: {} failed, {} invalid", self.failed, self.invalid)
+    }
+}
+impl std::error::Error for BatchIncomplete {}
+
 /// An outcome already reported on stdout (as JSON); only its exit code is left to give.
 #[derive(Debug)]
 pub struct Silent(pub u8);
@@ -236,6 +252,9 @@ pub fn exit_code(err: &anyhow::Error) -> u8 {
         if cause.is::<WaitTimedOut>() {
             return code::WAIT_TIMED_OUT;
         }
+        if cause.is::<BatchIncomplete>() {
+            return code::BATCH_INCOMPLETE;
+        }
     }
     code::FAILURE
 }
@@ -286,6 +305,16 @@ pub fn render(err: &anyhow::Error) -> (Vec<String>, Vec<String>) {
             hints.push(format!(
                 "deal with sequence{id} now (cancel it if it must not run), and check that the API honours is_test_mode"
             ));
+        }
+        if let Some(b) = cause.downcast_ref::<BatchIncomplete>()
+            && b.failed > 0
+        {
+            hints.push(match &b.journal {
+                Some(_) => {
+                    "run the same command again: lines already created are skipped, the rest are sent again".into()
+                }
+                None => "pass --journal PATH so that a re-run can resume".into(),
+            });
         }
         if cause.is::<RetriesExhausted>() {
             hints.push(

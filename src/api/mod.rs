@@ -1,6 +1,7 @@
 //! The HTTP client for the Sequence Manager API: one place that builds requests,
 //! sends them, and turns every answer into a sequence or a classified error.
 
+pub mod gate;
 mod response;
 pub mod retry;
 
@@ -32,6 +33,7 @@ pub struct ApiClient {
     trace: Option<Trace>,
     retry: RetryPolicy,
     notify: Option<Sink>,
+    gate: Option<std::sync::Arc<gate::PauseGate>>,
 }
 
 /// Where `-v` output goes: a line at a time, at a level (1: requests and headers, 2: bodies too).
@@ -51,6 +53,8 @@ pub struct ClientOptions {
     pub request_timeout: Duration,
     /// Where a line about each retry goes (attempt, reason, delay).
     pub notify: Option<Sink>,
+    /// Shared by concurrent requests: a `Retry-After` from any answer pauses them all.
+    pub gate: Option<std::sync::Arc<gate::PauseGate>>,
 }
 
 impl Default for ClientOptions {
@@ -61,6 +65,7 @@ impl Default for ClientOptions {
             retry: RetryPolicy::default(),
             request_timeout: DEFAULT_REQUEST_TIMEOUT,
             notify: None,
+            gate: None,
         }
     }
 }
@@ -102,7 +107,15 @@ impl ApiClient {
             builder = builder.tls_certs_merge(options.extra_roots);
         }
         let http = builder.build().context("cannot set up the HTTP client")?;
-        Ok(Self { http, base, token, trace: options.trace, retry: options.retry, notify: options.notify })
+        Ok(Self {
+            http,
+            base,
+            token,
+            trace: options.trace,
+            retry: options.retry,
+            notify: options.notify,
+            gate: options.gate,
+        })
     }
 
     pub fn sequences_url(&self) -> Url {
@@ -175,7 +188,13 @@ impl ApiClient {
         let retries = if retry_safe { self.retry.retries } else { 0 };
         let has_key = req.headers.contains_key("idempotency-key");
         loop {
+            if let Some(gate) = &self.gate {
+                gate.wait().await;
+            }
             let result = self.attempt(req).await;
+            if let (Some(gate), Ok(RawResponse { retry_after: Some(d), .. })) = (&self.gate, &result) {
+                gate.pause((*d).min(self.retry.retry_after_cap));
+            }
             let (reason, retry_after) = match &result {
                 Ok(raw) if retry::retryable_status(raw.status, has_key) => (status_reason(raw.status), raw.retry_after),
                 Err(e) if e.is::<TransportError>() => (e.to_string(), None),

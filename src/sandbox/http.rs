@@ -258,35 +258,58 @@ async fn create_inner(
             );
         }
     };
+    // From here on the work is finished even if the client goes away, as a real server's is:
+    // cancelled at any await below, it could leave a reserved key "in flight" for good.
+    let st2 = st.clone();
+    let work = tokio::spawn(async move { reserve_and_create(&st2, key, &body, valid).await });
+    let response = match work.await {
+        Ok(Ok(r)) => r,
+        Ok(Err(resp)) => return resp,
+        Err(_) => return error(StatusCode::INTERNAL_SERVER_ERROR, "internal_error", "the create task failed"),
+    };
+    if dropped(st) {
+        st.log("  (answer dropped on purpose: --drop-rate)");
+        dropper.0.notify_one();
+        // Never answer: the connection task closes the socket.
+        std::future::pending::<()>().await;
+    }
+    json_response(StatusCode::OK, response)
+}
+
+/// The idempotent part of a create: the key's check and reservation, the latency, and the
+/// create itself. `Err` is a finished answer (a replay, a conflict) rather than a new sequence.
+async fn reserve_and_create(
+    st: &Arc<State>,
+    key: Option<String>,
+    body: &[u8],
+    valid: validate::Valid,
+) -> Result<String, Response> {
+    let latency = st.cfg.latency;
     if let Some(k) = key.clone() {
-        let hash: String = Sha256::digest(&body).iter().map(|b| format!("{b:02x}")).collect();
-        let state = match st.db(move |s| s.reserve_key(&k, &hash)).await {
-            Ok(s) => s,
-            Err(resp) => return resp,
-        };
-        match state {
+        let hash: String = Sha256::digest(body).iter().map(|b| format!("{b:02x}")).collect();
+        match st.db(move |s| s.reserve_key(&k, &hash)).await? {
             KeyState::Reserved => {}
             KeyState::Done { status, response } => {
                 tokio::time::sleep(latency).await;
                 let mut r = json_response(StatusCode::from_u16(status).unwrap_or(StatusCode::OK), response);
                 r.headers_mut().insert("idempotent-replayed", HeaderValue::from_static("true"));
-                return r;
+                return Err(r);
             }
             KeyState::Mismatch => {
                 tokio::time::sleep(latency).await;
-                return error(
+                return Err(error(
                     StatusCode::UNPROCESSABLE_ENTITY,
                     "idempotency_key_reused",
                     "this Idempotency-Key was used with a different request body",
-                );
+                ));
             }
             KeyState::InFlight => {
                 tokio::time::sleep(latency).await;
-                return error(
+                return Err(error(
                     StatusCode::CONFLICT,
                     "idempotency_key_in_use",
                     "a request with this Idempotency-Key is still being processed",
-                );
+                ));
             }
         }
     }
@@ -307,22 +330,12 @@ async fn create_inner(
             )
         })
         .await;
-    let response = match result {
-        Ok(r) => r,
-        Err(resp) => {
-            if let Some(k) = key {
-                let _ = st.db(move |s| s.release_key(&k)).await;
-            }
-            return resp;
-        }
-    };
-    if dropped(st) {
-        st.log("  (answer dropped on purpose: --drop-rate)");
-        dropper.0.notify_one();
-        // Never answer: the connection task closes the socket.
-        std::future::pending::<()>().await;
+    if result.is_err()
+        && let Some(k) = key
+    {
+        let _ = st.db(move |s| s.release_key(&k)).await;
     }
-    json_response(StatusCode::OK, response)
+    result
 }
 
 async fn show(AxState(st): AxState<Arc<State>>, Path(raw): Path<String>) -> Response {

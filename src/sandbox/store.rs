@@ -221,6 +221,14 @@ impl Store {
         Ok(response)
     }
 
+    /// The state of a key (`in-flight` or `done`), for inspection.
+    pub fn key_state(&self, key: &str) -> anyhow::Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT state FROM idempotency WHERE key = ?1", params![key], |r| r.get(0))
+            .optional()?)
+    }
+
     /// Frees a reserved key whose request failed before creating anything.
     pub fn release_key(&mut self, key: &str) -> anyhow::Result<()> {
         self.conn.execute("DELETE FROM idempotency WHERE key = ?1 AND state = 'in-flight'", params![key])?;

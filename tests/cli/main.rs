@@ -3,6 +3,7 @@
 mod support;
 
 mod auth;
+mod batch;
 mod config;
 mod contract;
 mod create;

@@ -260,3 +260,38 @@ fn latency_is_added_to_every_answer() {
     assert_eq!(get_sequence(&sb.url, "1").status, 404);
     assert!(started.elapsed() >= std::time::Duration::from_millis(300));
 }
+
+#[test]
+fn a_create_finishes_even_when_its_client_hangs_up() {
+    use std::io::Write;
+    let t = TestEnv::new();
+    let db = t.work().join("hangup.sqlite3");
+    let sb = SandboxProc::start(&t, &["--latency", "500", "--db", db.to_str().unwrap()]);
+    let body = two_step_body(["completed", "completed"]).to_string();
+    let host = sb.url.trim_start_matches("http://").to_string();
+    let mut first = std::net::TcpStream::connect(&host).unwrap();
+    let req = format!(
+        "POST /v1/sequence-manager/sequences HTTP/1.1\r\nHost: {host}\r\nAuthorization: Bearer t\r\nIdempotency-Key: gone\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    );
+    first.write_all(req.as_bytes()).unwrap();
+    // Once the first request holds the key (for its 500 ms), its client hangs up.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let state = || clarion::sandbox::Store::open(Some(&db)).unwrap().key_state("gone").unwrap();
+    while state().as_deref() != Some("in-flight") {
+        assert!(std::time::Instant::now() < deadline, "the first request never got the key");
+    }
+    let again =
+        || post_sequence(&sb.url, &two_step_body(["completed", "completed"]), &[("Idempotency-Key", "gone")]).unwrap();
+    drop(first);
+    let replay = loop {
+        let r = again();
+        if r.status != 409 {
+            break r;
+        }
+        assert!(std::time::Instant::now() < deadline, "the key stayed in flight");
+    };
+    assert_eq!(replay.status, 200);
+    assert_eq!(replay.header("idempotent-replayed"), Some("true"), "the first request's create was finished");
+    assert_eq!(get_sequence(&sb.url, "2").status, 404);
+}

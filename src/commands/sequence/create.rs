@@ -42,14 +42,70 @@ pub struct CreateArgs {
     pub idempotency_key: Option<String>,
 
     /// After creating, wait until the sequence ends, then print it (as `sequence wait`)
-    #[arg(long, conflicts_with = "dry_run")]
+    #[arg(long, conflicts_with_all = ["dry_run", "batch"])]
     pub wait: bool,
+
+    /// Read one sequence per line (JSON Lines), as for .jsonl/.ndjson files; for `-f -`
+    #[arg(long, help_heading = "Batch (JSON Lines)", conflicts_with_all = ["idempotency_key", "jq"])]
+    pub batch: bool,
+
+    /// Batch: requests in flight at once
+    #[arg(long, help_heading = "Batch (JSON Lines)", value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub concurrency: u16,
+
+    /// Batch: report invalid lines and send the valid ones (exit 9), instead of sending nothing (exit 2)
+    #[arg(long, help_heading = "Batch (JSON Lines)")]
+    pub skip_invalid: bool,
+
+    /// Batch: the journal that lets a re-run resume [default: FILE.journal beside the input]
+    #[arg(long, help_heading = "Batch (JSON Lines)", value_name = "PATH")]
+    pub journal: Option<std::path::PathBuf>,
+
+    /// Batch: start over even though the journal was written for other input
+    #[arg(long, help_heading = "Batch (JSON Lines)")]
+    pub restart: bool,
 
     #[command(flatten)]
     pub timing: WaitTiming,
 
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+async fn run_batch(
+    args: CreateArgs,
+    test_mode: Option<bool>,
+    settings: crate::config::Settings,
+    ctx: &Ctx<'_>,
+) -> anyhow::Result<()> {
+    if args.wait || args.idempotency_key.is_some() || args.output.jq.is_some() {
+        return Err(crate::error::UsageError::new("--wait, --idempotency-key and --jq don't apply to a batch").into());
+    }
+    let path = match &args.input.file {
+        Some(p) if p.as_os_str() == "-" => None,
+        Some(p) => Some(p.clone()),
+        None => return Err(crate::error::UsageError::new("a batch needs -f FILE.jsonl (or -f - --batch)").into()),
+    };
+    let overrides = crate::seqfile::Overrides {
+        name: args.input.name.clone(),
+        description: args.input.description.clone(),
+        steps: args.input.steps.clone(),
+        test_mode,
+    };
+    let batch = crate::batch::Batch {
+        path,
+        overrides,
+        concurrency: usize::from(args.concurrency),
+        skip_invalid: args.skip_invalid,
+        journal: args.journal,
+        restart: args.restart,
+        json: args.output.json,
+        dry_run: args.dry_run,
+    };
+    let gate = std::sync::Arc::new(crate::api::gate::PauseGate::default());
+    // Nothing in a dry run needs the API, or a token.
+    let client = if batch.dry_run { None } else { Some(ctx.client_with_gate(&settings, Some(gate))?) };
+    crate::batch::run(batch, client, ctx.ui).await
 }
 
 fn parse_idempotency_key(raw: &str) -> Result<String, String> {
@@ -69,6 +125,17 @@ pub async fn run(args: CreateArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     } else {
         None
     };
+    let is_batch = args.batch
+        || args
+            .input
+            .file
+            .as_ref()
+            .and_then(|f| f.extension())
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"));
+    if is_batch {
+        return run_batch(args, test_mode, settings, ctx).await;
+    }
     let body = crate::seqfile::body_from_args(&args.input, test_mode)?;
 
     if args.dry_run {

@@ -1,0 +1,144 @@
+//! Reading a JSON Lines batch: one sequence per line, streamed, blank lines skipped; each line
+//! validated exactly as a single JSON sequence file would be, its problems located by line.
+
+use crate::seqfile::{Format, Overrides, Problem, Source, build_body, parse_document};
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+use std::io::{BufRead, BufReader, Read};
+
+/// Longer lines are refused rather than read into memory.
+const MAX_LINE: usize = 16 * 1024 * 1024;
+
+/// A line's number, and its bytes (or `Err` when it is too long to read).
+pub type Line<'a> = (u64, Result<&'a [u8], ()>);
+
+pub struct Lines<R> {
+    reader: BufReader<R>,
+    line: u64,
+    buf: Vec<u8>,
+    hasher: Option<Sha256>,
+}
+
+impl<R: Read> Lines<R> {
+    pub fn new(reader: R, hash: bool) -> Self {
+        Lines {
+            reader: BufReader::with_capacity(256 * 1024, reader),
+            line: 0,
+            buf: Vec::new(),
+            hasher: hash.then(Sha256::new),
+        }
+    }
+
+    /// The next non-blank line and its number (counting from 1), or `Err` with a too-long line's number.
+    pub fn next_line(&mut self) -> std::io::Result<Option<Line<'_>>> {
+        loop {
+            self.buf.clear();
+            let n = (&mut self.reader).take(MAX_LINE as u64 + 1).read_until(b'\n', &mut self.buf)?;
+            if n == 0 {
+                return Ok(None);
+            }
+            self.line += 1;
+            if let Some(h) = &mut self.hasher {
+                h.update(&self.buf);
+            }
+            if self.buf.len() > MAX_LINE && !self.buf.ends_with(b"\n") {
+                // Skip the rest of the monster line, hashing it too.
+                loop {
+                    self.buf.clear();
+                    let m = (&mut self.reader).take(MAX_LINE as u64).read_until(b'\n', &mut self.buf)?;
+                    if let Some(h) = &mut self.hasher {
+                        h.update(&self.buf);
+                    }
+                    if m == 0 || self.buf.ends_with(b"\n") {
+                        break;
+                    }
+                }
+                return Ok(Some((self.line, Err(()))));
+            }
+            if self.buf.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            return Ok(Some((self.line, Ok(&self.buf))));
+        }
+    }
+
+    pub fn sha256(self) -> String {
+        self.hasher.map(|h| h.finalize().iter().map(|b| format!("{b:02x}")).collect()).unwrap_or_default()
+    }
+}
+
+/// One line as a request body, or its problems (with the input's name and the line number).
+pub fn line_body(
+    name: &str,
+    line: u64,
+    bytes: Result<&[u8], ()>,
+    overrides: &Overrides,
+) -> Result<Value, Vec<Problem>> {
+    let located = |mut problems: Vec<Problem>| {
+        for p in &mut problems {
+            p.source = name.to_string();
+            p.line = Some(line as usize);
+        }
+        problems
+    };
+    let Ok(bytes) = bytes else {
+        return Err(located(vec![Problem::whole(name, format!("the line is longer than {} MiB", MAX_LINE >> 20))]));
+    };
+    let source =
+        Source::from_bytes(name.to_string(), bytes.to_vec(), Some(Format::Json)).map_err(|e| located(e.problems))?;
+    if !source.text.trim_start().starts_with('{') {
+        return Err(located(vec![Problem::whole(name, "each line must be one JSON object (a sequence)")]));
+    }
+    let parsed = parse_document(source).map_err(|e| located(e.problems))?;
+    build_body(Some(&parsed), overrides).map_err(|e| located(e.problems))
+}
+
+/// What the validation pass found.
+pub struct Scan {
+    pub valid: u64,
+    pub invalid: u64,
+    /// The first problems, in line order (at most `keep`).
+    pub problems: Vec<Problem>,
+    pub sha256: String,
+}
+
+pub fn scan<R: Read>(reader: R, name: &str, overrides: &Overrides, keep: usize) -> anyhow::Result<Scan> {
+    let mut lines = Lines::new(reader, true);
+    let (mut valid, mut invalid, mut problems) = (0, 0, Vec::new());
+    while let Some((n, bytes)) = lines.next_line()? {
+        match line_body(name, n, bytes, overrides) {
+            Ok(_) => valid += 1,
+            Err(ps) => {
+                invalid += 1;
+                if problems.len() < keep {
+                    problems.extend(ps.into_iter().take(keep - problems.len()));
+                }
+            }
+        }
+    }
+    Ok(Scan { valid, invalid, problems, sha256: lines.sha256() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_are_numbered_blank_ones_skipped_and_problems_located() {
+        let input = "{\"name\":\"a\",\"steps\":[{\"type\":\"voice\"}]}\n\n   \n{\"name\":\"\",\"steps\":[{\"type\":\"voice\"}]}\n[1]\n{\"name\":\"b\",\"steps\":[{\"tpye\":\"sms\"}]}";
+        let s = scan(input.as_bytes(), "in.jsonl", &Overrides::default(), 20).unwrap();
+        assert_eq!((s.valid, s.invalid), (1, 3));
+        let shown: Vec<String> = s.problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(shown[0], "in.jsonl:4:9: name: must not be empty");
+        assert_eq!(shown[1], "in.jsonl:5: each line must be one JSON object (a sequence)");
+        assert!(shown[2].starts_with("in.jsonl:6:"), "{shown:?}");
+        assert_eq!(s.sha256.len(), 64);
+    }
+
+    #[test]
+    fn only_the_first_problems_are_kept() {
+        let input = "{}\n".repeat(100);
+        let s = scan(input.as_bytes(), "x", &Overrides::default(), 20).unwrap();
+        assert_eq!((s.invalid, s.problems.len()), (100, 20));
+    }
+}

@@ -1,0 +1,357 @@
+//! Bulk create from JSON Lines: validate everything first, then send with bounded
+//! concurrency, one idempotency key per line, a journal that makes re-runs resume, and a
+//! clean stop on Ctrl-C.
+
+mod input;
+mod journal;
+
+pub use input::{Lines, line_body, scan};
+pub use journal::Journal;
+
+use crate::api::ApiClient;
+use crate::error::{BatchIncomplete, Interrupted, TestModeNotHonoured};
+use crate::output::Ui;
+use crate::seqfile::ValidationError;
+use crate::seqfile::{Overrides, Problem};
+use serde_json::{Value, json};
+use std::io::Read;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::Instant;
+
+/// How many invalid lines are listed before "and N more".
+const SHOWN_PROBLEMS: usize = 20;
+
+pub struct Batch {
+    /// The input file; `None` for standard input (read whole, as it can't be read twice).
+    pub path: Option<PathBuf>,
+    pub overrides: Overrides,
+    pub concurrency: usize,
+    pub skip_invalid: bool,
+    pub journal: Option<PathBuf>,
+    pub restart: bool,
+    pub json: bool,
+    pub dry_run: bool,
+}
+
+#[derive(Default)]
+struct Counts {
+    created: AtomicU64,
+    already: AtomicU64,
+    failed: AtomicU64,
+    invalid: AtomicU64,
+}
+
+enum Source {
+    File(PathBuf),
+    Memory(Arc<Vec<u8>>),
+}
+
+impl Source {
+    fn open(&self) -> anyhow::Result<Box<dyn Read + Send>> {
+        Ok(match self {
+            Source::File(p) => Box::new(
+                std::fs::File::open(p)
+                    .map_err(|e| crate::error::UsageError::new(format!("{}: cannot read file: {e}", p.display())))?,
+            ),
+            Source::Memory(b) => Box::new(std::io::Cursor::new(b.as_ref().clone())),
+        })
+    }
+}
+
+/// `client` is `None` only for a dry run.
+pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Result<()> {
+    let started = Instant::now();
+    let (source, name) = match &batch.path {
+        Some(p) => (Source::File(p.clone()), p.display().to_string()),
+        None => {
+            let mut bytes = Vec::new();
+            std::io::stdin().lock().read_to_end(&mut bytes)?;
+            (Source::Memory(Arc::new(bytes)), "<stdin>".to_string())
+        }
+    };
+
+    // 1. Everything is checked before anything is sent.
+    let overrides = batch.overrides.clone();
+    let (scan, source) = {
+        let reader = source.open()?;
+        let n = name.clone();
+        let ov = overrides.clone();
+        let scan = tokio::task::spawn_blocking(move || scan(reader, &n, &ov, SHOWN_PROBLEMS)).await??;
+        (scan, source)
+    };
+    if scan.invalid > 0 {
+        let mut problems = scan.problems.clone();
+        if scan.invalid as usize > problems.len() || !batch.skip_invalid {
+            let more = scan.invalid.saturating_sub(SHOWN_PROBLEMS as u64);
+            let tail = if more > 0 { format!(" (the first {SHOWN_PROBLEMS} shown)") } else { String::new() };
+            let what = if batch.skip_invalid {
+                "they will be skipped"
+            } else {
+                "nothing was sent; --skip-invalid sends the valid ones"
+            };
+            problems.push(Problem::whole(
+                &name,
+                format!("{} invalid line{}{tail}: {what}", scan.invalid, plural(scan.invalid)),
+            ));
+        }
+        if !batch.skip_invalid {
+            return Err(ValidationError { problems }.into());
+        }
+        for p in &problems {
+            ui.warn(&crate::render::sanitize(&p.to_string()));
+        }
+    }
+    if batch.dry_run {
+        ui.info(&format!("{name}: {} valid line{} would be sent; nothing was sent", scan.valid, plural(scan.valid)));
+        return Ok(());
+    }
+
+    // 2. The journal says what earlier runs already did.
+    let journal_path = batch.journal.clone().or_else(|| {
+        batch.path.as_ref().map(|p| {
+            let mut s = p.as_os_str().to_owned();
+            s.push(".journal");
+            PathBuf::from(s)
+        })
+    });
+    let (journal, progress) = match &journal_path {
+        Some(p) => {
+            let (j, pr) = Journal::open(p, &scan.sha256, batch.restart)?;
+            (Some(Arc::new(j)), pr)
+        }
+        None => {
+            ui.warn("reading standard input without --journal: a re-run can't resume this batch");
+            (None, Default::default())
+        }
+    };
+    let run_keys = journal.as_ref().map(|j| j.key(0)).unwrap_or_else(|| format!("{}-0", uuid::Uuid::new_v4()));
+    let key_prefix = run_keys.trim_end_matches("-0").to_string();
+
+    let counts = Arc::new(Counts::default());
+    counts.invalid.store(scan.invalid, Ordering::Relaxed);
+    let bar = ui.stderr_is_tty().then(|| progress_bar(scan.valid));
+    let client = Arc::new(client.ok_or_else(|| anyhow::anyhow!("no API client for a batch that sends"))?);
+    let stop = Arc::new(AtomicBool::new(false));
+    let live_created = Arc::new(std::sync::Mutex::new(None::<TestModeNotHonoured>));
+    let asked_test = overrides.test_mode == Some(true);
+
+    // A second Ctrl-C abandons the requests in flight; the first only stops new ones.
+    let (sig_tx, mut sig_rx) = tokio::sync::mpsc::unbounded_channel::<()>();
+    let sig_task = tokio::spawn(async move {
+        while tokio::signal::ctrl_c().await.is_ok() {
+            if sig_tx.send(()).is_err() {
+                break;
+            }
+        }
+    });
+    let syncer = journal.clone().map(|j| {
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(std::time::Duration::from_millis(200));
+            loop {
+                tick.tick().await;
+                let j = j.clone();
+                let _ = tokio::task::spawn_blocking(move || j.sync()).await;
+            }
+        })
+    });
+
+    // 3. Stream the lines again and send.
+    let sem = Arc::new(tokio::sync::Semaphore::new(batch.concurrency.max(1)));
+    let mut tasks = tokio::task::JoinSet::new();
+    let mut lines = Lines::new(source.open()?, false);
+    let mut interrupted = false;
+    while let Some((n, bytes)) = lines.next_line()? {
+        if let Some(id) = progress.created_id(n) {
+            counts.already.fetch_add(1, Ordering::Relaxed);
+            emit(
+                ui,
+                bar.as_ref(),
+                batch.json,
+                json!({"line": n, "id": id, "status": null, "skipped": "already created"}),
+                Some(id),
+            );
+            tick(bar.as_ref(), &counts);
+            continue;
+        }
+        let body = match line_body(&name, n, bytes, &overrides) {
+            Ok(b) => b,
+            Err(ps) => {
+                if batch.json {
+                    let p = ps.first();
+                    let error = json!({"message": p.map(|p| p.message.clone()), "field": p.map(|p| p.field.clone()), "exit": 2});
+                    emit(ui, bar.as_ref(), true, json!({"line": n, "error": error}), None);
+                }
+                continue;
+            }
+        };
+        let permit = tokio::select! {
+            p = sem.clone().acquire_owned() => p?,
+            _ = sig_rx.recv() => { interrupted = true; break; }
+        };
+        if stop.load(Ordering::Relaxed) {
+            break;
+        }
+        let key = format!("{key_prefix}-{n}");
+        let (client, journal, counts, ui2, bar2, stop2, live2) = (
+            client.clone(),
+            journal.clone(),
+            counts.clone(),
+            ui.clone(),
+            bar.clone(),
+            stop.clone(),
+            live_created.clone(),
+        );
+        let json_out = batch.json;
+        tasks.spawn(async move {
+            let _permit = permit;
+            if let Some(j) = &journal {
+                j.sent(n)?;
+            }
+            match client.create_sequence(&body, &key).await {
+                Ok(seq) => {
+                    let id = seq.id();
+                    if let (Some(j), Some(id)) = (&journal, id) {
+                        j.created(n, id)?;
+                    }
+                    if asked_test && seq.data.get("is_test_mode") != Some(&Value::Bool(true)) {
+                        // Live sequences where test ones were asked for: stop before making more.
+                        stop2.store(true, Ordering::Relaxed);
+                        let shown = seq.data.get("is_test_mode").map_or("absent".into(), |v| v.to_string());
+                        live2
+                            .lock()
+                            .unwrap_or_else(|p| p.into_inner())
+                            .get_or_insert(TestModeNotHonoured { id, is_test_mode: shown });
+                    }
+                    counts.created.fetch_add(1, Ordering::Relaxed);
+                    let status = seq.data.get("status").cloned().unwrap_or(Value::Null);
+                    emit(&ui2, bar2.as_ref(), json_out, json!({"line": n, "id": id, "status": status}), id);
+                }
+                Err(e) => {
+                    let code = crate::error::exit_code(&e);
+                    let http = e.chain().find_map(|c| c.downcast_ref::<crate::error::ApiError>()).map(|a| a.status);
+                    if let Some(j) = &journal {
+                        j.failed(n, http.unwrap_or(0))?;
+                    }
+                    counts.failed.fetch_add(1, Ordering::Relaxed);
+                    let message = crate::render::sanitize(&format!("{e:#}")).into_owned();
+                    if json_out {
+                        emit(
+                            &ui2,
+                            bar2.as_ref(),
+                            true,
+                            json!({"line": n, "error": {"message": message, "http_status": http, "exit": code}}),
+                            None,
+                        );
+                    } else {
+                        line_to_stderr(&ui2, bar2.as_ref(), &format!("line {n}: {message}"));
+                    }
+                }
+            }
+            tick(bar2.as_ref(), &counts);
+            anyhow::Ok(())
+        });
+        while let Some(done) = tasks.try_join_next() {
+            done??;
+        }
+    }
+    if interrupted {
+        line_to_stderr(
+            ui,
+            bar.as_ref(),
+            &format!("interrupted: finishing the {} request(s) in flight (Ctrl-C again to abandon them)", tasks.len()),
+        );
+    }
+    let mut abandoned = false;
+    loop {
+        tokio::select! {
+            next = tasks.join_next() => match next {
+                Some(done) => done??,
+                None => break,
+            },
+            _ = sig_rx.recv() => {
+                tasks.abort_all();
+                abandoned = true;
+                interrupted = true;
+                break;
+            }
+        }
+    }
+    sig_task.abort();
+    if let Some(s) = syncer {
+        s.abort();
+    }
+    if let Some(j) = &journal {
+        j.sync()?;
+    }
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+
+    let (created, already, failed, invalid) = (
+        counts.created.load(Ordering::Relaxed),
+        counts.already.load(Ordering::Relaxed),
+        counts.failed.load(Ordering::Relaxed),
+        counts.invalid.load(Ordering::Relaxed),
+    );
+    let secs = started.elapsed().as_secs_f64();
+    ui.info(&format!(
+        "created {created}, already created {already}, failed {failed}, invalid {invalid}, in {secs:.1}s ({:.0}/s){}",
+        created as f64 / secs.max(0.001),
+        journal.as_ref().map(|j| format!("; journal: {}", j.path().display())).unwrap_or_default()
+    ));
+    if let Some(live) = live_created.lock().unwrap_or_else(|p| p.into_inner()).take() {
+        return Err(live.into());
+    }
+    if interrupted {
+        let _ = abandoned;
+        return Err(Interrupted.into());
+    }
+    if failed > 0 || invalid > 0 || stop.load(Ordering::Relaxed) {
+        return Err(BatchIncomplete { failed, invalid, journal: journal.map(|j| j.path().to_path_buf()) }.into());
+    }
+    Ok(())
+}
+
+fn plural(n: u64) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+fn progress_bar(total: u64) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::with_draw_target(Some(total), indicatif::ProgressDrawTarget::stderr());
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {per_sec} ETA {eta} {msg}") {
+        bar.set_style(style);
+    }
+    bar
+}
+
+fn tick(bar: Option<&indicatif::ProgressBar>, counts: &Counts) {
+    if let Some(b) = bar {
+        b.inc(1);
+        let failed = counts.failed.load(Ordering::Relaxed);
+        if failed > 0 {
+            b.set_message(format!("failed: {failed}"));
+        }
+    }
+}
+
+/// A result on stdout: a JSON line, or the id alone.
+fn emit(ui: &Ui, bar: Option<&indicatif::ProgressBar>, json: bool, record: Value, id: Option<i64>) {
+    let text = if json { Some(record.to_string()) } else { id.map(|i| i.to_string()) };
+    if let Some(t) = text {
+        // stdout is not the bar's stream, but a shared terminal would interleave them.
+        let write = || ui.out(&t);
+        let _ = match bar {
+            Some(b) => b.suspend(write),
+            None => write(),
+        };
+    }
+}
+
+fn line_to_stderr(ui: &Ui, bar: Option<&indicatif::ProgressBar>, text: &str) {
+    match bar {
+        Some(b) => b.suspend(|| ui.warn(text)),
+        None => ui.warn(text),
+    }
+}

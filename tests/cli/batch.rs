@@ -1,0 +1,228 @@
+//! Bulk create from JSON Lines: exactly once, through faults, kill -9 and Ctrl-C.
+
+use crate::support::*;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+fn jsonl(t: &TestEnv, name: &str, n: usize) -> PathBuf {
+    let mut text = String::new();
+    for i in 0..n {
+        text.push_str(&format!("{{\"name\":\"Reminder {i}\",\"steps\":[{{\"type\":\"voice\",\"config\":{{\"destination_number\":\"+1555{i:07}\"}}}}]}}\n"));
+        if i % 100 == 0 {
+            text.push('\n'); // blank lines are skipped
+        }
+    }
+    t.write(name, &text)
+}
+
+fn count(db: &Path) -> i64 {
+    clarion::sandbox::Store::open(Some(db)).unwrap().count_sequences().unwrap()
+}
+
+fn ids(stdout: &str) -> Vec<i64> {
+    let mut v: Vec<i64> = stdout.lines().map(|l| l.parse().unwrap_or_else(|_| panic!("not an id: {l:?}"))).collect();
+    v.sort();
+    v
+}
+
+/// Lines of the journal that record a created sequence.
+fn journal_created(path: &Path) -> usize {
+    std::fs::read_to_string(path).unwrap_or_default().lines().filter(|l| l.contains("\"id\":")).count()
+}
+
+/// Runs the batch in the background until the journal shows `at_least` creates, then signals it.
+fn interrupt_after(t: &TestEnv, url: &str, file: &Path, at_least: usize, signal: &str) -> std::process::Output {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_clarion"))
+        .env_clear()
+        .env("CLARION_TOKEN", TOKEN)
+        .env("CLARION_API_URL", url)
+        .env("CLARION_CONFIG_DIR", t.config_dir())
+        .args(["sequence", "create", "-f"])
+        .arg(file)
+        .current_dir(t.work())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let journal = PathBuf::from(format!("{}.journal", file.display()));
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while journal_created(&journal) < at_least {
+        assert!(Instant::now() < deadline, "the batch never got to {at_least}");
+        assert!(child.try_wait().unwrap().is_none(), "the batch finished before it could be interrupted");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    std::process::Command::new("kill").args([signal, &child.id().to_string()]).status().unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn two_thousand_lines_through_failures_and_lost_answers_exactly_once() {
+    let t = TestEnv::new();
+    let db = t.work().join("sb.sqlite3");
+    let sb = SandboxProc::start(
+        &t,
+        &[
+            "--fail-rate",
+            "0.2",
+            "--retry-after",
+            "0",
+            "--drop-rate",
+            "0.05",
+            "--seed",
+            "9",
+            "--db",
+            db.to_str().unwrap(),
+        ],
+    );
+    let file = jsonl(&t, "seed.jsonl", 2000);
+    let run = t.authed(&sb.url).args(["--retries", "10", "sequence", "create", "-f"]).arg_path(&file).run();
+    run.code(0);
+    assert_eq!(count(&db), 2000, "no line lost, none duplicated");
+    assert_eq!(ids(&run.stdout), (1..=2000).collect::<Vec<_>>(), "the printed ids are exactly the sequences");
+    assert!(run.stderr.contains("created 2000, already created 0, failed 0, invalid 0"), "{}", run.stderr);
+    let journal = t.work().join("seed.jsonl.journal");
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(std::fs::metadata(&journal).unwrap().permissions().mode() & 0o777, 0o600);
+    let text = std::fs::read_to_string(&journal).unwrap();
+    assert!(!text.contains("Reminder") && !text.contains("+1555"), "the journal holds no sequence content");
+    // Run again: everything is already there.
+    let again = t.authed(&sb.url).args(["sequence", "create", "-f"]).arg_path(&file).run();
+    again.code(0);
+    assert_eq!(ids(&again.stdout), (1..=2000).collect::<Vec<_>>());
+    assert!(again.stderr.contains("created 0, already created 2000"), "{}", again.stderr);
+    assert_eq!(count(&db), 2000);
+}
+
+#[test]
+fn kill_9_at_any_point_loses_nothing_and_duplicates_nothing() {
+    let t = TestEnv::new();
+    let db = t.work().join("sb.sqlite3");
+    let sb = SandboxProc::start(&t, &["--latency", "2", "--db", db.to_str().unwrap()]);
+    let file = jsonl(&t, "kill.jsonl", 2000);
+    for at in [50, 600, 1300] {
+        let out = interrupt_after(&t, &sb.url, &file, at, "-KILL");
+        assert_eq!(out.status.code(), None, "killed by the signal");
+    }
+    let done = t.authed(&sb.url).args(["sequence", "create", "-f"]).arg_path(&file).run();
+    done.code(0);
+    assert_eq!(count(&db), 2000);
+    assert_eq!(ids(&done.stdout), (1..=2000).collect::<Vec<_>>());
+}
+
+#[test]
+fn ctrl_c_stops_cleanly_and_a_rerun_finishes() {
+    let t = TestEnv::new();
+    let db = t.work().join("sb.sqlite3");
+    let sb = SandboxProc::start(&t, &["--latency", "2", "--db", db.to_str().unwrap()]);
+    let file = jsonl(&t, "int.jsonl", 2000);
+    let out = interrupt_after(&t, &sb.url, &file, 200, "-INT");
+    assert_eq!(out.status.code(), Some(130));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("interrupted: finishing the"), "{stderr}");
+    assert!(stderr.contains("created "), "a summary: {stderr}");
+    // Consistent: every line of the journal is a whole record, and every answered create is in it.
+    let journal = std::fs::read_to_string(t.work().join("int.jsonl.journal")).unwrap();
+    assert!(journal.lines().all(|l| serde_json::from_str::<serde_json::Value>(l).is_ok()));
+    let printed = String::from_utf8_lossy(&out.stdout).lines().count();
+    assert_eq!(journal_created(&t.work().join("int.jsonl.journal")), printed);
+    assert_eq!(count(&db) as usize, printed, "in-flight requests finished and were recorded");
+    let done = t.authed(&sb.url).args(["sequence", "create", "-f"]).arg_path(&file).run();
+    done.code(0);
+    assert_eq!(count(&db), 2000);
+    assert!(done.stderr.contains(&format!("already created {printed}")), "{}", done.stderr);
+}
+
+#[test]
+fn invalid_lines_stop_everything_unless_skipped() {
+    let t = TestEnv::new();
+    let db = t.work().join("sb.sqlite3");
+    let sb = SandboxProc::start(&t, &["--db", db.to_str().unwrap()]);
+    let mut text = String::new();
+    for i in 1..=30 {
+        if i % 3 == 0 {
+            text.push_str("{\"name\":\"\",\"steps\":[{\"type\":\"voice\"}]}\n");
+        } else {
+            text.push_str(&format!("{{\"name\":\"ok {i}\",\"steps\":[{{\"type\":\"voice\"}}]}}\n"));
+        }
+    }
+    t.write("mixed.jsonl", &text);
+    let run = t.authed(&sb.url).args(["sequence", "create", "-f", "mixed.jsonl"]).run();
+    run.code(2);
+    assert!(
+        run.stderr.starts_with(
+            "error: mixed.jsonl:3:9: name: must not be empty\nerror: mixed.jsonl:6:9: name: must not be empty\n"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("10 invalid lines: nothing was sent; --skip-invalid sends the valid ones"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(count(&db), 0);
+    assert!(!t.work().join("mixed.jsonl.journal").exists(), "nothing started");
+
+    let run = t.authed(&sb.url).args(["sequence", "create", "-f", "mixed.jsonl", "--skip-invalid", "--json"]).run();
+    run.code(9);
+    assert_eq!(count(&db), 20);
+    let records: Vec<serde_json::Value> = run.stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(records.len(), 30, "one JSON line per input line");
+    let bad = records.iter().find(|r| r["line"] == 3).unwrap();
+    assert_eq!(bad["error"]["field"], "name");
+    let good = records.iter().find(|r| r["line"] == 1).unwrap();
+    assert!(good["id"].is_i64() && good["status"] == "in-progress", "{good}");
+    assert!(run.stderr.contains("error: not every line was created: 0 failed, 10 invalid"), "{}", run.stderr);
+}
+
+#[test]
+fn a_changed_input_is_refused_unless_restarting() {
+    let t = TestEnv::new();
+    let sb = SandboxProc::start(&t, &[]);
+    let file = jsonl(&t, "c.jsonl", 5);
+    t.authed(&sb.url).args(["sequence", "create", "-f"]).arg_path(&file).run().code(0);
+    jsonl(&t, "c.jsonl", 6);
+    let run = t.authed(&sb.url).args(["sequence", "create", "-f"]).arg_path(&file).run();
+    run.code(2);
+    assert!(run.stderr.contains("was written for different input"), "{}", run.stderr);
+    let run = t.authed(&sb.url).args(["sequence", "create", "--restart", "-f"]).arg_path(&file).run();
+    run.code(0);
+    assert_eq!(ids(&run.stdout), (6..=11).collect::<Vec<_>>());
+}
+
+#[test]
+fn stdin_batches_and_flags_that_apply_to_every_line() {
+    let t = TestEnv::new();
+    let sb = SandboxProc::start(&t, &[]);
+    let text = "{\"name\":\"a\",\"steps\":[{\"type\":\"voice\"}]}\n{\"name\":\"b\",\"steps\":[{\"type\":\"sms\"}]}\n";
+    let run = t
+        .authed(&sb.url)
+        .args(["sequence", "create", "-f", "-", "--batch", "--test-mode", "--journal", "in.journal"])
+        .stdin(text)
+        .run();
+    run.code(0);
+    assert_eq!(ids(&run.stdout), vec![1, 2]);
+    for id in ["1", "2"] {
+        assert_eq!(get_sequence(&sb.url, id).json()["data"]["is_test_mode"], true);
+    }
+    assert!(t.work().join("in.journal").exists());
+    let dry = t.cmd().args(["sequence", "create", "-f", "-", "--batch", "--dry-run"]).stdin(text).run();
+    dry.code(0);
+    assert!(dry.stderr.contains("2 valid lines would be sent; nothing was sent"), "{}", dry.stderr);
+}
+
+#[test]
+fn failures_are_reported_per_line_and_exit_9() {
+    let t = TestEnv::new();
+    let stub =
+        Stub::fixed(Canned::json(422, &serde_json::json!({"error": {"message": "steps[0].type is not offered"}})));
+    let file = jsonl(&t, "f.jsonl", 3);
+    let run = t.authed(&stub.url).args(["sequence", "create", "-f"]).arg_path(&file).run();
+    run.code(9);
+    assert_eq!(run.stdout, "");
+    assert_eq!(run.stderr.lines().filter(|l| l.starts_with("warning: line ")).count(), 3, "{}", run.stderr);
+    assert!(run.stderr.contains("hint: run the same command again"), "{}", run.stderr);
+    let keys: std::collections::HashSet<_> =
+        stub.requests().iter().map(|r| r.header("idempotency-key").unwrap().to_string()).collect();
+    assert_eq!(keys.len(), 3, "each line has its own key");
+}
