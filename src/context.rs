@@ -31,6 +31,15 @@ impl Ctx<'_> {
         }
     }
 
+    /// The config directory, its config.toml, and the selected profile, for commands that edit
+    /// settings (no URL or token needed, and a profile that doesn't exist yet is fine).
+    pub fn profile_files(&self) -> anyhow::Result<(std::path::PathBuf, config::ConfigFile, String)> {
+        let dir = config::config_dir(self.env)?;
+        let cfg: config::ConfigFile = config::load_toml(&dir.join(config::files::CONFIG_FILE))?;
+        let (profile, _) = config::select_profile(self.global.profile.as_deref(), self.env, &cfg);
+        Ok((dir, cfg, profile))
+    }
+
     pub fn settings(&self) -> anyhow::Result<Settings> {
         if let Some(url) = &self.sandbox_url {
             return Ok(Settings {

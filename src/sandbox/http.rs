@@ -287,29 +287,27 @@ async fn reserve_and_create(
     let latency = st.cfg.latency;
     if let Some(k) = key.clone() {
         let hash: String = Sha256::digest(body).iter().map(|b| format!("{b:02x}")).collect();
+        if latency.is_zero() {
+            // Nothing to model between check and create: one transaction does both.
+            let created = st.clock.now();
+            let seed = st.seed_base();
+            let done = st
+                .db(move |s| {
+                    s.create_once(&k, &hash, created, valid.test_mode, seed, &valid.steps, |seq: &StoredSequence| {
+                        envelope(&render(seq, created))
+                    })
+                })
+                .await?;
+            return match done {
+                Ok(response) => Ok(response),
+                Err(state) => Err(key_answer(state)),
+            };
+        }
         match st.db(move |s| s.reserve_key(&k, &hash)).await? {
             KeyState::Reserved => {}
-            KeyState::Done { status, response } => {
+            other => {
                 tokio::time::sleep(latency).await;
-                let mut r = json_response(StatusCode::from_u16(status).unwrap_or(StatusCode::OK), response);
-                r.headers_mut().insert("idempotent-replayed", HeaderValue::from_static("true"));
-                return Err(r);
-            }
-            KeyState::Mismatch => {
-                tokio::time::sleep(latency).await;
-                return Err(error(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    "idempotency_key_reused",
-                    "this Idempotency-Key was used with a different request body",
-                ));
-            }
-            KeyState::InFlight => {
-                tokio::time::sleep(latency).await;
-                return Err(error(
-                    StatusCode::CONFLICT,
-                    "idempotency_key_in_use",
-                    "a request with this Idempotency-Key is still being processed",
-                ));
+                return Err(key_answer(other));
             }
         }
     }
@@ -336,6 +334,27 @@ async fn reserve_and_create(
         let _ = st.db(move |s| s.release_key(&k)).await;
     }
     result
+}
+
+/// The answer for a key that was not new: a replay, a refusal, or a conflict.
+fn key_answer(state: KeyState) -> Response {
+    match state {
+        KeyState::Done { status, response } => {
+            let mut r = json_response(StatusCode::from_u16(status).unwrap_or(StatusCode::OK), response);
+            r.headers_mut().insert("idempotent-replayed", HeaderValue::from_static("true"));
+            r
+        }
+        KeyState::Mismatch => error(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "idempotency_key_reused",
+            "this Idempotency-Key was used with a different request body",
+        ),
+        KeyState::InFlight | KeyState::Reserved => error(
+            StatusCode::CONFLICT,
+            "idempotency_key_in_use",
+            "a request with this Idempotency-Key is still being processed",
+        ),
+    }
 }
 
 async fn show(AxState(st): AxState<Arc<State>>, Path(raw): Path<String>) -> Response {

@@ -16,6 +16,35 @@ pub struct Store {
     conn: Connection,
 }
 
+/// What a stored key means for a request with `body_hash` now; `Reserved` when the key is free
+/// to take (an in-flight one abandoned by a dead process).
+fn classify(row: KeyRow, body_hash: &str, now: i64) -> KeyState {
+    match (row.state.as_str(), row.status, row.response) {
+        _ if row.body_hash != body_hash => KeyState::Mismatch,
+        ("done", Some(status), Some(response)) => KeyState::Done { status, response },
+        _ if now - row.touched_ms < STALE_IN_FLIGHT_MS => KeyState::InFlight,
+        _ => KeyState::Reserved,
+    }
+}
+
+fn lookup_key(conn: &Connection, key: &str) -> anyhow::Result<Option<KeyRow>> {
+    Ok(conn
+        .query_row(
+            "SELECT body_hash, state, status, response, touched_ms FROM idempotency WHERE key = ?1",
+            params![key],
+            |r| {
+                Ok(KeyRow {
+                    body_hash: r.get(0)?,
+                    state: r.get(1)?,
+                    status: r.get(2)?,
+                    response: r.get(3)?,
+                    touched_ms: r.get(4)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
 struct KeyRow {
     body_hash: String,
     state: String,
@@ -163,27 +192,10 @@ impl Store {
     pub fn reserve_key(&mut self, key: &str, body_hash: &str) -> anyhow::Result<KeyState> {
         let now = real_now_ms();
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let row = tx
-            .query_row(
-                "SELECT body_hash, state, status, response, touched_ms FROM idempotency WHERE key = ?1",
-                params![key],
-                |r| {
-                    Ok(KeyRow {
-                        body_hash: r.get(0)?,
-                        state: r.get(1)?,
-                        status: r.get(2)?,
-                        response: r.get(3)?,
-                        touched_ms: r.get(4)?,
-                    })
-                },
-            )
-            .optional()?;
-        let state = match row {
-            Some(r) if r.body_hash != body_hash => KeyState::Mismatch,
-            Some(KeyRow { state, status: Some(status), response: Some(response), .. }) if state == "done" => {
-                KeyState::Done { status, response }
-            }
-            Some(r) if now - r.touched_ms < STALE_IN_FLIGHT_MS => KeyState::InFlight,
+        let row = lookup_key(&tx, key)?;
+        let found = row.map(|r| classify(r, body_hash, now));
+        let state = match found {
+            Some(s) if s != KeyState::Reserved => s,
             _ => {
                 tx.execute(
                     "INSERT INTO idempotency (key, body_hash, state, touched_ms) VALUES (?1, ?2, 'in-flight', ?3)
@@ -229,6 +241,38 @@ impl Store {
             .optional()?)
     }
 
+    /// Checks the key and creates in one transaction: for a server with no latency to model,
+    /// where a key is never seen in flight. `Err` carries the key's state when it was not new.
+    #[allow(clippy::too_many_arguments)]
+    pub fn create_once(
+        &mut self,
+        key: &str,
+        body_hash: &str,
+        created_ms: i64,
+        test_mode: bool,
+        seed: u64,
+        steps: &[StepDef],
+        respond: impl FnOnce(&StoredSequence) -> String,
+    ) -> anyhow::Result<Result<String, KeyState>> {
+        let now = real_now_ms();
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        if let Some(found) = lookup_key(&tx, key)?.map(|r| classify(r, body_hash, now))
+            && found != KeyState::Reserved
+        {
+            return Ok(Err(found));
+        }
+        let stored = insert_row(&tx, created_ms, test_mode, seed, steps)?;
+        let response = respond(&stored);
+        tx.execute(
+            "INSERT INTO idempotency (key, body_hash, state, status, response, touched_ms) VALUES (?1, ?2, 'done', 200, ?3, ?4)
+             ON CONFLICT(key) DO UPDATE SET body_hash = excluded.body_hash, state = 'done', status = 200,
+                 response = excluded.response, touched_ms = excluded.touched_ms",
+            params![key, body_hash, response, now],
+        )?;
+        tx.commit()?;
+        Ok(Ok(response))
+    }
+
     /// Frees a reserved key whose request failed before creating anything.
     pub fn release_key(&mut self, key: &str) -> anyhow::Result<()> {
         self.conn.execute("DELETE FROM idempotency WHERE key = ?1 AND state = 'in-flight'", params![key])?;
@@ -252,6 +296,20 @@ mod tests {
         assert_eq!(s.reserve_key("k", "h2").unwrap(), KeyState::Mismatch);
         let resp = s.create_with_key(Some("k"), 0, false, 1, &steps(), |seq| format!("id={}", seq.id)).unwrap();
         assert_eq!(s.reserve_key("k", "h1").unwrap(), KeyState::Done { status: 200, response: resp });
+        assert_eq!(s.count_sequences().unwrap(), 1);
+    }
+
+    #[test]
+    fn create_once_replays_and_refuses_like_the_two_step_path() {
+        let mut s = Store::open(None).unwrap();
+        let first = s.create_once("k", "h", 0, false, 1, &steps(), |seq| format!("id={}", seq.id)).unwrap().unwrap();
+        assert_eq!(first, "id=1");
+        let again = s.create_once("k", "h", 0, false, 1, &steps(), |_| unreachable!()).unwrap();
+        assert_eq!(again, Err(KeyState::Done { status: 200, response: "id=1".into() }));
+        assert_eq!(
+            s.create_once("k", "other", 0, false, 1, &steps(), |_| unreachable!()).unwrap(),
+            Err(KeyState::Mismatch)
+        );
         assert_eq!(s.count_sequences().unwrap(), 1);
     }
 

@@ -1,6 +1,6 @@
 //! `clarion auth login`: store a profile's token (and API URL) in the config directory.
 
-use crate::config::{self, ConfigFile, Token, files};
+use crate::config::{self, Token, files};
 use crate::context::Ctx;
 use crate::error::UsageError;
 use clap::Args;
@@ -25,9 +25,7 @@ pub struct LoginArgs {
 }
 
 pub fn run(args: LoginArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
-    let dir = config::config_dir(ctx.env)?;
-    let cfg: ConfigFile = config::load_toml(&dir.join(files::CONFIG_FILE))?;
-    let (profile, _) = config::select_profile(ctx.global.profile.as_deref(), ctx.env, &cfg);
+    let (dir, _, profile) = ctx.profile_files()?;
     config::check_profile_name(&profile).map_err(UsageError::new)?;
     let api_url = match &ctx.global.api_url {
         Some(raw) => {

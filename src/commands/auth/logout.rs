@@ -1,6 +1,6 @@
 //! `clarion auth logout`: remove one profile's stored token, and nothing else.
 
-use crate::config::{self, ConfigFile, files};
+use crate::config::files;
 use crate::context::Ctx;
 use clap::Args;
 
@@ -9,9 +9,7 @@ use clap::Args;
 pub struct LogoutArgs {}
 
 pub fn run(_args: LogoutArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
-    let dir = config::config_dir(ctx.env)?;
-    let cfg: ConfigFile = config::load_toml(&dir.join(files::CONFIG_FILE))?;
-    let (profile, _) = config::select_profile(ctx.global.profile.as_deref(), ctx.env, &cfg);
+    let (dir, _, profile) = ctx.profile_files()?;
     let path = dir.join(files::CREDENTIALS_FILE);
     let mut removed = false;
     if path.exists() {

@@ -16,18 +16,11 @@ pub struct GetArgs {
 
 pub fn run(args: GetArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     let spec = config::key_spec(&args.key)?;
-    let dir = config::config_dir(ctx.env)?;
+    let (dir, _, profile) = ctx.profile_files()?;
     let doc: toml::Table = config::load_toml(&dir.join(files::CONFIG_FILE))?;
     let value = match spec.scope {
         Scope::Top => doc.get(spec.name),
-        Scope::Profile => {
-            let cfg = config::ConfigFile {
-                default_profile: doc.get("default_profile").and_then(|v| v.as_str()).map(str::to_string),
-                profiles: Default::default(),
-            };
-            let (profile, _) = config::select_profile(ctx.global.profile.as_deref(), ctx.env, &cfg);
-            doc.get("profiles").and_then(|p| p.get(&profile)).and_then(|p| p.get(spec.name))
-        }
+        Scope::Profile => doc.get("profiles").and_then(|p| p.get(&profile)).and_then(|p| p.get(spec.name)),
     };
     match value {
         Some(toml::Value::String(s)) => ctx.ui.out(s)?,

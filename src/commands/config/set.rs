@@ -23,9 +23,7 @@ pub struct SetArgs {
 pub fn run(args: SetArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     let spec = config::key_spec(&args.key)?;
     let value = config::parse_value(spec, &args.value)?;
-    let dir = config::config_dir(ctx.env)?;
-    let cfg: config::ConfigFile = config::load_toml(&dir.join(files::CONFIG_FILE))?;
-    let (profile, _) = config::select_profile(ctx.global.profile.as_deref(), ctx.env, &cfg);
+    let (dir, _, profile) = ctx.profile_files()?;
     files::edit(&dir, files::CONFIG_FILE, files::CONFIG_MODE, |doc| {
         match spec.scope {
             Scope::Top => {

@@ -12,12 +12,10 @@ pub struct UnsetArgs {
 
 pub fn run(args: UnsetArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     let spec = config::key_spec(&args.key)?;
-    let dir = config::config_dir(ctx.env)?;
+    let (dir, _, profile) = ctx.profile_files()?;
     if !dir.join(files::CONFIG_FILE).exists() {
         return Ok(());
     }
-    let cfg: config::ConfigFile = config::load_toml(&dir.join(files::CONFIG_FILE))?;
-    let (profile, _) = config::select_profile(ctx.global.profile.as_deref(), ctx.env, &cfg);
     files::edit(&dir, files::CONFIG_FILE, files::CONFIG_MODE, |doc| {
         match spec.scope {
             Scope::Top => {
