@@ -425,7 +425,9 @@ pub fn resolve_token(settings: &Settings, env: &Env) -> anyhow::Result<ResolvedT
     }
     Err(AuthError {
         message: format!("no API token for profile `{}`", settings.profile),
-        hint: Some("run `clarion auth login`, set CLARION_TOKEN, or set a token_command for the profile".into()),
+        hint: Some(
+            "run `clarion auth login`, set CLARION_TOKEN, or set a token_command for the profile (or try clarion with --sandbox: no account needed)".into(),
+        ),
     }
     .into())
 }

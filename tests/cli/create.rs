@@ -168,7 +168,7 @@ fn no_token_is_exit_4_and_nothing_is_sent() {
     run.code(4);
     assert!(
         run.stderr
-            == "error: no API token for profile `default`\nhint: run `clarion auth login`, set CLARION_TOKEN, or set a token_command for the profile\n",
+            == "error: no API token for profile `default`\nhint: run `clarion auth login`, set CLARION_TOKEN, or set a token_command for the profile (or try clarion with --sandbox: no account needed)\n",
         "{}",
         run.stderr
     );

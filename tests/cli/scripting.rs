@@ -290,3 +290,30 @@ fn json_is_the_same_on_a_terminal() {
     let on_tty = String::from_utf8_lossy(&out.stdout).replace("\r\n", "\n");
     assert_eq!(on_tty, piped.stdout);
 }
+
+#[test]
+fn on_a_terminal_a_create_says_live_or_test_before_sending() {
+    let t = TestEnv::new();
+    let sb = SandboxProc::start(&t, &[]);
+    let run_on_tty = |extra: &str| {
+        let cmd = format!("{} sequence create --name x --step voice -q {extra}", env!("CARGO_BIN_EXE_clarion"));
+        let out = std::process::Command::new("script")
+            .args(["-qec", &cmd, "/dev/null"])
+            .env_clear()
+            .env("CLARION_TOKEN", TOKEN)
+            .env("CLARION_API_URL", &sb.url)
+            .env("CLARION_CONFIG_DIR", t.config_dir())
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).replace("\r\n", "\n")
+    };
+    let live = run_on_tty("");
+    assert!(live.contains(&format!("Creating LIVE sequence on {}/ (profile default)", sb.url)), "{live}");
+    let test = run_on_tty("--test-mode");
+    assert!(test.contains("Creating test-mode sequence on"), "{test}");
+    // Piped, scripts see none of it.
+    let piped = t.authed(&sb.url).args(["sequence", "create", "--name", "x", "--step", "voice", "-q"]).run();
+    assert_eq!(piped.stderr, "");
+}
