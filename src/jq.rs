@@ -5,20 +5,64 @@ use jaq_core::load::{Arena, File, Loader};
 use jaq_core::{Compiler, Ctx, Vars, data, unwrap_valr};
 use jaq_json::Val;
 
-/// Compiles `code`, for clap: a bad expression is a usage error before anything is sent.
-pub fn check(code: &str) -> Result<String, String> {
-    with_filter(code, |_| ()).map(|_| code.to_string())
+/// A compiled jq filter, to run over many inputs.
+pub struct Jq {
+    filter: jaq_core::Filter<data::JustLut<Val>>,
 }
 
-/// Runs `code` over `input`; the lines to print, or the filter's runtime error.
+/// Compiles `code`, for clap: a bad expression is a usage error before anything is sent.
+pub fn check(code: &str) -> Result<String, String> {
+    Jq::compile(code).map(|_| code.to_string())
+}
+
+/// Runs `code` over `input` once.
 pub fn apply(code: &str, input: &serde_json::Value) -> anyhow::Result<String> {
-    let bytes = serde_json::to_vec(input)?;
-    let val =
-        jaq_json::read::parse_single(&bytes).map_err(|e| anyhow::anyhow!("--jq: cannot read the input: {e:?}"))?;
-    let result = with_filter(code, |filter| {
-        let ctx = Ctx::<data::JustLut<Val>>::new(&filter.lut, Vars::new([]));
+    Jq::compile(code).map_err(|e| anyhow::anyhow!("--jq: {e}"))?.apply(input)
+}
+
+impl Jq {
+    pub fn compile(code: &str) -> Result<Jq, String> {
+        let defs = jaq_core::defs().chain(jaq_std::defs()).chain(jaq_json::defs());
+        let funs = jaq_core::funs().chain(jaq_std::funs()).chain(jaq_json::funs());
+        let arena = Arena::default();
+        let column = |at: &str| {
+            let offset = (at.as_ptr() as usize).saturating_sub(code.as_ptr() as usize).min(code.len());
+            code[..offset].chars().count() + 1
+        };
+        let modules = Loader::new(defs).load(&arena, File { code, path: () }).map_err(|errs| {
+            let mut msgs = Vec::new();
+            for (_, err) in errs {
+                match err {
+                    jaq_core::load::Error::Io(e) => msgs.extend(e.into_iter().map(|(_, m)| m)),
+                    jaq_core::load::Error::Lex(e) => msgs.extend(
+                        e.into_iter().map(|(exp, at)| format!("expected {} at column {}", exp.as_str(), column(at))),
+                    ),
+                    jaq_core::load::Error::Parse(e) => msgs.extend(
+                        e.into_iter().map(|(exp, at)| format!("expected {} at column {}", exp.as_str(), column(at))),
+                    ),
+                }
+            }
+            format!("invalid jq expression: {}", msgs.join("; "))
+        })?;
+        let filter = Compiler::default().with_funs(funs).compile(modules).map_err(|errs| {
+            let msgs: Vec<String> = errs
+                .into_iter()
+                .flat_map(|(_, e)| e)
+                .map(|(name, undefined)| format!("undefined {} `{name}`", describe(&undefined)))
+                .collect();
+            format!("invalid jq expression: {}", msgs.join("; "))
+        })?;
+        Ok(Jq { filter })
+    }
+
+    /// The lines to print for one input, or the filter's runtime error.
+    pub fn apply(&self, input: &serde_json::Value) -> anyhow::Result<String> {
+        let bytes = serde_json::to_vec(input)?;
+        let val =
+            jaq_json::read::parse_single(&bytes).map_err(|e| anyhow::anyhow!("--jq: cannot read the input: {e:?}"))?;
+        let ctx = Ctx::<data::JustLut<Val>>::new(&self.filter.lut, Vars::new([]));
         let mut out = String::new();
-        for v in filter.id.run((ctx, val)).map(unwrap_valr) {
+        for v in self.filter.id.run((ctx, val)).map(unwrap_valr) {
             match v {
                 Ok(Val::TStr(s)) | Ok(Val::BStr(s)) => out.push_str(&String::from_utf8_lossy(&s)),
                 Ok(other) => out.push_str(&other.to_string()),
@@ -27,42 +71,7 @@ pub fn apply(code: &str, input: &serde_json::Value) -> anyhow::Result<String> {
             out.push('\n');
         }
         Ok(out)
-    });
-    result.map_err(|e| anyhow::anyhow!("--jq: {e}"))?
-}
-
-fn with_filter<T>(code: &str, f: impl FnOnce(&jaq_core::Filter<data::JustLut<Val>>) -> T) -> Result<T, String> {
-    let defs = jaq_core::defs().chain(jaq_std::defs()).chain(jaq_json::defs());
-    let funs = jaq_core::funs().chain(jaq_std::funs()).chain(jaq_json::funs());
-    let arena = Arena::default();
-    let column = |at: &str| {
-        let offset = (at.as_ptr() as usize).saturating_sub(code.as_ptr() as usize).min(code.len());
-        code[..offset].chars().count() + 1
-    };
-    let modules = Loader::new(defs).load(&arena, File { code, path: () }).map_err(|errs| {
-        let mut msgs = Vec::new();
-        for (_, err) in errs {
-            match err {
-                jaq_core::load::Error::Io(e) => msgs.extend(e.into_iter().map(|(_, m)| m)),
-                jaq_core::load::Error::Lex(e) => msgs.extend(
-                    e.into_iter().map(|(exp, at)| format!("expected {} at column {}", exp.as_str(), column(at))),
-                ),
-                jaq_core::load::Error::Parse(e) => msgs.extend(
-                    e.into_iter().map(|(exp, at)| format!("expected {} at column {}", exp.as_str(), column(at))),
-                ),
-            }
-        }
-        format!("invalid jq expression: {}", msgs.join("; "))
-    })?;
-    let filter = Compiler::default().with_funs(funs).compile(modules).map_err(|errs| {
-        let msgs: Vec<String> = errs
-            .into_iter()
-            .flat_map(|(_, e)| e)
-            .map(|(name, undefined)| format!("undefined {} `{name}`", describe(&undefined)))
-            .collect();
-        format!("invalid jq expression: {}", msgs.join("; "))
-    })?;
-    Ok(f(&filter))
+    }
 }
 
 fn describe(u: &jaq_core::compile::Undefined) -> String {

@@ -32,7 +32,18 @@ pub struct Batch {
     pub journal: Option<PathBuf>,
     pub restart: bool,
     pub json: bool,
+    /// `--jq`: applied to each JSON line (implies `json`).
+    pub jq: Option<String>,
     pub dry_run: bool,
+}
+
+/// Where results go: ids, JSON lines, or JSON lines through `--jq`.
+#[derive(Clone)]
+enum Sink {
+    Ids,
+    Json,
+    /// A printer thread owns the compiled filter (jaq values are not `Send`).
+    Jq(std::sync::mpsc::Sender<Value>),
 }
 
 #[derive(Default)]
@@ -132,6 +143,33 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
     let counts = Arc::new(Counts::default());
     counts.invalid.store(scan.invalid, Ordering::Relaxed);
     let bar = ui.stderr_is_tty().then(|| progress_bar(scan.valid));
+    let (sink, printer) = match &batch.jq {
+        Some(code) => {
+            let jq = crate::jq::Jq::compile(code).map_err(crate::error::UsageError::new)?;
+            let (tx, rx) = std::sync::mpsc::channel::<Value>();
+            let (ui2, bar2) = (ui.clone(), bar.clone());
+            let printer = std::thread::spawn(move || {
+                for record in rx {
+                    let out = jq.apply(&record);
+                    let write = || match &out {
+                        Ok(text) if text.is_empty() => Ok(()),
+                        Ok(text) => ui2.out(text),
+                        Err(e) => {
+                            ui2.warn(&format!("line {}: {e}", record["line"]));
+                            Ok(())
+                        }
+                    };
+                    let _ = match &bar2 {
+                        Some(b) => b.suspend(write),
+                        None => write(),
+                    };
+                }
+            });
+            (Sink::Jq(tx), Some(printer))
+        }
+        None if batch.json => (Sink::Json, None),
+        None => (Sink::Ids, None),
+    };
     let client = Arc::new(client.ok_or_else(|| anyhow::anyhow!("no API client for a batch that sends"))?);
     let stop = Arc::new(AtomicBool::new(false));
     let live_created = Arc::new(std::sync::Mutex::new(None::<TestModeNotHonoured>));
@@ -168,7 +206,7 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
             emit(
                 ui,
                 bar.as_ref(),
-                batch.json,
+                &sink,
                 json!({"line": n, "id": id, "status": null, "skipped": "already created"}),
                 Some(id),
             );
@@ -178,10 +216,10 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
         let body = match line_body(&name, n, bytes, &overrides) {
             Ok(b) => b,
             Err(ps) => {
-                if batch.json {
+                if !matches!(sink, Sink::Ids) {
                     let p = ps.first();
                     let error = json!({"message": p.map(|p| p.message.clone()), "field": p.map(|p| p.field.clone()), "exit": 2});
-                    emit(ui, bar.as_ref(), true, json!({"line": n, "error": error}), None);
+                    emit(ui, bar.as_ref(), &sink, json!({"line": n, "error": error}), None);
                 }
                 continue;
             }
@@ -203,7 +241,7 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
             stop.clone(),
             live_created.clone(),
         );
-        let json_out = batch.json;
+        let sink2 = sink.clone();
         tasks.spawn(async move {
             let _permit = permit;
             if let Some(j) = &journal {
@@ -226,7 +264,7 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
                     }
                     counts.created.fetch_add(1, Ordering::Relaxed);
                     let status = seq.data.get("status").cloned().unwrap_or(Value::Null);
-                    emit(&ui2, bar2.as_ref(), json_out, json!({"line": n, "id": id, "status": status}), id);
+                    emit(&ui2, bar2.as_ref(), &sink2, json!({"line": n, "id": id, "status": status}), id);
                 }
                 Err(e) => {
                     let code = crate::error::exit_code(&e);
@@ -236,14 +274,9 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
                     }
                     counts.failed.fetch_add(1, Ordering::Relaxed);
                     let message = crate::render::sanitize(&format!("{e:#}")).into_owned();
-                    if json_out {
-                        emit(
-                            &ui2,
-                            bar2.as_ref(),
-                            true,
-                            json!({"line": n, "error": {"message": message, "http_status": http, "exit": code}}),
-                            None,
-                        );
+                    if !matches!(sink2, Sink::Ids) {
+                        let error = json!({"message": message, "http_status": http, "exit": code});
+                        emit(&ui2, bar2.as_ref(), &sink2, json!({"line": n, "error": error}), None);
                     } else {
                         line_to_stderr(&ui2, bar2.as_ref(), &format!("line {n}: {message}"));
                     }
@@ -284,6 +317,11 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
     }
     if let Some(j) = &journal {
         j.sync()?;
+    }
+    // The printer ends when the last sender is gone: the tasks' are, so drop ours and wait.
+    drop(sink);
+    if let Some(p) = printer {
+        let _ = p.join();
     }
     if let Some(b) = &bar {
         b.finish_and_clear();
@@ -336,9 +374,16 @@ fn tick(bar: Option<&indicatif::ProgressBar>, counts: &Counts) {
     }
 }
 
-/// A result on stdout: a JSON line, or the id alone.
-fn emit(ui: &Ui, bar: Option<&indicatif::ProgressBar>, json: bool, record: Value, id: Option<i64>) {
-    let text = if json { Some(record.to_string()) } else { id.map(|i| i.to_string()) };
+/// A result on stdout: the id alone, a JSON line, or what `--jq` makes of it.
+fn emit(ui: &Ui, bar: Option<&indicatif::ProgressBar>, sink: &Sink, record: Value, id: Option<i64>) {
+    let text = match sink {
+        Sink::Ids => id.map(|i| i.to_string()),
+        Sink::Json => Some(record.to_string()),
+        Sink::Jq(tx) => {
+            let _ = tx.send(record);
+            None
+        }
+    };
     if let Some(t) = text {
         // stdout is not the bar's stream, but a shared terminal would interleave them.
         let write = || ui.out(&t);

@@ -68,6 +68,9 @@ pub(crate) fn child_path(parent: &str, key: &str) -> String {
     if parent.is_empty() { key } else { format!("{parent}.{key}") }
 }
 
+/// serde_json's private marker for numbers kept as text (`arbitrary_precision`).
+const RESERVED_KEY: &str = "$serde_json::private::Number";
+
 pub(crate) fn index_path(parent: &str, i: usize) -> String {
     format!("{parent}[{i}]")
 }
@@ -192,6 +195,18 @@ impl TomlWalk<'_> {
         for (name, _) in table.iter() {
             if let Some((key, item)) = table.get_key_value(name) {
                 let child = child_path(path, name);
+                if name == RESERVED_KEY {
+                    // serde_json writes a map with this one key as a bare number: the request
+                    // would carry whatever the value says, not JSON.
+                    let pos = key.span().map(|s| self.source.line_col(s.start));
+                    self.problems.push(Problem::at(
+                        &self.source.name,
+                        pos,
+                        &child,
+                        "this key name is reserved and can't be sent",
+                    ));
+                    continue;
+                }
                 let value = self.item(item, &child, key.span());
                 out.insert(name.to_string(), value);
             }
@@ -283,6 +298,14 @@ mod tests {
     fn toml_datetimes_become_strings() {
         let p = toml("when = 2026-01-02T03:04:05Z\n").unwrap();
         assert_eq!(p.value["when"], "2026-01-02T03:04:05Z");
+    }
+
+    #[test]
+    fn serde_jsons_number_marker_is_refused_in_toml() {
+        let e =
+            toml("[[steps]]\ntype = \"voice\"\nconfig = { \"$serde_json::private::Number\" = \"abc\" }\n").unwrap_err();
+        assert_eq!(e.problems[0].line, Some(3));
+        assert!(e.problems[0].message.contains("reserved"));
     }
 
     #[test]

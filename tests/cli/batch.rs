@@ -226,3 +226,37 @@ fn failures_are_reported_per_line_and_exit_9() {
         stub.requests().iter().map(|r| r.header("idempotency-key").unwrap().to_string()).collect();
     assert_eq!(keys.len(), 3, "each line has its own key");
 }
+
+#[test]
+fn jq_applies_to_every_json_line_of_a_batch() {
+    let t = TestEnv::new();
+    let sb = SandboxProc::start(&t, &[]);
+    let text = "{\"name\":\"a\",\"steps\":[{\"type\":\"voice\"}]}\n{\"name\":\"\",\"steps\":[{\"type\":\"voice\"}]}\n{\"name\":\"c\",\"steps\":[{\"type\":\"sms\"}]}\n";
+    t.write("q.jsonl", text);
+    let run = t
+        .authed(&sb.url)
+        .args(["sequence", "create", "-f", "q.jsonl", "--skip-invalid", "--jq", "select(.error) | .line"])
+        .run();
+    run.code(9);
+    assert_eq!(run.stdout, "2\n", "only the invalid line's number");
+    let run = t
+        .authed(&sb.url)
+        .args([
+            "sequence",
+            "create",
+            "-f",
+            "q.jsonl",
+            "--skip-invalid",
+            "--jq",
+            "select(.id) | \"\\(.line) -> \\(.id)\"",
+        ])
+        .run();
+    let mut pairs: Vec<(String, String)> =
+        run.stdout.lines().filter_map(|l| l.split_once(" -> ")).map(|(a, b)| (a.to_string(), b.to_string())).collect();
+    pairs.sort();
+    assert_eq!(pairs.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(), ["1", "3"], "{}", run.stdout);
+    let mut ids: Vec<&str> = pairs.iter().map(|p| p.1.as_str()).collect();
+    ids.sort();
+    assert_eq!(ids, ["1", "2"], "already created on the re-run, with their ids (in any order)");
+    t.authed(&sb.url).args(["sequence", "create", "-f", "q.jsonl", "--jq", ".["]).run().code(2);
+}

@@ -46,7 +46,7 @@ pub struct CreateArgs {
     pub wait: bool,
 
     /// Read one sequence per line (JSON Lines), as for .jsonl/.ndjson files; for `-f -`
-    #[arg(long, help_heading = "Batch (JSON Lines)", conflicts_with_all = ["idempotency_key", "jq"])]
+    #[arg(long, help_heading = "Batch (JSON Lines)", conflicts_with = "idempotency_key")]
     pub batch: bool,
 
     /// Batch: requests in flight at once
@@ -78,8 +78,11 @@ async fn run_batch(
     settings: crate::config::Settings,
     ctx: &Ctx<'_>,
 ) -> anyhow::Result<()> {
-    if args.wait || args.idempotency_key.is_some() || args.output.jq.is_some() {
-        return Err(crate::error::UsageError::new("--wait, --idempotency-key and --jq don't apply to a batch").into());
+    if args.wait || args.idempotency_key.is_some() || args.output.quiet {
+        return Err(crate::error::UsageError::new(
+            "--wait, --idempotency-key and -q don't apply to a batch (it prints ids already)",
+        )
+        .into());
     }
     let path = match &args.input.file {
         Some(p) if p.as_os_str() == "-" => None,
@@ -99,7 +102,8 @@ async fn run_batch(
         skip_invalid: args.skip_invalid,
         journal: args.journal,
         restart: args.restart,
-        json: args.output.json,
+        json: args.output.json || args.output.jq.is_some(),
+        jq: args.output.jq,
         dry_run: args.dry_run,
     };
     let gate = std::sync::Arc::new(crate::api::gate::PauseGate::default());
