@@ -1137,7 +1137,7 @@ _clarion__subcmd__help__subcmd__schema_commands() {
 (( $+functions[_clarion__subcmd__help__subcmd__sequence_commands] )) ||
 _clarion__subcmd__help__subcmd__sequence_commands() {
     local commands; commands=(
-'create:Create a sequence from a TOML or JSON file and/or flags' \
+'create:Create a sequence from a TOML or JSON file and/or flags, or many from a JSON Lines file' \
 'show:Show one sequence\: its status, outcome and steps' \
 'wait:Wait until a sequence ends, then print it as \`show\` does' \
 'validate:Check a sequence file (and flags) as \`create\` would, offline\: no token, nothing sent' \
@@ -1208,7 +1208,7 @@ _clarion__subcmd__schema_commands() {
 (( $+functions[_clarion__subcmd__sequence_commands] )) ||
 _clarion__subcmd__sequence_commands() {
     local commands; commands=(
-'create:Create a sequence from a TOML or JSON file and/or flags' \
+'create:Create a sequence from a TOML or JSON file and/or flags, or many from a JSON Lines file' \
 'show:Show one sequence\: its status, outcome and steps' \
 'wait:Wait until a sequence ends, then print it as \`show\` does' \
 'validate:Check a sequence file (and flags) as \`create\` would, offline\: no token, nothing sent' \
@@ -1224,7 +1224,7 @@ _clarion__subcmd__sequence__subcmd__create_commands() {
 (( $+functions[_clarion__subcmd__sequence__subcmd__help_commands] )) ||
 _clarion__subcmd__sequence__subcmd__help_commands() {
     local commands; commands=(
-'create:Create a sequence from a TOML or JSON file and/or flags' \
+'create:Create a sequence from a TOML or JSON file and/or flags, or many from a JSON Lines file' \
 'show:Show one sequence\: its status, outcome and steps' \
 'wait:Wait until a sequence ends, then print it as \`show\` does' \
 'validate:Check a sequence file (and flags) as \`create\` would, offline\: no token, nothing sent' \

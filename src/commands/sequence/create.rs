@@ -7,7 +7,7 @@ use anyhow::Context as _;
 use clap::Args;
 use serde_json::Value;
 
-/// Create a sequence from a TOML or JSON file and/or flags
+/// Create a sequence from a TOML or JSON file and/or flags, or many from a JSON Lines file
 ///
 /// Everything is validated before anything is sent: a problem is reported with its file,
 /// line, column and field, and exit code 2. Test mode (--test-mode, or test_mode in the
