@@ -434,3 +434,19 @@ fn login_on_a_terminal_asks_without_echo() {
     assert!(screen.contains("Token ****Zx9q saved for profile `default`"), "{screen:?}");
     assert_eq!(read(&t.config_dir().join("credentials.toml")), format!("[profiles.default]\ntoken = \"{TOKEN}\"\n"));
 }
+
+#[test]
+fn status_warns_once_about_a_loose_credentials_file() {
+    let t = TestEnv::new();
+    let creds = t.config_dir().join("credentials.toml");
+    std::fs::write(&creds, format!("[profiles.default]\ntoken = \"{TOKEN}\"\n[profiles.other]\ntoken = \"{TOKEN}\"\n"))
+        .unwrap();
+    std::fs::set_permissions(&creds, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let run = t.cmd().args(["auth", "status", "--json"]).run();
+    run.code(0);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    for p in v["profiles"].as_array().unwrap() {
+        let w: Vec<&str> = p["warnings"].as_array().unwrap().iter().filter_map(|w| w.as_str()).collect();
+        assert_eq!(w.iter().filter(|w| w.contains("readable by other users")).count(), 1, "{}: {w:?}", p["name"]);
+    }
+}

@@ -48,6 +48,11 @@ pub fn run(args: StatusArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
         cfg.profiles.keys().chain(creds.profiles.keys()).cloned().chain([active.clone()]).collect()
     };
     let file_warning = files::loose_mode_warning(&creds_path);
+    // The active profile is resolved as a command would resolve it, once: its warnings (the
+    // credentials file's mode among them) come from there.
+    let active_settings = ctx.settings();
+    let active_token =
+        active_settings.as_ref().map_err(|e| anyhow::anyhow!("{e:#}")).and_then(|s| config::resolve_token(s, ctx.env));
     let mut profiles = Vec::new();
     let mut active_ok = false;
     for name in names {
@@ -56,7 +61,7 @@ pub fn run(args: StatusArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
         let stored = creds.profiles.get(&name).and_then(|e| e.token.clone());
         let mut warnings = Vec::new();
         let (api_url, api_url_source) = if is_active {
-            match ctx.settings() {
+            match &active_settings {
                 Ok(s) => (s.api_url.to_string(), origin_name(&s.api_url_origin)),
                 Err(e) => {
                     warnings.push(format!("{e:#}"));
@@ -77,9 +82,9 @@ pub fn run(args: StatusArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
             }
         };
         let (token_source, token) = if is_active {
-            match ctx.settings().and_then(|s| config::resolve_token(&s, ctx.env)) {
+            match &active_token {
                 Ok(r) => {
-                    warnings.extend(r.warnings);
+                    warnings.extend(r.warnings.iter().cloned());
                     if r.origin.is_explicit() && stored.is_some() {
                         warnings
                             .push(format!("{} overrides the token stored in credentials.toml", r.origin.describe()));
@@ -87,10 +92,12 @@ pub fn run(args: StatusArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
                     active_ok = true;
                     (Some(r.origin.describe()), Some(r.token.masked()))
                 }
-                Err(e) => {
+                // Already reported above when the settings themselves failed.
+                Err(e) if active_settings.is_ok() => {
                     warnings.push(format!("{e:#}"));
                     (None, None)
                 }
+                Err(_) => (None, None),
             }
         } else {
             match (&stored, &pc.token_command) {
@@ -103,6 +110,7 @@ pub fn run(args: StatusArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
             }
         };
         if stored.is_some()
+            && !is_active
             && let Some(w) = &file_warning
         {
             warnings.push(w.clone());
