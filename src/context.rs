@@ -100,7 +100,7 @@ impl Ctx<'_> {
         });
         let options =
             ClientOptions { extra_roots, trace, retry, request_timeout: self.global.request_timeout, notify, gate };
-        ApiClient::new(settings.api_url.clone(), Some(token), options)
+        ApiClient::new(settings.api_url.clone(), token, options)
     }
 
     /// Prints a sequence to stdout as the output flags ask.

@@ -81,10 +81,17 @@ pub struct ApiError {
     pub code: Option<String>,
 }
 
+/// `503 Service Unavailable`: a status with its standard reason, when it has one.
+pub fn status_text(status: u16) -> String {
+    match reqwest::StatusCode::from_u16(status).ok().and_then(|s| s.canonical_reason()) {
+        Some(reason) => format!("{status} {reason}"),
+        None => status.to_string(),
+    }
+}
+
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let reason = reqwest::StatusCode::from_u16(self.status).ok().and_then(|s| s.canonical_reason()).unwrap_or("");
-        write!(f, "the API answered {} {}", self.status, reason)?;
+        write!(f, "the API answered {}", status_text(self.status))?;
         match (&self.code, self.message.is_empty()) {
             (Some(c), false) => write!(f, ": {} ({c})", self.message),
             (None, false) => write!(f, ": {}", self.message),

@@ -5,13 +5,13 @@ pub mod gate;
 mod response;
 pub mod retry;
 
-pub use response::{Sequence, error_message as response_error_message, parse_sequence_response};
+pub use response::{Sequence, check_status, parse_sequence_response};
 pub use retry::RetryPolicy;
 
 use crate::config::{Token, is_loopback};
 use crate::error::{RetriesExhausted, TransportError};
 use anyhow::Context as _;
-use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderValue, LOCATION};
+use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderName, HeaderValue};
 use serde_json::Value;
 use std::time::Duration;
 use url::Url;
@@ -29,7 +29,7 @@ type Sink = std::sync::Arc<dyn Fn(&str) + Send + Sync>;
 pub struct ApiClient {
     http: reqwest::Client,
     base: Url,
-    token: Option<Token>,
+    token: Token,
     trace: Option<Trace>,
     retry: RetryPolicy,
     notify: Option<Sink>,
@@ -73,7 +73,6 @@ impl Default for ClientOptions {
 /// A response as received, before interpretation.
 pub struct RawResponse {
     pub status: u16,
-    pub location: Option<String>,
     pub retry_after: Option<Duration>,
     pub headers: reqwest::header::HeaderMap,
     pub body: Vec<u8>,
@@ -88,9 +87,7 @@ pub struct RawRequest {
 }
 
 impl ApiClient {
-    /// `token` may be `None` only for endpoints that need none (there are none in the API today;
-    /// `--dry-run` never builds a client).
-    pub fn new(base: Url, token: Option<Token>, options: ClientOptions) -> anyhow::Result<Self> {
+    pub fn new(base: Url, token: Token, options: ClientOptions) -> anyhow::Result<Self> {
         crate::tls::ensure_crypto_provider();
         let mut builder = reqwest::Client::builder()
             .user_agent(USER_AGENT)
@@ -241,12 +238,10 @@ impl ApiClient {
         for (name, value) in &raw.headers {
             req = req.header(name, value);
         }
-        if let Some(token) = &self.token {
-            let mut value = HeaderValue::from_str(&format!("Bearer {}", token.expose()))
-                .map_err(|_| anyhow::anyhow!("the token can't be sent as a header"))?;
-            value.set_sensitive(true);
-            req = req.header(AUTHORIZATION, value);
-        }
+        let mut auth = HeaderValue::from_str(&format!("Bearer {}", self.token.expose()))
+            .map_err(|_| anyhow::anyhow!("the token can't be sent as a header"))?;
+        auth.set_sensitive(true);
+        req = req.header(AUTHORIZATION, auth);
         let req = req.build().context("cannot build the request")?;
         if let Some(t) = &self.trace {
             trace_request(t, &req);
@@ -258,7 +253,6 @@ impl ApiClient {
             (t.sink)(&format!("< {} ({:.1} ms)", resp.status(), started.elapsed().as_secs_f64() * 1000.0));
             trace_headers(t, '<', resp.headers());
         }
-        let location = resp.headers().get(LOCATION).and_then(|v| v.to_str().ok()).map(str::to_string);
         let retry_after = resp
             .headers()
             .get(reqwest::header::RETRY_AFTER)
@@ -284,7 +278,7 @@ impl ApiClient {
             (t.sink)(&format!("< {}", crate::render::sanitize(&String::from_utf8_lossy(&body))));
         }
         let headers = resp.headers().clone();
-        Ok(RawResponse { status, location, retry_after, headers, body })
+        Ok(RawResponse { status, retry_after, headers, body })
     }
 }
 
@@ -300,20 +294,26 @@ fn trace_request(t: &Trace, req: &reqwest::Request) {
 
 fn trace_headers(t: &Trace, arrow: char, headers: &reqwest::header::HeaderMap) {
     for (name, value) in headers {
-        let shown = if name == AUTHORIZATION || name == reqwest::header::PROXY_AUTHORIZATION {
-            // Only the scheme: the credential itself never reaches a log.
-            let scheme = value.to_str().ok().and_then(|v| v.split_whitespace().next()).unwrap_or("");
-            format!("{scheme} ****")
-        } else {
-            crate::render::sanitize(&String::from_utf8_lossy(value.as_bytes())).into_owned()
-        };
-        (t.sink)(&format!("{arrow} {name}: {shown}"));
+        (t.sink)(&format!("{arrow} {name}: {}", shown_header(name, value)));
+    }
+}
+
+/// A header's value as clarion shows it anywhere (`-v`, `api -i`): credentials masked (only
+/// an Authorization scheme is kept), everything else made safe for a terminal.
+pub fn shown_header(name: &HeaderName, value: &HeaderValue) -> String {
+    use reqwest::header::{COOKIE, PROXY_AUTHORIZATION, SET_COOKIE};
+    if name == AUTHORIZATION || name == PROXY_AUTHORIZATION {
+        let scheme = value.to_str().ok().and_then(|v| v.split_whitespace().next()).unwrap_or("");
+        format!("{scheme} ****")
+    } else if name == COOKIE || name == SET_COOKIE {
+        "****".into()
+    } else {
+        crate::render::sanitize(&String::from_utf8_lossy(value.as_bytes())).into_owned()
     }
 }
 
 fn status_reason(status: u16) -> String {
-    let reason = reqwest::StatusCode::from_u16(status).ok().and_then(|s| s.canonical_reason()).unwrap_or("");
-    format!("the API answered {status} {reason}").trim_end().to_string()
+    format!("the API answered {}", crate::error::status_text(status))
 }
 
 pub fn sequences_url(base: &Url) -> Url {

@@ -88,11 +88,15 @@ fn json_kind(v: &Value) -> &'static str {
     }
 }
 
-/// Interprets an answer to a create or a show.
-pub fn parse_sequence_response(raw: &RawResponse) -> anyhow::Result<Sequence> {
+/// Any status other than 2xx as an error: a redirect (never followed) or the API's error.
+pub fn check_status(raw: &RawResponse) -> anyhow::Result<()> {
     let status = raw.status;
     if (300..400).contains(&status) {
-        let to = raw.location.as_deref().map(|l| sanitize(l).into_owned()).unwrap_or_else(|| "nowhere".into());
+        let to = raw
+            .headers
+            .get(reqwest::header::LOCATION)
+            .map(|l| sanitize(&String::from_utf8_lossy(l.as_bytes())).into_owned())
+            .unwrap_or_else(|| "nowhere".into());
         return Err(bad(format!(
             "the API answered {status}, redirecting to {to}; clarion does not follow redirects, so the token stays with the host you chose (check the API URL)"
         )));
@@ -101,6 +105,13 @@ pub fn parse_sequence_response(raw: &RawResponse) -> anyhow::Result<Sequence> {
         let (message, code) = error_message(&raw.body);
         return Err(ApiError { status, message, code }.into());
     }
+    Ok(())
+}
+
+/// Interprets an answer to a create or a show.
+pub fn parse_sequence_response(raw: &RawResponse) -> anyhow::Result<Sequence> {
+    check_status(raw)?;
+    let status = raw.status;
     if raw.body.iter().all(u8::is_ascii_whitespace) {
         return Err(bad(format!("the API answered {status} with an empty body, where a sequence was expected")));
     }
@@ -185,13 +196,7 @@ mod tests {
     use crate::error::exit_code;
 
     fn raw(status: u16, body: &str) -> RawResponse {
-        RawResponse {
-            status,
-            location: None,
-            retry_after: None,
-            headers: Default::default(),
-            body: body.as_bytes().to_vec(),
-        }
+        RawResponse { status, retry_after: None, headers: Default::default(), body: body.as_bytes().to_vec() }
     }
 
     #[test]
@@ -234,20 +239,15 @@ mod tests {
             let err = parse_sequence_response(&raw(200, body)).unwrap_err();
             assert_eq!(exit_code(&err), 1, "{body}: {err}");
         }
-        let invalid = RawResponse {
-            status: 200,
-            location: None,
-            retry_after: None,
-            headers: Default::default(),
-            body: vec![0xff, 0xfe],
-        };
+        let invalid =
+            RawResponse { status: 200, retry_after: None, headers: Default::default(), body: vec![0xff, 0xfe] };
         assert!(parse_sequence_response(&invalid).unwrap_err().to_string().contains("UTF-8"));
     }
 
     proptest::proptest! {
         #[test]
         fn no_answer_makes_parsing_panic(status in 100u16..600, body in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..200)) {
-            let raw = RawResponse { status, location: None, retry_after: None, headers: Default::default(), body };
+            let raw = RawResponse { status, retry_after: None, headers: Default::default(), body };
             if let Ok(seq) = parse_sequence_response(&raw) {
                 proptest::prop_assert!((200..300).contains(&status));
                 proptest::prop_assert!(seq.data.get("id").is_none_or(|v| v.is_null() || v.is_i64() || v.is_u64()));
@@ -263,7 +263,7 @@ mod tests {
                 2 => format!(r#"{{"error":{{"message":{data}}}}}"#),
                 _ => data.clone(),
             };
-            let raw = RawResponse { status, location: None, retry_after: None, headers: Default::default(), body: body.into_bytes() };
+            let raw = RawResponse { status, retry_after: None, headers: Default::default(), body: body.into_bytes() };
             let _ = parse_sequence_response(&raw);
         }
     }
@@ -272,9 +272,10 @@ mod tests {
     fn redirects_are_refused() {
         let r = RawResponse {
             status: 302,
-            location: Some("https://elsewhere/".into()),
+            headers: [(reqwest::header::LOCATION, reqwest::header::HeaderValue::from_static("https://elsewhere/"))]
+                .into_iter()
+                .collect(),
             retry_after: None,
-            headers: Default::default(),
             body: vec![],
         };
         let err = parse_sequence_response(&r).unwrap_err();

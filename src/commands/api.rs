@@ -2,7 +2,7 @@
 
 use crate::api::RawRequest;
 use crate::context::Ctx;
-use crate::error::{ApiError, BadResponse, UsageError};
+use crate::error::UsageError;
 use clap::Args;
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use serde_json::{Map, Value};
@@ -114,15 +114,9 @@ pub async fn run(args: ApiArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
 
     let mut out = String::new();
     if args.include {
-        let reason = reqwest::StatusCode::from_u16(resp.status).ok().and_then(|s| s.canonical_reason()).unwrap_or("");
-        out.push_str(&format!("HTTP/1.1 {} {reason}\n", resp.status));
+        out.push_str(&format!("HTTP/1.1 {}\n", crate::error::status_text(resp.status)));
         for (name, value) in &resp.headers {
-            let shown = if name == reqwest::header::AUTHORIZATION || name == reqwest::header::SET_COOKIE {
-                "****".into()
-            } else {
-                crate::render::sanitize(&String::from_utf8_lossy(value.as_bytes())).into_owned()
-            };
-            out.push_str(&format!("{name}: {shown}\n"));
+            out.push_str(&format!("{name}: {}\n", crate::api::shown_header(name, value)));
         }
         out.push('\n');
     }
@@ -135,14 +129,6 @@ pub async fn run(args: ApiArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     if !out.is_empty() {
         ctx.ui.out(&out)?;
     }
-    match resp.status {
-        200..=299 => Ok(()),
-        300..=399 => {
-            Err(BadResponse { message: format!("the API answered {} (a redirect, not followed)", resp.status) }.into())
-        }
-        status => {
-            let (message, code) = crate::api::response_error_message(&resp.body);
-            Err(ApiError { status, message, code }.into())
-        }
-    }
+    // The body was the result either way; the status still decides the exit code.
+    crate::api::check_status(&resp)
 }
