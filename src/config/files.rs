@@ -95,12 +95,9 @@ pub fn edit(
         Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
     };
     let mut doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
-        let pos = e
-            .span()
-            .map(|s| crate::seqfile::Source::from_text("", &text, crate::seqfile::Format::Toml).line_col(s.start));
-        let at = pos.map(|(l, c)| format!(":{l}:{c}")).unwrap_or_default();
-        let msg = e.message().lines().next().unwrap_or("invalid TOML").trim().to_string();
-        UsageError::with_hint(format!("{}{at}: {msg}", path.display()), format!("fix {} by hand first", path.display()))
+        let name = path.display().to_string();
+        let problem = crate::seqfile::Problem::from_toml(&name, &text, e.span(), e.message());
+        UsageError::with_hint(problem.to_string(), format!("fix {name} by hand first"))
     })?;
     change(&mut doc)?;
     let mut out = doc.to_string();

@@ -69,31 +69,15 @@ pub struct KeySpec {
     pub name: &'static str,
     pub scope: Scope,
     pub kind: KeyKind,
-    pub help: &'static str,
 }
 
 /// Every key `clarion config` reads and writes.
 pub const KEYS: &[KeySpec] = &[
-    KeySpec {
-        name: "default_profile",
-        scope: Scope::Top,
-        kind: KeyKind::ProfileName,
-        help: "profile used when none is given",
-    },
-    KeySpec { name: "api_url", scope: Scope::Profile, kind: KeyKind::Url, help: "base URL of the API" },
-    KeySpec { name: "test_mode", scope: Scope::Profile, kind: KeyKind::Bool, help: "create test-mode sequences" },
-    KeySpec {
-        name: "token_command",
-        scope: Scope::Profile,
-        kind: KeyKind::Text,
-        help: "shell command printing the token",
-    },
-    KeySpec {
-        name: "ca_cert",
-        scope: Scope::Profile,
-        kind: KeyKind::File,
-        help: "extra CA certificate (PEM) to trust",
-    },
+    KeySpec { name: "default_profile", scope: Scope::Top, kind: KeyKind::ProfileName },
+    KeySpec { name: "api_url", scope: Scope::Profile, kind: KeyKind::Url },
+    KeySpec { name: "test_mode", scope: Scope::Profile, kind: KeyKind::Bool },
+    KeySpec { name: "token_command", scope: Scope::Profile, kind: KeyKind::Text },
+    KeySpec { name: "ca_cert", scope: Scope::Profile, kind: KeyKind::File },
 ];
 
 pub fn key_spec(name: &str) -> Result<&'static KeySpec, UsageError> {
@@ -230,7 +214,7 @@ pub struct Settings {
 
 impl Settings {
     pub fn credentials_path(&self) -> PathBuf {
-        self.dir.join("credentials.toml")
+        self.dir.join(files::CREDENTIALS_FILE)
     }
 }
 
@@ -254,11 +238,8 @@ pub fn load_toml<T: DeserializeOwned + Default>(path: &Path) -> Result<T, UsageE
         Err(e) => return Err(UsageError::new(format!("{name}: cannot read: {e}"))),
     };
     toml::from_str(&text).map_err(|e| {
-        let pos = e
-            .span()
-            .map(|s| crate::seqfile::Source::from_text(&name, &text, crate::seqfile::Format::Toml).line_col(s.start));
-        let msg = e.message().lines().next().unwrap_or("invalid TOML").trim().to_string();
-        UsageError::with_hint(Problem::at(&name, pos, "", msg).to_string(), format!("fix or remove {name}"))
+        let problem = Problem::from_toml(&name, &text, e.span(), e.message());
+        UsageError::with_hint(problem.to_string(), format!("fix or remove {name}"))
     })
 }
 
@@ -269,13 +250,13 @@ pub fn resolve(flags: &ConnFlags, env: &Env) -> Result<Settings, UsageError> {
         env.check_unicode(key)?;
     }
     let dir = config_dir(env)?;
-    let config: ConfigFile = load_toml(&dir.join("config.toml"))?;
+    let config: ConfigFile = load_toml(&dir.join(files::CONFIG_FILE))?;
     let (profile, explicit) = select_profile(flags.profile.as_deref(), env, &config);
     let profile_config = config.profiles.get(&profile).cloned();
     if let (None, Some(from)) = (&profile_config, explicit)
         && profile != DEFAULT_PROFILE
     {
-        let creds: CredentialsFile = load_toml(&dir.join("credentials.toml"))?;
+        let creds: CredentialsFile = load_toml(&dir.join(files::CREDENTIALS_FILE))?;
         if !creds.profiles.contains_key(&profile) {
             let known: Vec<&str> = config.profiles.keys().chain(creds.profiles.keys()).map(String::as_str).collect();
             let hint = match crate::seqfile::suggest(&profile, &known) {

@@ -157,9 +157,9 @@ fn json_spans(
 
 fn parse_toml(source: Source) -> Result<Parsed, ValidationError> {
     let doc = toml_edit::Document::parse(source.text.as_str()).map_err(|e| {
-        let message = e.message().lines().next().unwrap_or("syntax error").trim().to_string();
-        let pos = e.span().map(|s| source.line_col(s.start));
-        ValidationError::single(Problem::at(&source.name, pos, "", format!("invalid TOML: {message}")))
+        let mut p = Problem::from_toml(&source.name, &source.text, e.span(), e.message());
+        p.message = format!("invalid TOML: {}", p.message);
+        ValidationError::single(p)
     })?;
     let mut spans = HashMap::new();
     let mut problems = Vec::new();

@@ -30,6 +30,13 @@ impl Problem {
     pub fn whole(source: &str, message: impl Into<String>) -> Self {
         Self::at(source, None, "", message)
     }
+
+    /// A TOML parser's error (toml or toml_edit) in `text`: its first line, where its span starts.
+    pub fn from_toml(source: &str, text: &str, span: Option<std::ops::Range<usize>>, message: &str) -> Self {
+        let message = message.lines().next().unwrap_or("").trim();
+        let message = if message.is_empty() { "invalid TOML" } else { message };
+        Self::at(source, span.map(|s| super::source::line_col(text, s.start)), "", message)
+    }
 }
 
 impl fmt::Display for Problem {
