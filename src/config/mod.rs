@@ -78,6 +78,7 @@ pub const KEYS: &[KeySpec] = &[
     KeySpec { name: "test_mode", scope: Scope::Profile, kind: KeyKind::Bool },
     KeySpec { name: "token_command", scope: Scope::Profile, kind: KeyKind::Text },
     KeySpec { name: "ca_cert", scope: Scope::Profile, kind: KeyKind::File },
+    KeySpec { name: "retries", scope: Scope::Profile, kind: KeyKind::Count },
 ];
 
 pub fn key_spec(name: &str) -> Result<&'static KeySpec, UsageError> {

@@ -132,7 +132,9 @@ fn uuid_like(s: &str) -> bool {
 fn retries_come_from_config_and_the_key_can_be_given() {
     let t = TestEnv::new();
     let stub = Stub::fixed(Canned::json(503, &json!({})).header("Retry-After", "0"));
-    t.write_config("config.toml", "[profiles.default]\nretries = 1\n");
+    t.cmd().args(["config", "set", "retries", "1"]).run().code(0);
+    assert_eq!(t.cmd().args(["config", "get", "retries"]).run().stdout, "1\n");
+    t.cmd().args(["config", "set", "retries", "many"]).run().code(2);
     t.authed(&stub.url).args(create_args(&["--idempotency-key", "order-77"])).run().code(6);
     let reqs = stub.requests();
     assert_eq!(reqs.len(), 2, "retries = 1 in config");
