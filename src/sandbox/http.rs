@@ -3,7 +3,7 @@
 
 use super::clock::Clock;
 use super::lifecycle::{StoredSequence, render};
-use super::store::{KeyState, Store};
+use super::store::{KeyState, NewSequence, Store};
 use super::validate;
 use super::{DropConnection, Peer, SandboxConfig};
 use axum::body::Bytes;
@@ -219,29 +219,13 @@ async fn create(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    let mut resp = create_inner(&st, &dropper, &headers, body).await;
-    resp.extensions_mut().insert(LatencyAdded);
-    resp
-}
-
-async fn create_inner(
-    st: &Arc<State>,
-    dropper: &DropConnection,
-    headers: &HeaderMap,
-    body: Result<Bytes, BytesRejection>,
-) -> Response {
-    let latency = st.cfg.latency;
     let body = match body {
         Ok(b) => b,
-        Err(rej) => {
-            tokio::time::sleep(latency).await;
-            return error(rej.status(), "invalid_body", &rej.body_text());
-        }
+        Err(rej) => return error(rej.status(), "invalid_body", &rej.body_text()),
     };
     let valid = match validate::check(&body) {
         Ok(v) => v,
         Err(inv) => {
-            tokio::time::sleep(latency).await;
             let details = inv.details.iter().map(|(f, m)| json!({"field": f, "message": m})).collect();
             return error_with_details(StatusCode::UNPROCESSABLE_ENTITY, "validation_error", &inv.message, details);
         }
@@ -250,7 +234,6 @@ async fn create_inner(
         None => None,
         Some(Ok(k)) if !k.is_empty() && k.len() <= 255 => Some(k.to_string()),
         Some(_) => {
-            tokio::time::sleep(latency).await;
             return error(
                 StatusCode::BAD_REQUEST,
                 "invalid_idempotency_key",
@@ -267,13 +250,17 @@ async fn create_inner(
         Ok(Err(resp)) => return resp,
         Err(_) => return error(StatusCode::INTERNAL_SERVER_ERROR, "internal_error", "the create task failed"),
     };
-    if dropped(st) {
+    if dropped(&st) {
         st.log("  (answer dropped on purpose: --drop-rate)");
         dropper.0.notify_one();
         // Never answer: the connection task closes the socket.
         std::future::pending::<()>().await;
     }
-    json_response(StatusCode::OK, response)
+    let mut resp = json_response(StatusCode::OK, response);
+    // The latency was spent inside, while the key was in flight; every other answer gets it
+    // from `gate`.
+    resp.extensions_mut().insert(LatencyAdded);
+    resp
 }
 
 /// The idempotent part of a create: the key's check and reservation, the latency, and the
@@ -285,47 +272,35 @@ async fn reserve_and_create(
     valid: validate::Valid,
 ) -> Result<String, Response> {
     let latency = st.cfg.latency;
-    if let Some(k) = key.clone() {
-        let hash: String = Sha256::digest(body).iter().map(|b| format!("{b:02x}")).collect();
+    // Only a keyed create needs its body's fingerprint (to tell a replay from a reused key).
+    let hash: Option<String> = key.as_ref().map(|_| Sha256::digest(body).iter().map(|b| format!("{b:02x}")).collect());
+    if let (Some(k), Some(h)) = (key.clone(), hash.clone()) {
         if latency.is_zero() {
             // Nothing to model between check and create: one transaction does both.
-            let created = st.clock.now();
-            let seed = st.seed_base();
+            let (created, seed) = (st.clock.now(), st.seed_base());
             let done = st
                 .db(move |s| {
-                    s.create_once(&k, &hash, created, valid.test_mode, seed, &valid.steps, |seq: &StoredSequence| {
-                        envelope(&render(seq, created))
-                    })
+                    let new =
+                        NewSequence { created_ms: created, test_mode: valid.test_mode, seed, steps: &valid.steps };
+                    s.create_once(&k, &h, &new, |seq: &StoredSequence| envelope(&render(seq, created)))
                 })
                 .await?;
-            return match done {
-                Ok(response) => Ok(response),
-                Err(state) => Err(key_answer(state)),
-            };
+            return done.map_err(key_answer);
         }
-        match st.db(move |s| s.reserve_key(&k, &hash)).await? {
+        match st.db(move |s| s.reserve_key(&k, &h)).await? {
             KeyState::Reserved => {}
-            other => {
-                tokio::time::sleep(latency).await;
-                return Err(key_answer(other));
-            }
+            other => return Err(key_answer(other)),
         }
     }
     // The latency falls while the key is in flight, as a slow real server's would.
     tokio::time::sleep(latency).await;
-    let created = st.clock.now();
-    let seed = st.seed_base();
+    let (created, seed) = (st.clock.now(), st.seed_base());
     let stored_key = key.clone();
     let result = st
         .db(move |s| {
-            s.create_with_key(
-                stored_key.as_deref(),
-                created,
-                valid.test_mode,
-                seed,
-                &valid.steps,
-                |seq: &StoredSequence| envelope(&render(seq, created)),
-            )
+            let new = NewSequence { created_ms: created, test_mode: valid.test_mode, seed, steps: &valid.steps };
+            let key = stored_key.as_deref().zip(hash.as_deref());
+            s.create(key, &new, |seq: &StoredSequence| envelope(&render(seq, created)))
         })
         .await;
     if result.is_err()

@@ -53,18 +53,42 @@ struct KeyRow {
     touched_ms: i64,
 }
 
-fn insert_row(
+/// A sequence to store: what was asked for, when (simulated time), and its seed.
+pub struct NewSequence<'a> {
+    pub created_ms: i64,
+    pub test_mode: bool,
+    pub seed: u64,
+    pub steps: &'a [StepDef],
+}
+
+/// Inside a transaction: the sequence row, its answer, and (with a key) the key marked done.
+fn create_in(
     conn: &Connection,
-    created_ms: i64,
-    test_mode: bool,
-    seed: u64,
-    steps: &[StepDef],
-) -> anyhow::Result<StoredSequence> {
+    key: Option<(&str, &str)>,
+    new: &NewSequence<'_>,
+    respond: impl FnOnce(&StoredSequence) -> String,
+) -> anyhow::Result<String> {
     conn.execute(
         "INSERT INTO sequences (created_ms, test_mode, seed, steps) VALUES (?1, ?2, ?3, ?4)",
-        params![created_ms, test_mode, seed as i64, serde_json::to_string(steps)?],
+        params![new.created_ms, new.test_mode, new.seed as i64, serde_json::to_string(new.steps)?],
     )?;
-    Ok(StoredSequence { id: conn.last_insert_rowid(), created_ms, test_mode, seed, steps: steps.to_vec() })
+    let stored = StoredSequence {
+        id: conn.last_insert_rowid(),
+        created_ms: new.created_ms,
+        test_mode: new.test_mode,
+        seed: new.seed,
+        steps: new.steps.to_vec(),
+    };
+    let response = respond(&stored);
+    if let Some((key, body_hash)) = key {
+        conn.execute(
+            "INSERT INTO idempotency (key, body_hash, state, status, response, touched_ms) VALUES (?1, ?2, 'done', 200, ?3, ?4)
+             ON CONFLICT(key) DO UPDATE SET body_hash = excluded.body_hash, state = 'done', status = 200,
+                 response = excluded.response, touched_ms = excluded.touched_ms",
+            params![key, body_hash, response, real_now_ms()],
+        )?;
+    }
+    Ok(response)
 }
 
 /// What a create with an idempotency key finds.
@@ -150,22 +174,6 @@ impl Store {
         Ok(clock)
     }
 
-    pub fn insert_sequence(
-        &mut self,
-        created_ms: i64,
-        test_mode: bool,
-        seed: u64,
-        steps: &[StepDef],
-    ) -> anyhow::Result<StoredSequence> {
-        let steps_json = serde_json::to_string(steps)?;
-        self.conn.execute(
-            "INSERT INTO sequences (created_ms, test_mode, seed, steps) VALUES (?1, ?2, ?3, ?4)",
-            params![created_ms, test_mode, seed as i64, steps_json],
-        )?;
-        let id = self.conn.last_insert_rowid();
-        Ok(StoredSequence { id, created_ms, test_mode, seed, steps: steps.to_vec() })
-    }
-
     pub fn get_sequence(&self, id: i64) -> anyhow::Result<Option<StoredSequence>> {
         let row = self
             .conn
@@ -209,26 +217,16 @@ impl Store {
         Ok(state)
     }
 
-    /// Creates the sequence and records the key's response in one transaction, so a crash
-    /// never leaves a sequence whose key would create a second one.
-    pub fn create_with_key(
+    /// Creates the sequence and records its key's answer in one transaction, so a crash never
+    /// leaves a sequence whose key would create a second one. `key` is (key, body hash).
+    pub fn create(
         &mut self,
-        key: Option<&str>,
-        created_ms: i64,
-        test_mode: bool,
-        seed: u64,
-        steps: &[StepDef],
+        key: Option<(&str, &str)>,
+        new: &NewSequence<'_>,
         respond: impl FnOnce(&StoredSequence) -> String,
     ) -> anyhow::Result<String> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let stored = insert_row(&tx, created_ms, test_mode, seed, steps)?;
-        let response = respond(&stored);
-        if let Some(key) = key {
-            tx.execute(
-                "UPDATE idempotency SET state = 'done', status = 200, response = ?2, touched_ms = ?3 WHERE key = ?1",
-                params![key, response, real_now_ms()],
-            )?;
-        }
+        let response = create_in(&tx, key, new, respond)?;
         tx.commit()?;
         Ok(response)
     }
@@ -243,32 +241,20 @@ impl Store {
 
     /// Checks the key and creates in one transaction: for a server with no latency to model,
     /// where a key is never seen in flight. `Err` carries the key's state when it was not new.
-    #[allow(clippy::too_many_arguments)]
     pub fn create_once(
         &mut self,
         key: &str,
         body_hash: &str,
-        created_ms: i64,
-        test_mode: bool,
-        seed: u64,
-        steps: &[StepDef],
+        new: &NewSequence<'_>,
         respond: impl FnOnce(&StoredSequence) -> String,
     ) -> anyhow::Result<Result<String, KeyState>> {
-        let now = real_now_ms();
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        if let Some(found) = lookup_key(&tx, key)?.map(|r| classify(r, body_hash, now))
+        if let Some(found) = lookup_key(&tx, key)?.map(|r| classify(r, body_hash, real_now_ms()))
             && found != KeyState::Reserved
         {
             return Ok(Err(found));
         }
-        let stored = insert_row(&tx, created_ms, test_mode, seed, steps)?;
-        let response = respond(&stored);
-        tx.execute(
-            "INSERT INTO idempotency (key, body_hash, state, status, response, touched_ms) VALUES (?1, ?2, 'done', 200, ?3, ?4)
-             ON CONFLICT(key) DO UPDATE SET body_hash = excluded.body_hash, state = 'done', status = 200,
-                 response = excluded.response, touched_ms = excluded.touched_ms",
-            params![key, body_hash, response, now],
-        )?;
+        let response = create_in(&tx, Some((key, body_hash)), new, respond)?;
         tx.commit()?;
         Ok(Ok(response))
     }
@@ -284,6 +270,10 @@ impl Store {
 mod tests {
     use super::*;
 
+    fn new(steps: &[StepDef]) -> NewSequence<'_> {
+        NewSequence { created_ms: 0, test_mode: false, seed: 1, steps }
+    }
+
     fn steps() -> Vec<StepDef> {
         vec![StepDef { order: 1, step_type: "voice".into(), config: serde_json::Map::new() }]
     }
@@ -294,7 +284,7 @@ mod tests {
         assert_eq!(s.reserve_key("k", "h1").unwrap(), KeyState::Reserved);
         assert_eq!(s.reserve_key("k", "h1").unwrap(), KeyState::InFlight);
         assert_eq!(s.reserve_key("k", "h2").unwrap(), KeyState::Mismatch);
-        let resp = s.create_with_key(Some("k"), 0, false, 1, &steps(), |seq| format!("id={}", seq.id)).unwrap();
+        let resp = s.create(Some(("k", "h1")), &new(&steps()), |seq| format!("id={}", seq.id)).unwrap();
         assert_eq!(s.reserve_key("k", "h1").unwrap(), KeyState::Done { status: 200, response: resp });
         assert_eq!(s.count_sequences().unwrap(), 1);
     }
@@ -302,14 +292,11 @@ mod tests {
     #[test]
     fn create_once_replays_and_refuses_like_the_two_step_path() {
         let mut s = Store::open(None).unwrap();
-        let first = s.create_once("k", "h", 0, false, 1, &steps(), |seq| format!("id={}", seq.id)).unwrap().unwrap();
+        let first = s.create_once("k", "h", &new(&steps()), |seq| format!("id={}", seq.id)).unwrap().unwrap();
         assert_eq!(first, "id=1");
-        let again = s.create_once("k", "h", 0, false, 1, &steps(), |_| unreachable!()).unwrap();
+        let again = s.create_once("k", "h", &new(&steps()), |_| unreachable!()).unwrap();
         assert_eq!(again, Err(KeyState::Done { status: 200, response: "id=1".into() }));
-        assert_eq!(
-            s.create_once("k", "other", 0, false, 1, &steps(), |_| unreachable!()).unwrap(),
-            Err(KeyState::Mismatch)
-        );
+        assert_eq!(s.create_once("k", "other", &new(&steps()), |_| unreachable!()).unwrap(), Err(KeyState::Mismatch));
         assert_eq!(s.count_sequences().unwrap(), 1);
     }
 
@@ -319,12 +306,13 @@ mod tests {
         let path = dir.path().join("s.sqlite3");
         {
             let mut s = Store::open(Some(&path)).unwrap();
-            assert_eq!(s.insert_sequence(10, true, 7, &steps()).unwrap().id, 1);
+            let first = NewSequence { created_ms: 10, test_mode: true, seed: 7, steps: &steps() };
+            assert_eq!(s.create(None, &first, |seq| seq.id.to_string()).unwrap(), "1");
         }
         let mut s = Store::open(Some(&path)).unwrap();
         let got = s.get_sequence(1).unwrap().unwrap();
         assert_eq!((got.created_ms, got.test_mode, got.seed), (10, true, 7));
-        assert_eq!(s.insert_sequence(11, false, 8, &steps()).unwrap().id, 2);
+        assert_eq!(s.create(None, &new(&steps()), |seq| seq.id.to_string()).unwrap(), "2");
         assert!(s.get_sequence(3).unwrap().is_none());
     }
 
