@@ -102,7 +102,11 @@ impl Journal {
     }
 
     pub fn key(&self, line: u64) -> String {
-        format!("{}-{line}", self.run)
+        line_key(&self.run, line)
+    }
+
+    pub fn run(&self) -> &str {
+        &self.run
     }
 
     pub fn path(&self) -> &Path {
@@ -137,6 +141,11 @@ impl Journal {
 }
 
 /// The header, the progress, and the length of the file up to its last whole record.
+/// The idempotency key of input line `line` in run `run`.
+pub fn line_key(run: &str, line: u64) -> String {
+    format!("{run}-{line}")
+}
+
 fn read(path: &Path) -> anyhow::Result<(Header, Progress, u64)> {
     let name = path.display().to_string();
     let corrupt = |n: usize| {

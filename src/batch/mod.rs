@@ -56,7 +56,17 @@ struct Counts {
 
 enum Source {
     File(PathBuf),
-    Memory(Arc<Vec<u8>>),
+    Memory(Shared),
+}
+
+/// Standard input, read once and then read twice from memory without copying it.
+#[derive(Clone)]
+struct Shared(Arc<Vec<u8>>);
+
+impl AsRef<[u8]> for Shared {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
+    }
 }
 
 impl Source {
@@ -66,7 +76,7 @@ impl Source {
                 std::fs::File::open(p)
                     .map_err(|e| crate::error::UsageError::new(format!("{}: cannot read file: {e}", p.display())))?,
             ),
-            Source::Memory(b) => Box::new(std::io::Cursor::new(b.as_ref().clone())),
+            Source::Memory(b) => Box::new(std::io::Cursor::new(b.clone())),
         })
     }
 }
@@ -79,18 +89,15 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
         None => {
             let mut bytes = Vec::new();
             std::io::stdin().lock().read_to_end(&mut bytes)?;
-            (Source::Memory(Arc::new(bytes)), "<stdin>".to_string())
+            (Source::Memory(Shared(Arc::new(bytes))), "<stdin>".to_string())
         }
     };
 
     // 1. Everything is checked before anything is sent.
     let overrides = batch.overrides.clone();
-    let (scan, source) = {
-        let reader = source.open()?;
-        let n = name.clone();
-        let ov = overrides.clone();
-        let scan = tokio::task::spawn_blocking(move || scan(reader, &n, &ov, SHOWN_PROBLEMS)).await??;
-        (scan, source)
+    let scan = {
+        let (reader, n, ov) = (source.open()?, name.clone(), overrides.clone());
+        tokio::task::spawn_blocking(move || scan(reader, &n, &ov, SHOWN_PROBLEMS)).await??
     };
     if scan.invalid > 0 {
         let mut problems = scan.problems.clone();
@@ -137,8 +144,8 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
             (None, Default::default())
         }
     };
-    let run_keys = journal.as_ref().map(|j| j.key(0)).unwrap_or_else(|| format!("{}-0", uuid::Uuid::new_v4()));
-    let key_prefix = run_keys.trim_end_matches("-0").to_string();
+    // Without a journal the keys still differ per line and per run; they just can't be resumed.
+    let run = journal.as_ref().map_or_else(|| uuid::Uuid::new_v4().to_string(), |j| j.run().to_string());
 
     let counts = Arc::new(Counts::default());
     counts.invalid.store(scan.invalid, Ordering::Relaxed);
@@ -151,18 +158,14 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
             let printer = std::thread::spawn(move || {
                 for record in rx {
                     let out = jq.apply(&record);
-                    let write = || match &out {
+                    let _ = on_terminal(bar2.as_ref(), || match &out {
                         Ok(text) if text.is_empty() => Ok(()),
                         Ok(text) => ui2.out(text),
                         Err(e) => {
                             ui2.warn(&format!("line {}: {e}", record["line"]));
                             Ok(())
                         }
-                    };
-                    let _ = match &bar2 {
-                        Some(b) => b.suspend(write),
-                        None => write(),
-                    };
+                    });
                 }
             });
             (Sink::Jq(tx), Some(printer))
@@ -231,7 +234,7 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
         if stop.load(Ordering::Relaxed) {
             break;
         }
-        let key = format!("{key_prefix}-{n}");
+        let key = journal::line_key(&run, n);
         let (client, journal, counts, ui2, bar2, stop2, live2) = (
             client.clone(),
             journal.clone(),
@@ -296,7 +299,6 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
             &format!("interrupted: finishing the {} request(s) in flight (Ctrl-C again to abandon them)", tasks.len()),
         );
     }
-    let mut abandoned = false;
     loop {
         tokio::select! {
             next = tasks.join_next() => match next {
@@ -305,7 +307,6 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
             },
             _ = sig_rx.recv() => {
                 tasks.abort_all();
-                abandoned = true;
                 interrupted = true;
                 break;
             }
@@ -343,7 +344,6 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
         return Err(live.into());
     }
     if interrupted {
-        let _ = abandoned;
         return Err(Interrupted.into());
     }
     if failed > 0 || invalid > 0 || stop.load(Ordering::Relaxed) {
@@ -385,18 +385,19 @@ fn emit(ui: &Ui, bar: Option<&indicatif::ProgressBar>, sink: &Sink, record: Valu
         }
     };
     if let Some(t) = text {
-        // stdout is not the bar's stream, but a shared terminal would interleave them.
-        let write = || ui.out(&t);
-        let _ = match bar {
-            Some(b) => b.suspend(write),
-            None => write(),
-        };
+        let _ = on_terminal(bar, || ui.out(&t));
     }
 }
 
 fn line_to_stderr(ui: &Ui, bar: Option<&indicatif::ProgressBar>, text: &str) {
+    on_terminal(bar, || ui.warn(text));
+}
+
+/// Writes with the progress bar out of the way: stdout isn't the bar's stream, but on a shared
+/// terminal the two would interleave.
+fn on_terminal<T>(bar: Option<&indicatif::ProgressBar>, write: impl FnOnce() -> T) -> T {
     match bar {
-        Some(b) => b.suspend(|| ui.warn(text)),
-        None => ui.warn(text),
+        Some(b) => b.suspend(write),
+        None => write(),
     }
 }
