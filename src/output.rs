@@ -1,6 +1,5 @@
 //! The one writer pair: stdout for data, stderr for progress, hints and errors.
 //! Whether each is a terminal, and whether to colour it, is decided here once.
-#![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use crate::env::Env;
 use anstyle::{AnsiColor, Style};

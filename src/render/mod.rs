@@ -50,15 +50,13 @@ pub fn json_pretty(v: &Value) -> String {
 }
 
 /// What `--dry-run` prints: the request as it would be sent, minus any secret.
-pub fn dry_run(method: &str, url: &url::Url, body: &Value, json: bool) -> String {
-    if json {
-        let mut m = serde_json::Map::new();
-        m.insert("method".into(), Value::String(method.into()));
-        m.insert("url".into(), Value::String(url.to_string()));
-        m.insert("body".into(), body.clone());
-        return json_pretty(&Value::Object(m));
-    }
+pub fn dry_run(method: &str, url: &url::Url, body: &Value) -> String {
     format!("{method} {url}\n{}\n", json_pretty(body))
+}
+
+/// `--dry-run --json`: the same request as one JSON object.
+pub fn dry_run_json(method: &str, url: &url::Url, body: &Value) -> Value {
+    serde_json::json!({"method": method, "url": url.to_string(), "body": body})
 }
 
 #[cfg(test)]

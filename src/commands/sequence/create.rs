@@ -144,12 +144,11 @@ pub async fn run(args: CreateArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
 
     if args.dry_run {
         let url = crate::api::sequences_url(&settings.api_url);
-        let json = args.output.json || args.output.jq.is_some();
-        let text = crate::render::dry_run("POST", &url, &body, json);
-        return match &args.output.jq {
-            Some(_) => ctx.print_json(&serde_json::from_str(&text)?, args.output.jq.as_deref()),
-            None => Ok(ctx.ui.out(&text)?),
-        };
+        if args.output.json || args.output.jq.is_some() {
+            return ctx.print_json(&crate::render::dry_run_json("POST", &url, &body), args.output.jq.as_deref());
+        }
+        ctx.ui.out(&crate::render::dry_run("POST", &url, &body))?;
+        return Ok(());
     }
 
     let client = ctx.client(&settings)?;
