@@ -120,6 +120,9 @@ pub struct RetriesExhausted {
     pub attempts: u32,
     /// The last failure, already formatted.
     pub last: String,
+    /// The last failure never reached the API (connection, timeout): the network or the URL
+    /// is as likely a cause as a busy server.
+    pub network: bool,
 }
 
 impl fmt::Display for RetriesExhausted {
@@ -291,8 +294,8 @@ pub fn render(err: &anyhow::Error) -> (Vec<String>, Vec<String>) {
     }
     if let Some(v) = err.chain().find_map(|c| c.downcast_ref::<ValidationError>()) {
         errors.extend(v.problems.iter().map(|p| sanitize(&p.to_string()).into_owned()));
-        if v.problems.len() > 1 {
-            errors.push(v.to_string());
+        if v.problems.len() > 1 || v.summary.is_some() {
+            errors.push(sanitize(&v.to_string()).into_owned());
         }
         return (errors, hints);
     }
@@ -323,10 +326,16 @@ pub fn render(err: &anyhow::Error) -> (Vec<String>, Vec<String>) {
                 None => "pass --journal PATH so that a re-run can resume".into(),
             });
         }
-        if cause.is::<RetriesExhausted>() {
-            hints.push(
-                "the failures looked temporary: run the command again later, or allow more with --retries N".into(),
-            );
+        let network_hint = "check the network and the API URL (--api-url, CLARION_API_URL or the profile's api_url), then run the command again";
+        if cause.is::<TransportError>() {
+            hints.push(network_hint.into());
+        }
+        if let Some(r) = cause.downcast_ref::<RetriesExhausted>() {
+            hints.push(if r.network {
+                network_hint.into()
+            } else {
+                "the failures looked temporary: run the command again later, or allow more with --retries N".into()
+            });
         }
     }
     (errors, hints)

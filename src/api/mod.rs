@@ -201,6 +201,7 @@ impl ApiClient {
                 if retry == 0 {
                     return result;
                 }
+                let network = result.is_err();
                 let last = match result {
                     Ok(raw) => match parse_sequence_response(&raw) {
                         Err(e) => e,
@@ -208,7 +209,7 @@ impl ApiClient {
                     },
                     Err(e) => e,
                 };
-                return Err(RetriesExhausted { attempts: retry + 1, last: format!("{last:#}") }.into());
+                return Err(RetriesExhausted { attempts: retry + 1, last: format!("{last:#}"), network }.into());
             }
             let delay = self.retry.delay(retry, retry_after, &mut rng);
             if let Some(notify) = &self.notify {

@@ -11,8 +11,8 @@ pub use journal::Journal;
 use crate::api::ApiClient;
 use crate::error::{BatchIncomplete, Interrupted, TestModeNotHonoured};
 use crate::output::Ui;
+use crate::seqfile::Overrides;
 use crate::seqfile::ValidationError;
-use crate::seqfile::{Overrides, Problem};
 use serde_json::{Value, json};
 use std::io::Read;
 use std::path::PathBuf;
@@ -72,10 +72,13 @@ impl AsRef<[u8]> for Shared {
 impl Source {
     fn open(&self) -> anyhow::Result<Box<dyn Read + Send>> {
         Ok(match self {
-            Source::File(p) => Box::new(
-                std::fs::File::open(p)
-                    .map_err(|e| crate::error::UsageError::new(format!("{}: cannot read file: {e}", p.display())))?,
-            ),
+            Source::File(p) => Box::new(std::fs::File::open(p).map_err(|e| {
+                crate::error::UsageError::new(format!(
+                    "{}: cannot read file: {}",
+                    p.display(),
+                    crate::seqfile::io_reason(&e)
+                ))
+            })?),
             Source::Memory(b) => Box::new(std::io::Cursor::new(b.clone())),
         })
     }
@@ -100,26 +103,24 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
         tokio::task::spawn_blocking(move || scan(reader, &n, &ov, SHOWN_PROBLEMS)).await??
     };
     if scan.invalid > 0 {
-        let mut problems = scan.problems.clone();
-        if scan.invalid as usize > problems.len() || !batch.skip_invalid {
-            let more = scan.invalid.saturating_sub(SHOWN_PROBLEMS as u64);
-            let tail = if more > 0 { format!(" (the first {SHOWN_PROBLEMS} shown)") } else { String::new() };
-            let what = if batch.skip_invalid {
-                "they will be skipped"
-            } else {
-                "nothing was sent; --skip-invalid sends the valid ones"
-            };
-            problems.push(Problem::whole(
-                &name,
-                format!("{} invalid line{}{tail}: {what}", scan.invalid, plural(scan.invalid)),
-            ));
-        }
+        let tail = if scan.invalid as usize > SHOWN_PROBLEMS {
+            format!(" (the first {SHOWN_PROBLEMS} shown)")
+        } else {
+            String::new()
+        };
+        let what = if batch.skip_invalid {
+            "they will be skipped"
+        } else {
+            "nothing was sent; --skip-invalid sends the valid ones"
+        };
+        let summary = format!("{name}: {} invalid line{}{tail}: {what}", scan.invalid, plural(scan.invalid));
         if !batch.skip_invalid {
-            return Err(ValidationError { problems }.into());
+            return Err(ValidationError { problems: scan.problems, summary: Some(summary) }.into());
         }
-        for p in &problems {
+        for p in &scan.problems {
             ui.warn(&crate::render::sanitize(&p.to_string()));
         }
+        ui.warn(&crate::render::sanitize(&summary));
     }
     if batch.dry_run {
         ui.info(&format!("{name}: {} valid line{} would be sent; nothing was sent", scan.valid, plural(scan.valid)));

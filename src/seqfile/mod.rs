@@ -50,7 +50,8 @@ pub fn read_input(input: &Input<'_>) -> Result<Source, ValidationError> {
     }
 }
 
-fn io_reason(e: &std::io::Error) -> String {
+/// An I/O error as a reader of the message would put it.
+pub fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file".into(),
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),

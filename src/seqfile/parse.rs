@@ -110,7 +110,7 @@ fn parse_json(source: Source) -> Result<Parsed, ValidationError> {
         json_spans(root, "", None, &mut spans, &mut problems, &source);
     }
     if !problems.is_empty() {
-        return Err(ValidationError { problems });
+        return Err(ValidationError::new(problems));
     }
     Ok(Parsed { source, value, spans })
 }
@@ -166,7 +166,7 @@ fn parse_toml(source: Source) -> Result<Parsed, ValidationError> {
     let root = toml_table(doc.as_table(), "", &mut spans, &mut problems, &source);
     drop(doc);
     if !problems.is_empty() {
-        return Err(ValidationError { problems });
+        return Err(ValidationError::new(problems));
     }
     Ok(Parsed { source, value: Value::Object(root), spans })
 }

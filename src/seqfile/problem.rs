@@ -59,19 +59,26 @@ impl fmt::Display for Problem {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValidationError {
     pub problems: Vec<Problem>,
+    /// The closing line, where the caller can say more than "N problems in the input".
+    pub summary: Option<String>,
 }
 
 impl ValidationError {
+    pub fn new(problems: Vec<Problem>) -> Self {
+        Self { problems, summary: None }
+    }
+
     pub fn single(p: Problem) -> Self {
-        Self { problems: vec![p] }
+        Self::new(vec![p])
     }
 }
 
 impl fmt::Display for ValidationError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.problems.as_slice() {
-            [one] => write!(f, "{one}"),
-            many => write!(f, "{} problems in the input; nothing was sent", many.len()),
+        match (&self.summary, self.problems.as_slice()) {
+            (Some(s), _) => f.write_str(s),
+            (None, [one]) => write!(f, "{one}"),
+            (None, many) => write!(f, "{} problems in the input; nothing was sent", many.len()),
         }
     }
 }

@@ -72,7 +72,7 @@ pub fn build_body(parsed: Option<&Parsed>, overrides: &Overrides) -> Result<Valu
     }
     // Read top to bottom, as in the file; unlocated problems (a missing name) come last.
     v.problems.sort_by_key(|p| (p.line.unwrap_or(usize::MAX), p.column.unwrap_or(0)));
-    Err(ValidationError { problems: v.problems })
+    Err(ValidationError::new(v.problems))
 }
 
 struct Validator<'a> {

@@ -160,6 +160,7 @@ fn invalid_lines_stop_everything_unless_skipped() {
         "{}",
         run.stderr
     );
+    assert!(!run.stderr.contains("problems in the input"), "one closing line, not two: {}", run.stderr);
     assert_eq!(count(&db), 0);
     assert!(!t.work().join("mixed.jsonl.journal").exists(), "nothing started");
 

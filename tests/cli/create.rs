@@ -229,6 +229,7 @@ fn a_server_that_is_not_there_is_a_temporary_failure() {
         .run();
     run.code(6);
     assert!(run.stderr.contains("cannot connect to 127.0.0.1"), "{}", run.stderr);
+    assert!(run.stderr.contains("hint: check the network and the API URL"), "{}", run.stderr);
 }
 
 #[test]
