@@ -5,7 +5,7 @@
 # Usage: bench/sandbox.sh [SECONDS]   (default 10; installs wrk and Prism if missing)
 source "$(dirname "$0")/common.sh"
 SECS=${1:-10}
-CONTRACT=$ROOT/../shared/api/openapi.yaml
+CONTRACT=$ROOT/contract/openapi.yaml
 need wrk
 need npm
 build

@@ -1,11 +1,11 @@
-//! Every kind of answer the sandbox gives validates against `../shared/api/openapi.yaml`,
-//! read at test time so the contract file, not a copy, is the source.
+//! Every kind of answer the sandbox gives validates against `contract/openapi.yaml`,
+//! the project's copy of the API contract, read at test time.
 
 use crate::support::*;
 use serde_json::{Map, Value, json};
 
 fn contract() -> Value {
-    let path = repo_file("../shared/api/openapi.yaml");
+    let path = repo_file("contract/openapi.yaml");
     let text =
         std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("the contract {} is needed: {e}", path.display()));
     serde_yaml_ng::from_str(&text).expect("openapi.yaml parses")
