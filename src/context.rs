@@ -148,7 +148,7 @@ impl Ctx<'_> {
             Some(code) => {
                 let out = crate::jq::apply(code, value)?;
                 if !out.is_empty() {
-                    self.ui.out(&out)?;
+                    self.ui.data(out.as_bytes())?;
                 }
             }
             None => self.ui.out(&render::json_pretty(value))?,

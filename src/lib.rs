@@ -20,4 +20,5 @@ pub mod sandbox;
 pub mod seqfile;
 pub mod tls;
 pub mod tty;
+pub mod untrusted;
 pub mod waiter;

@@ -1,5 +1,7 @@
 //! The one writer pair: stdout for data, stderr for progress, hints and errors.
-//! Whether each is a terminal, and whether to colour it, is decided here once.
+//! Whether each is a terminal, and whether to colour it, is decided here once, and so is the
+//! escaping of untrusted text (`untrusted.rs`): every stderr line is escaped, and raw data
+//! on stdout is escaped when, and only when, stdout is a terminal.
 
 use crate::env::Env;
 use anstyle::{AnsiColor, Style};
@@ -55,8 +57,9 @@ impl Ui {
         self.stderr_tty
     }
 
-    /// Writes data to stdout, adding the final newline if missing. A closed pipe is an error
-    /// the caller passes up, so that `clarion ... | head` stops quietly.
+    /// Writes clarion's own rendering to stdout (tables, JSON from `untrusted::json`, ids),
+    /// whose untrusted parts were escaped as it was built; adds the final newline if missing.
+    /// A closed pipe is an error the caller passes up, so that `clarion ... | head` stops quietly.
     pub fn out(&self, text: &str) -> std::io::Result<()> {
         let mut lock = std::io::stdout().lock();
         lock.write_all(text.as_bytes())?;
@@ -66,7 +69,21 @@ impl Ui {
         lock.flush()
     }
 
+    /// Writes data from outside (a response body, `--jq` output) to stdout: byte for byte when
+    /// piped, so scripts get exactly what the server sent; escaped on a terminal, so that it
+    /// can't drive it. Adds a final newline on a terminal only.
+    pub fn data(&self, bytes: &[u8]) -> std::io::Result<()> {
+        if !self.stdout_tty {
+            let mut lock = std::io::stdout().lock();
+            lock.write_all(bytes)?;
+            return lock.flush();
+        }
+        self.out(&crate::untrusted::escape_bytes(bytes))
+    }
+
     fn err_line(&self, label: &str, style: Style, text: &str) {
+        // Messages carry text from outside (server messages, file and profile names).
+        let text = crate::untrusted::escape_line(text);
         let mut lock = std::io::stderr().lock();
         // A failing stderr leaves nowhere to report to.
         let _ = if self.stderr_color {
@@ -104,6 +121,6 @@ impl Ui {
 
     /// A plain note on stderr, whatever stderr is (servers log to files as well as terminals).
     pub fn info(&self, text: &str) {
-        let _ = writeln!(std::io::stderr().lock(), "{text}");
+        let _ = writeln!(std::io::stderr().lock(), "{}", crate::untrusted::escape_line(text));
     }
 }

@@ -154,28 +154,6 @@ impl ApiClient {
         self.send(req, safe).await
     }
 
-    /// The base URL's origin, so a full URL given for `clarion api` can be checked against it.
-    pub fn resolve(&self, path: &str) -> anyhow::Result<Url> {
-        if path.starts_with("http://") || path.starts_with("https://") {
-            let url =
-                Url::parse(path).map_err(|e| crate::error::UsageError::new(format!("invalid URL {path:?}: {e}")))?;
-            if url.origin() != self.base.origin() {
-                return Err(crate::error::UsageError::with_hint(
-                    format!(
-                        "refusing to send the token to {}, which is not the API's host",
-                        url.origin().ascii_serialization()
-                    ),
-                    "give a path such as /v1/sequence-manager/sequences/42",
-                )
-                .into());
-            }
-            return Ok(url);
-        }
-        self.base
-            .join(path.trim_start_matches('/'))
-            .map_err(|e| crate::error::UsageError::new(format!("invalid path {path:?}: {e}")).into())
-    }
-
     /// Sends with retries (when `retry_safe`): transport failures and retryable statuses are
     /// tried again after a backoff (or the server's `Retry-After`); anything else is returned
     /// as it came.
@@ -315,6 +293,39 @@ pub fn shown_header(name: &HeaderName, value: &HeaderValue) -> String {
 
 fn status_reason(status: u16) -> String {
     format!("the API answered {}", crate::error::status_text(status))
+}
+
+/// The URL a path or URL given to `clarion api` is sent to, or why it may not be.
+///
+/// The argument is resolved against the base URL exactly as the request will be sent (the URL
+/// parser's rules decide what `HTTP://`, `http:\\host`, a tab inside the scheme or a
+/// scheme-relative `//host` mean), and only then judged: anything whose scheme, host or port
+/// differs from the base's, or that carries a user name or password, is refused before any
+/// connection, so the token never leaves the API's origin.
+pub fn resolve_target(base: &Url, arg: &str) -> Result<Url, crate::error::UsageError> {
+    use crate::error::UsageError;
+    let mut url = base.join(arg).map_err(|e| UsageError::new(format!("invalid path {arg:?}: {e}")))?;
+    if !crate::config::same_origin(base, &url) || !url.username().is_empty() || url.password().is_some() {
+        let mut shown = url.clone();
+        let _ = shown.set_username("");
+        let _ = shown.set_password(None);
+        return Err(UsageError::with_hint(
+            format!(
+                "refusing to send the token to {}: it is not the API's origin {}",
+                shown.origin().ascii_serialization(),
+                base.origin().ascii_serialization()
+            ),
+            "give a path such as /v1/sequence-manager/sequences/42 (it is sent to the API's URL)",
+        ));
+    }
+    // A path from the root (`/v1/...`) stays under the base URL's own path, if it has one.
+    if !url.path().starts_with(base.path()) {
+        let rel = url.path().trim_start_matches('/').to_string();
+        let query = url.query().map(str::to_string);
+        url = base.join(&rel).map_err(|e| UsageError::new(format!("invalid path {arg:?}: {e}")))?;
+        url.set_query(query.as_deref());
+    }
+    Ok(url)
 }
 
 pub fn sequences_url(base: &Url) -> Url {

@@ -161,7 +161,7 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
                     let out = jq.apply(&record);
                     let _ = on_terminal(bar2.as_ref(), || match &out {
                         Ok(text) if text.is_empty() => Ok(()),
-                        Ok(text) => ui2.out(text),
+                        Ok(text) => ui2.data(text.as_bytes()),
                         Err(e) => {
                             ui2.warn(&format!("line {}: {e}", record["line"]));
                             Ok(())
@@ -379,7 +379,7 @@ fn tick(bar: Option<&indicatif::ProgressBar>, counts: &Counts) {
 fn emit(ui: &Ui, bar: Option<&indicatif::ProgressBar>, sink: &Sink, record: Value, id: Option<i64>) {
     let text = match sink {
         Sink::Ids => id.map(|i| i.to_string()),
-        Sink::Json => Some(record.to_string()),
+        Sink::Json => Some(crate::untrusted::json(&record, false)),
         Sink::Jq(tx) => {
             let _ = tx.send(record);
             None

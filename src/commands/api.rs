@@ -108,26 +108,25 @@ pub async fn run(args: ApiArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
         headers.insert(name, value);
     }
     let settings = ctx.settings()?;
+    // Judged before the token is even looked up, let alone sent.
+    let url = crate::api::resolve_target(&settings.api_url, path)?;
     let client = ctx.client(&settings)?;
-    let url = client.resolve(path)?;
     let resp = client.raw(&RawRequest { method, url, body, headers }).await?;
 
-    let mut out = String::new();
     if args.include {
-        out.push_str(&format!("HTTP/1.1 {}\n", crate::error::status_text(resp.status)));
+        let mut head = format!("HTTP/1.1 {}\n", crate::error::status_text(resp.status));
         for (name, value) in &resp.headers {
-            out.push_str(&format!("{name}: {}\n", crate::api::shown_header(name, value)));
+            head.push_str(&format!("{name}: {}\n", crate::api::shown_header(name, value)));
         }
-        out.push('\n');
+        ctx.ui.out(&head)?;
     }
-    let text = String::from_utf8_lossy(&resp.body);
+    // Piped, the body is passed on byte for byte; on a terminal, JSON is shown pretty and
+    // anything else escaped (`Ui::data`).
     let pretty = ctx.ui.stdout_style().tty.then(|| serde_json::from_slice::<Value>(&resp.body).ok()).flatten();
     match pretty {
-        Some(v) => out.push_str(&crate::render::json_pretty(&v)),
-        None => out.push_str(&text),
-    }
-    if !out.is_empty() {
-        ctx.ui.out(&out)?;
+        Some(v) => ctx.ui.out(&crate::render::json_pretty(&v))?,
+        None if !resp.body.is_empty() => ctx.ui.data(&resp.body)?,
+        None => {}
     }
     // The body was the result either way; the status still decides the exit code.
     crate::api::check_status(&resp)

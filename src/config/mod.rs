@@ -335,6 +335,12 @@ pub fn parse_api_url(raw: &str) -> Result<Url, UsageError> {
     Ok(url)
 }
 
+/// Whether two URLs have one origin: the same scheme, host and port (a default port counts as
+/// given). The token goes only to its own origin.
+pub fn same_origin(a: &Url, b: &Url) -> bool {
+    a.scheme() == b.scheme() && a.host() == b.host() && a.port_or_known_default() == b.port_or_known_default()
+}
+
 pub fn is_loopback(url: &Url) -> bool {
     match url.host() {
         Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
@@ -422,10 +428,7 @@ pub fn check_token_destination(settings: &Settings, origin: &TokenOrigin) -> Res
     }
     let home = settings.profile_config.api_url.as_deref().unwrap_or(DEFAULT_API_URL);
     let Ok(home) = parse_api_url(home) else { return Ok(()) };
-    let same = home.scheme() == settings.api_url.scheme()
-        && home.host_str() == settings.api_url.host_str()
-        && home.port_or_known_default() == settings.api_url.port_or_known_default();
-    if same {
+    if same_origin(&home, &settings.api_url) {
         return Ok(());
     }
     let from = match settings.api_url_origin {

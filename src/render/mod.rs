@@ -8,26 +8,9 @@ pub use table::sequence_tables;
 use serde_json::Value;
 use std::borrow::Cow;
 
-/// Makes server-supplied text safe for a terminal: control characters (ESC among them,
-/// so no ANSI sequence survives) are shown escaped instead of being interpreted.
+/// Makes untrusted text safe for one line of a terminal (see `untrusted::escape_line`).
 pub fn sanitize(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if is_unsafe(c) {
-            out.extend(c.escape_default());
-        } else {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
-}
-
-fn is_unsafe(c: char) -> bool {
-    // Newlines in a one-line message would forge extra lines; bidi overrides reorder what is shown.
-    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    crate::untrusted::escape_line(text)
 }
 
 /// A JSON value as one cell of text: `-` for null or absent, never the word null.
@@ -43,10 +26,9 @@ pub fn cell(v: Option<&Value>) -> String {
     }
 }
 
-/// Pretty JSON, exactly the fields and order received.
+/// Pretty JSON, exactly the fields and order received (C1 and bidi controls as `\uXXXX`).
 pub fn json_pretty(v: &Value) -> String {
-    // Serialising a Value cannot fail: its keys are strings.
-    serde_json::to_string_pretty(v).unwrap_or_default()
+    crate::untrusted::json(v, true)
 }
 
 /// What `--dry-run` prints: the request as it would be sent, minus any secret.

@@ -12,5 +12,6 @@ mod help;
 mod resilience;
 mod sandbox;
 mod scripting;
+mod security;
 mod show;
 mod validation;

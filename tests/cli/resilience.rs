@@ -87,9 +87,9 @@ fn rate_limits_are_waited_out_as_retry_after_asks() {
 #[test]
 fn non_retryable_statuses_are_sent_once_and_retryable_ones_n_plus_1_times() {
     let t = TestEnv::new();
-    for status in [400, 401, 403, 404, 409, 422] {
+    for (status, code) in [(400, 5), (401, 4), (403, 4), (404, 3), (409, 5), (422, 5)] {
         let stub = Stub::fixed(Canned::json(status, &json!({"error": {"message": "no"}})).header("Retry-After", "0"));
-        t.authed(&stub.url).args(["--retries", "3", "sequence", "show", "1"]).run();
+        t.authed(&stub.url).args(["--retries", "3", "sequence", "show", "1"]).run().code(code);
         assert_eq!(stub.requests().len(), 1, "{status} was retried");
     }
     for status in [408, 429, 500, 502, 503, 504] {

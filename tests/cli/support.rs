@@ -64,7 +64,10 @@ pub struct Cli {
     stdin: Option<Vec<u8>>,
 }
 
+/// What a run of clarion did. Must be looked at: a test that never checks the exit code
+/// passes whatever happened.
 #[derive(Debug)]
+#[must_use = "assert the exit code (.ok() or .code(n)) before anything else"]
 pub struct Run {
     pub code: i32,
     pub stdout: String,
@@ -96,6 +99,15 @@ impl Cli {
         self
     }
 
+    /// Runs on a new pseudo-terminal (`cols` wide) as its controlling terminal: stdin, stdout
+    /// and stderr are all the terminal. Each `(expect, keys)` waits until the screen shows
+    /// `expect`, then types `keys`. The terminal's settings when clarion has exited are
+    /// returned too, to check what it left behind.
+    #[cfg(unix)]
+    pub fn run_on_pty(self, cols: u16, script: &[(&str, &[u8])]) -> (PtyRun, rustix::termios::Termios) {
+        pty::run(self.cmd, cols, script)
+    }
+
     pub fn run(mut self) -> Run {
         self.cmd.stdin(if self.stdin.is_some() { Stdio::piped() } else { Stdio::null() });
         self.cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
@@ -117,6 +129,29 @@ impl Run {
     /// Asserts the exit code, showing both streams when it differs.
     pub fn code(&self, want: i32) -> &Self {
         assert_eq!(self.code, want, "exit code\nstdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
+        self
+    }
+
+    /// Asserts success (exit 0).
+    pub fn ok(&self) -> &Self {
+        self.code(0)
+    }
+}
+
+/// A run on a pseudo-terminal: what the terminal showed (stdout and stderr together, with
+/// `\r\n` turned back into `\n`).
+#[cfg(unix)]
+#[derive(Debug)]
+#[must_use = "assert the exit code before anything else"]
+pub struct PtyRun {
+    pub code: i32,
+    pub screen: String,
+}
+
+#[cfg(unix)]
+impl PtyRun {
+    pub fn code(&self, want: i32) -> &Self {
+        assert_eq!(self.code, want, "exit code; the terminal showed:\n{}", self.screen);
         self
     }
 }
@@ -453,5 +488,79 @@ pub fn until_ended(url: &str, id: &str) -> serde_json::Value {
         }
         assert!(std::time::Instant::now() < deadline, "sequence {id} never ended: {data}");
         std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+#[cfg(unix)]
+mod pty {
+    use super::PtyRun;
+    use rustix::pty::{OpenptFlags, grantpt, openpt, ptsname, unlockpt};
+    use std::io::{Read, Write};
+    use std::os::fd::{AsFd, OwnedFd};
+    use std::os::unix::fs::OpenOptionsExt;
+    use std::os::unix::process::CommandExt;
+    use std::process::{Command, Stdio};
+    use std::time::Duration;
+
+    pub fn run(mut cmd: Command, cols: u16, script: &[(&str, &[u8])]) -> (PtyRun, rustix::termios::Termios) {
+        let master = openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY).expect("a pseudo-terminal");
+        grantpt(&master).unwrap();
+        unlockpt(&master).unwrap();
+        let name = ptsname(&master, Vec::new()).unwrap();
+        let slave: OwnedFd = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            // Never the test process's own controlling terminal.
+            .custom_flags(rustix::fs::OFlags::NOCTTY.bits() as i32)
+            .open(name.to_str().unwrap())
+            .unwrap()
+            .into();
+        let size = rustix::termios::Winsize { ws_row: 50, ws_col: cols, ws_xpixel: 0, ws_ypixel: 0 };
+        rustix::termios::tcsetwinsize(&slave, size).unwrap();
+        cmd.stdin(Stdio::from(slave.try_clone().unwrap()))
+            .stdout(Stdio::from(slave.try_clone().unwrap()))
+            .stderr(Stdio::from(slave.try_clone().unwrap()));
+        // SAFETY: only async-signal-safe system calls, between fork and exec.
+        unsafe {
+            cmd.pre_exec(|| {
+                rustix::process::setsid()?;
+                rustix::process::ioctl_tiocsctty(std::io::stdin().as_fd())?;
+                Ok(())
+            });
+        }
+        let mut child = cmd.spawn().expect("spawn clarion on a pty");
+        // The terminal ends (EIO on the master) only when no one holds its other side.
+        drop(cmd);
+        drop(slave);
+        let mut reader = std::fs::File::from(master.try_clone().unwrap());
+        let (tx, rx) = std::sync::mpsc::channel::<Vec<u8>>();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            // EIO once the last process holding the terminal has gone: the end of the screen.
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        let mut writer = std::fs::File::from(master.try_clone().unwrap());
+        let mut seen = Vec::new();
+        for (expect, keys) in script {
+            while !String::from_utf8_lossy(&seen).contains(expect) {
+                match rx.recv_timeout(Duration::from_secs(30)) {
+                    Ok(more) => seen.extend(more),
+                    Err(_) => panic!("the terminal never showed {expect:?}; it showed:\n{}", String::from_utf8_lossy(&seen)),
+                }
+            }
+            writer.write_all(keys).unwrap();
+        }
+        let status = child.wait().unwrap();
+        let termios = rustix::termios::tcgetattr(&master).unwrap();
+        while let Ok(more) = rx.recv_timeout(Duration::from_secs(5)) {
+            seen.extend(more);
+        }
+        let screen = String::from_utf8_lossy(&seen).replace("\r\n", "\n");
+        let code = std::os::unix::process::ExitStatusExt::signal(&status).map_or(status.code().unwrap_or(-1), |s| 128 + s);
+        (PtyRun { code, screen }, termios)
     }
 }

@@ -3,6 +3,7 @@
 use crate::config::{self, ConfigFile, CredentialsFile, DEFAULT_API_URL, files};
 use crate::context::Ctx;
 use crate::error::AuthError;
+use crate::untrusted::Untrusted;
 use clap::Args;
 use serde::Serialize;
 use std::collections::BTreeSet;
@@ -155,15 +156,17 @@ fn human(r: &Report) -> String {
     let mut out = String::new();
     for p in &r.profiles {
         let mark = if p.active { " (active)" } else { "" };
-        out.push_str(&format!("{}{mark}\n", p.name));
-        out.push_str(&format!("  API URL:  {} ({})\n", p.api_url, p.api_url_source));
+        // Profile names, URLs and paths come from files anyone could have edited.
+        let (name, url, url_src) = (Untrusted(&p.name), Untrusted(&p.api_url), Untrusted(&p.api_url_source));
+        out.push_str(&format!("{name}{mark}\n"));
+        out.push_str(&format!("  API URL:  {url} ({url_src})\n"));
         match (&p.token, &p.token_source) {
-            (Some(t), Some(src)) => out.push_str(&format!("  Token:    {t} (from {src})\n")),
-            (None, Some(src)) => out.push_str(&format!("  Token:    from {src}\n")),
+            (Some(t), Some(src)) => out.push_str(&format!("  Token:    {t} (from {})\n", Untrusted(src))),
+            (None, Some(src)) => out.push_str(&format!("  Token:    from {}\n", Untrusted(src))),
             _ => out.push_str("  Token:    none\n"),
         }
         for w in &p.warnings {
-            out.push_str(&format!("  Warning:  {}\n", crate::render::sanitize(w)));
+            out.push_str(&format!("  Warning:  {}\n", Untrusted(w)));
         }
     }
     out

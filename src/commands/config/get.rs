@@ -23,8 +23,8 @@ pub fn run(args: GetArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
         Scope::Profile => doc.get("profiles").and_then(|p| p.get(&profile)).and_then(|p| p.get(spec.name)),
     };
     match value {
-        Some(toml::Value::String(s)) => ctx.ui.out(s)?,
-        Some(other) => ctx.ui.out(&other.to_string())?,
+        Some(toml::Value::String(s)) => ctx.ui.data(format!("{s}\n").as_bytes())?,
+        Some(other) => ctx.ui.data(format!("{other}\n").as_bytes())?,
         None => {}
     }
     Ok(())

@@ -14,7 +14,8 @@ pub fn run(_args: ListArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     let mut lines = Vec::new();
     flatten("", &doc, &mut lines);
     if !lines.is_empty() {
-        ctx.ui.out(&lines.join("\n"))?;
+        // Values are the user's own text: exact when piped, escaped on a terminal.
+        ctx.ui.data(format!("{}\n", lines.join("\n")).as_bytes())?;
     }
     Ok(())
 }

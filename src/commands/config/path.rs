@@ -10,6 +10,6 @@ pub struct PathArgs {}
 
 pub fn run(_args: PathArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     let dir = config::config_dir(ctx.env)?;
-    ctx.ui.out(&dir.join(files::CONFIG_FILE).display().to_string())?;
+    ctx.ui.data(format!("{}\n", dir.join(files::CONFIG_FILE).display()).as_bytes())?;
     Ok(())
 }
