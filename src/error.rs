@@ -173,19 +173,36 @@ impl fmt::Display for WaitTimedOut {
 }
 impl std::error::Error for WaitTimedOut {}
 
-/// Test mode was asked for, and the API created a live sequence anyway.
+/// Test mode was asked for, and the API created live sequences anyway.
 #[derive(Debug)]
 pub struct TestModeNotHonoured {
-    pub id: Option<i64>,
+    /// Every live sequence created, by id (`None` for an answer without one).
+    pub ids: Vec<Option<i64>>,
+    /// What the first of them said for `is_test_mode`.
     pub is_test_mode: String,
+}
+
+impl TestModeNotHonoured {
+    pub fn new(ids: impl IntoIterator<Item = Option<i64>>, is_test_mode: String) -> Self {
+        let mut ids: Vec<Option<i64>> = ids.into_iter().collect();
+        ids.sort();
+        Self { ids, is_test_mode }
+    }
+
+    fn list(&self) -> String {
+        let shown: Vec<String> =
+            self.ids.iter().map(|i| i.map_or_else(|| "(one without an id)".to_string(), |i| i.to_string())).collect();
+        shown.join(", ")
+    }
 }
 
 impl fmt::Display for TestModeNotHonoured {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let id = self.id.map_or("with no id".to_string(), |i| i.to_string());
+        let (what, verb) = if self.ids.len() == 1 { ("sequence", "was") } else { ("sequences", "were") };
         write!(
             f,
-            "TEST MODE WAS NOT HONOURED: sequence {id} was created LIVE (is_test_mode: {}); real patients may be contacted",
+            "TEST MODE WAS NOT HONOURED: {what} {} {verb} created LIVE (is_test_mode: {}); real patients may be contacted",
+            self.list(),
             self.is_test_mode
         )
     }
@@ -311,9 +328,9 @@ pub fn render(err: &anyhow::Error) -> (Vec<String>, Vec<String>) {
             hints.extend(api_hint(api.status));
         }
         if let Some(t) = cause.downcast_ref::<TestModeNotHonoured>() {
-            let id = t.id.map_or(String::new(), |i| format!(" {i}"));
+            let them = if t.ids.len() == 1 { "it" } else { "them" };
             hints.push(format!(
-                "deal with sequence{id} now (cancel it if it must not run), and check that the API honours is_test_mode"
+                "if {them} must not run, have Clarion Health stop {them} now (clarion itself can't cancel a sequence); then find out why the API ignored is_test_mode before sending more"
             ));
         }
         if let Some(b) = cause.downcast_ref::<BatchIncomplete>()

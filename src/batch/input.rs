@@ -15,8 +15,12 @@ pub type Line<'a> = (u64, Result<&'a [u8], ()>);
 pub struct Lines<R> {
     reader: BufReader<R>,
     line: u64,
+    /// Bytes read so far.
+    consumed: u64,
     buf: Vec<u8>,
     hasher: Option<Sha256>,
+    /// A line was too long: reading stopped there (it could be /dev/zero).
+    stopped: bool,
 }
 
 impl<R: Read> Lines<R> {
@@ -24,35 +28,32 @@ impl<R: Read> Lines<R> {
         Lines {
             reader: BufReader::with_capacity(256 * 1024, reader),
             line: 0,
+            consumed: 0,
             buf: Vec::new(),
             hasher: hash.then(Sha256::new),
+            stopped: false,
         }
     }
 
-    /// The next non-blank line and its number (counting from 1), or `Err` with a too-long line's number.
+    /// The next non-blank line and its number (counting from 1), or `Err` with a too-long
+    /// line's number, after which there are no more lines: the rest is never read.
     pub fn next_line(&mut self) -> std::io::Result<Option<Line<'_>>> {
         loop {
+            if self.stopped {
+                return Ok(None);
+            }
             self.buf.clear();
             let n = (&mut self.reader).take(MAX_LINE as u64 + 1).read_until(b'\n', &mut self.buf)?;
             if n == 0 {
                 return Ok(None);
             }
             self.line += 1;
+            self.consumed += n as u64;
             if let Some(h) = &mut self.hasher {
                 h.update(&self.buf);
             }
             if self.buf.len() > MAX_LINE && !self.buf.ends_with(b"\n") {
-                // Skip the rest of the monster line, hashing it too.
-                loop {
-                    self.buf.clear();
-                    let m = (&mut self.reader).take(MAX_LINE as u64).read_until(b'\n', &mut self.buf)?;
-                    if let Some(h) = &mut self.hasher {
-                        h.update(&self.buf);
-                    }
-                    if m == 0 || self.buf.ends_with(b"\n") {
-                        break;
-                    }
-                }
+                self.stopped = true;
                 return Ok(Some((self.line, Err(()))));
             }
             if self.buf.iter().all(u8::is_ascii_whitespace) {
@@ -60,6 +61,15 @@ impl<R: Read> Lines<R> {
             }
             return Ok(Some((self.line, Ok(&self.buf))));
         }
+    }
+
+    /// Lines read so far, blank ones included.
+    pub fn count(&self) -> u64 {
+        self.line
+    }
+
+    pub fn consumed(&self) -> u64 {
+        self.consumed
     }
 
     pub fn sha256(self) -> String {
@@ -100,12 +110,25 @@ pub struct Scan {
     /// The first problems, in line order (at most `keep`).
     pub problems: Vec<Problem>,
     pub sha256: String,
+    /// Lines in the input, blank ones included.
+    pub lines: u64,
+    /// Bytes validated: the sending pass reads no further, whatever is appended meanwhile.
+    pub bytes: u64,
 }
 
 pub fn scan<R: Read>(reader: R, name: &str, overrides: &Overrides, keep: usize) -> anyhow::Result<Scan> {
     let mut lines = Lines::new(reader, true);
     let (mut valid, mut invalid, mut problems) = (0, 0, Vec::new());
     while let Some((n, bytes)) = lines.next_line()? {
+        if bytes.is_err() {
+            // Not a line of JSON at all (or not a text file): nothing more is read, nothing sent.
+            let p = Problem::at(name, Some((n as usize, 1)), "", format!("the line is longer than {} MiB", MAX_LINE >> 20));
+            return Err(crate::seqfile::ValidationError {
+                problems: vec![p],
+                summary: Some(format!("{name}: line {n} is longer than {} MiB; nothing was sent", MAX_LINE >> 20)),
+            }
+            .into());
+        }
         match line_body(name, n, bytes, overrides) {
             Ok(_) => valid += 1,
             Err(ps) => {
@@ -116,7 +139,8 @@ pub fn scan<R: Read>(reader: R, name: &str, overrides: &Overrides, keep: usize) 
             }
         }
     }
-    Ok(Scan { valid, invalid, problems, sha256: lines.sha256() })
+    let (count, consumed) = (lines.count(), lines.consumed());
+    Ok(Scan { valid, invalid, problems, sha256: lines.sha256(), lines: count, bytes: consumed })
 }
 
 #[cfg(test)]

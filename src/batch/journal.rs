@@ -1,29 +1,38 @@
-//! The batch journal: an append-only record of which input lines were sent, under which
-//! idempotency key, and which got a sequence id. It holds no sequence content (no names,
-//! messages or numbers), is created 0600, and a torn last line is tolerated.
+//! The batch journal: an append-only record of which input lines were sent and which got a
+//! sequence id. It holds no sequence content (no names, messages or numbers), is created
+//! 0600, is locked while a batch runs (a second clarion on it is refused), and a torn last
+//! line is tolerated.
 //!
-//! Line N's key is `{run}-{N}`, derived from the run id in the header, so a resumed run sends
-//! the same key whether or not the "sent" record reached the disk.
+//! Idempotency keys don't depend on the journal: line N's key is derived from the input's
+//! SHA-256, the effective settings' SHA-256 (flags that change the body) and N, plus a salt
+//! that only `--restart` sets. So a resumed run, and even a re-run whose journal was lost,
+//! sends the same keys, and the server returns the sequences it already made.
 
 use crate::error::UsageError;
 use anyhow::Context as _;
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
 use std::fs::File;
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader, Read, Seek, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+
+const VERSION: u32 = 2;
 
 #[derive(Debug, Serialize, Deserialize)]
 struct Header {
     clarion_journal: u32,
-    run: String,
     input_sha256: String,
+    settings_sha256: String,
+    /// Empty unless the run was started with `--restart`: then random, so its keys are new.
+    salt: String,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(untagged)]
 enum Record {
-    Sent { line: u64, key: String, sent: bool },
+    Sent { line: u64, sent: bool },
     Created { line: u64, id: i64 },
     Failed { line: u64, failed: u16 },
 }
@@ -31,82 +40,127 @@ enum Record {
 /// What a journal says about the input so far.
 #[derive(Debug, Default)]
 pub struct Progress {
-    /// Sequence id per input line (index = line number), for lines already created.
-    pub created: Vec<Option<i64>>,
-    /// Lines sent at least once (their answer may have been lost).
-    pub sent: Vec<bool>,
+    /// Lines sent at least once, with the sequence id of those that got one.
+    lines: HashMap<u64, Option<i64>>,
 }
 
 impl Progress {
     fn mark(&mut self, line: u64, id: Option<i64>) {
-        let i = line as usize;
-        if self.sent.len() <= i {
-            self.sent.resize(i + 1, false);
-            self.created.resize(i + 1, None);
-        }
-        self.sent[i] = true;
+        let entry = self.lines.entry(line).or_default();
         if id.is_some() {
-            self.created[i] = id;
+            *entry = id;
         }
     }
 
     pub fn created_id(&self, line: u64) -> Option<i64> {
-        self.created.get(line as usize).copied().flatten()
+        self.lines.get(&line).copied().flatten()
     }
 
     pub fn was_sent(&self, line: u64) -> bool {
-        self.sent.get(line as usize).copied().unwrap_or(false)
+        self.lines.contains_key(&line)
     }
+
+    pub fn created_count(&self) -> usize {
+        self.lines.values().filter(|id| id.is_some()).count()
+    }
+}
+
+/// The input a journal is for: its content's and its settings' fingerprints, and how many
+/// lines it has (a record about any other line is not from clarion).
+pub struct Fingerprint<'a> {
+    pub input_sha256: &'a str,
+    pub settings_sha256: &'a str,
+    pub lines: u64,
+}
+
+/// The key prefix of a run; line N's key is `{prefix}-{N}`.
+pub fn key_prefix(input_sha256: &str, settings_sha256: &str, salt: &str) -> String {
+    let mut h = Sha256::new();
+    for part in [input_sha256, settings_sha256, salt] {
+        h.update(part.as_bytes());
+        h.update([0]);
+    }
+    let digest: String = h.finalize().iter().take(16).map(|b| format!("{b:02x}")).collect();
+    format!("clarion-{digest}")
+}
+
+/// The idempotency key of input line `line`.
+pub fn line_key(prefix: &str, line: u64) -> String {
+    format!("{prefix}-{line}")
 }
 
 pub struct Journal {
     path: PathBuf,
-    run: String,
+    prefix: String,
+    /// Appends; it also holds the lock, for as long as the journal is open.
     file: Mutex<File>,
 }
 
 impl Journal {
-    /// Opens the journal for `input_sha256`: resumes a matching one, refuses one written for
-    /// other input (unless `restart`), or starts a new one.
-    pub fn open(path: &Path, input_sha256: &str, restart: bool) -> anyhow::Result<(Journal, Progress)> {
-        if path.exists() && !restart {
-            let (header, progress, complete_len) = read(path)?;
-            if header.input_sha256 != input_sha256 {
+    /// Opens the journal for `fp`: resumes a matching one, refuses one written for other
+    /// input or settings (unless `restart`), or starts a new one. Refused, too, while another
+    /// clarion has it open.
+    pub fn open(path: &Path, fp: &Fingerprint<'_>, restart: bool) -> anyhow::Result<(Journal, Progress)> {
+        let name = path.display().to_string();
+        let mut options = File::options();
+        options.read(true).append(true).create(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let mut file = options.open(path).with_context(|| format!("cannot open the journal {name}"))?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
                 return Err(UsageError::with_hint(
-                    format!("{} was written for different input: the file changed since that run started", path.display()),
-                    "to start over and send every line again, add --restart (lines already created would be created again)",
+                    format!("{name} is in use: another clarion is running this batch"),
+                    "wait for it to finish, or give this run its own --journal",
                 )
                 .into());
             }
-            let file =
-                File::options().append(true).open(path).with_context(|| format!("cannot open {}", path.display()))?;
-            // A record torn by a crash is cut off, so the next records follow whole ones.
-            if file.metadata()?.len() > complete_len {
-                file.set_len(complete_len)?;
-            }
-            return Ok((Journal { path: path.to_path_buf(), run: header.run, file: Mutex::new(file) }, progress));
+            Err(std::fs::TryLockError::Error(e)) => return Err(e).with_context(|| format!("cannot lock {name}")),
         }
-        let run = uuid::Uuid::new_v4().to_string();
-        let header = serde_json::to_string(&Header {
-            clarion_journal: 1,
-            run: run.clone(),
-            input_sha256: input_sha256.to_string(),
-        })?;
-        let mut contents = header.into_bytes();
-        contents.push(b'\n');
-        // The header (the run id behind every key) must be on disk before any request is sent.
-        crate::config::files::atomic_write(path, crate::config::files::CREDENTIALS_MODE, |f| f.write_all(&contents))?;
-        let file =
-            File::options().append(true).open(path).with_context(|| format!("cannot open {}", path.display()))?;
-        Ok((Journal { path: path.to_path_buf(), run, file: Mutex::new(file) }, Progress::default()))
+        let existing = read(&mut file, &name, fp.lines)?;
+        let resume = match existing {
+            Some((header, progress, complete_len)) if !restart => {
+                check_matches(&header, fp, &name)?;
+                // A record torn by a crash is cut off, so the next records follow whole ones.
+                if file.metadata()?.len() > complete_len {
+                    file.set_len(complete_len)?;
+                }
+                Some((header.salt, progress))
+            }
+            _ => None,
+        };
+        let (salt, progress) = match resume {
+            Some(r) => r,
+            None => {
+                // --restart is a deliberately new run: new keys, so the server makes new sequences.
+                let salt = if restart { uuid::Uuid::new_v4().to_string() } else { String::new() };
+                let header = Header {
+                    clarion_journal: VERSION,
+                    input_sha256: fp.input_sha256.to_string(),
+                    settings_sha256: fp.settings_sha256.to_string(),
+                    salt: salt.clone(),
+                };
+                let mut bytes = serde_json::to_vec(&header)?;
+                bytes.push(b'\n');
+                file.set_len(0)?;
+                file.write_all(&bytes).with_context(|| format!("cannot write the journal {name}"))?;
+                // The header must be on disk before any request is sent.
+                file.sync_all().with_context(|| format!("cannot flush the journal {name}"))?;
+                (salt, Progress::default())
+            }
+        };
+        set_private(path)?;
+        let prefix = key_prefix(fp.input_sha256, fp.settings_sha256, &salt);
+        Ok((Journal { path: path.to_path_buf(), prefix, file: Mutex::new(file) }, progress))
     }
 
     pub fn key(&self, line: u64) -> String {
-        line_key(&self.run, line)
+        line_key(&self.prefix, line)
     }
 
-    pub fn run(&self) -> &str {
-        &self.run
+    pub fn prefix(&self) -> &str {
+        &self.prefix
     }
 
     pub fn path(&self) -> &Path {
@@ -115,7 +169,7 @@ impl Journal {
 
     /// Written before the request: one write(2) each, so a killed process leaves whole records.
     pub fn sent(&self, line: u64) -> anyhow::Result<()> {
-        self.append(&Record::Sent { line, key: self.key(line), sent: true })
+        self.append(&Record::Sent { line, sent: true })
     }
 
     pub fn created(&self, line: u64, id: i64) -> anyhow::Result<()> {
@@ -133,39 +187,91 @@ impl Journal {
         f.write_all(&bytes).with_context(|| format!("cannot write the journal {}", self.path.display()))
     }
 
+    /// A second handle on the file, for flushing it to disk without holding the writers' lock.
+    pub fn sync_handle(&self) -> anyhow::Result<File> {
+        let f = self.file.lock().unwrap_or_else(|p| p.into_inner());
+        f.try_clone().with_context(|| format!("cannot open the journal {} again", self.path.display()))
+    }
+
     /// Flushes to the disk itself (periodically and at the end; each record is already with the OS).
     pub fn sync(&self) -> anyhow::Result<()> {
-        let f = self.file.lock().unwrap_or_else(|p| p.into_inner());
-        f.sync_data().with_context(|| format!("cannot flush the journal {}", self.path.display()))
+        self.sync_handle()?.sync_data().with_context(|| format!("cannot flush the journal {}", self.path.display()))
     }
 }
 
-/// The header, the progress, and the length of the file up to its last whole record.
-/// The idempotency key of input line `line` in run `run`.
-pub fn line_key(run: &str, line: u64) -> String {
-    format!("{run}-{line}")
+fn set_private(path: &Path) -> anyhow::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // Created 0600, but the umask could only have taken bits away; an old file may be looser.
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
+            .with_context(|| format!("cannot set the permissions of {}", path.display()))?;
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
 }
 
-fn read(path: &Path) -> anyhow::Result<(Header, Progress, u64)> {
-    let name = path.display().to_string();
-    let corrupt = |n: usize| {
-        UsageError::with_hint(
-            format!("{name}:{n}: not a clarion journal record"),
-            "move the file away to start a new run",
+fn check_matches(header: &Header, fp: &Fingerprint<'_>, name: &str) -> anyhow::Result<()> {
+    let restart = "to start over and send every line again, add --restart (lines already created would be created again)";
+    if header.input_sha256 != fp.input_sha256 {
+        return Err(UsageError::with_hint(
+            format!("{name} was written for different input: the file changed since that run started"),
+            restart,
         )
+        .into());
+    }
+    if header.settings_sha256 != fp.settings_sha256 {
+        return Err(UsageError::with_hint(
+            format!(
+                "{name} was written for other settings: test mode (--test-mode, --live or the profile's test_mode), --name, --description or --step differ from that run's"
+            ),
+            format!("run it with the same flags to finish it; {restart}"),
+        )
+        .into());
+    }
+    Ok(())
+}
+
+/// The header, the progress, and the length of the file up to its last whole record; `None`
+/// for a file with no header yet (new, or its header torn by a crash before anything was sent).
+fn read(file: &mut File, name: &str, max_line: u64) -> anyhow::Result<Option<(Header, Progress, u64)>> {
+    let corrupt = |n: usize| {
+        UsageError::with_hint(format!("{name}:{n}: not a clarion journal"), "move the file away to start a new run")
     };
-    let file = File::open(path).with_context(|| format!("cannot read {name}"))?;
-    let mut reader = BufReader::new(file);
+    file.rewind()?;
+    let mut reader = BufReader::new(&*file);
     let mut line = Vec::new();
-    let mut n = 0;
-    let mut header = None;
+    // The header is small: a first line longer than this is not one.
+    let first = (&mut reader).take(4096).read_until(b'\n', &mut line)?;
+    if first == 0 {
+        return Ok(None);
+    }
+    if !line.ends_with(b"\n") {
+        if line.starts_with(b"{\"clarion_journal\":") && line.len() < 4096 {
+            return Ok(None);
+        }
+        return Err(corrupt(1).into());
+    }
+    let header = match serde_json::from_slice::<Header>(&line) {
+        Ok(h) if h.clarion_journal == VERSION => h,
+        Ok(_) => {
+            return Err(UsageError::with_hint(
+                format!("{name} was written by another version of clarion"),
+                "finish that batch with that version, or move the file away and start again",
+            )
+            .into());
+        }
+        Err(_) => return Err(corrupt(1).into()),
+    };
     let mut progress = Progress::default();
+    let mut n = 1;
+    let mut offset = first as u64;
+    let mut complete_len = offset;
     let mut pending_error = None;
-    let mut offset: u64 = 0;
-    let mut complete_len: u64 = 0;
     loop {
         line.clear();
-        let read = reader.read_until(b'\n', &mut line)?;
+        let read = (&mut reader).take(4096).read_until(b'\n', &mut line)?;
         if read == 0 {
             break;
         }
@@ -175,54 +281,48 @@ fn read(path: &Path) -> anyhow::Result<(Header, Progress, u64)> {
         if let Some(e) = pending_error.take() {
             return Err(e);
         }
-        if !line.ends_with(b"\n") {
-            pending_error = Some(anyhow::Error::from(corrupt(n)));
-            continue;
-        }
-        let text = String::from_utf8_lossy(&line);
-        let text = text.trim();
-        if text.is_empty() {
-            continue;
-        }
-        if header.is_none() {
-            match serde_json::from_str::<Header>(text) {
-                Ok(h) if h.clarion_journal == 1 && line.ends_with(b"\n") => header = Some(h),
-                _ => return Err(corrupt(n).into()),
-            }
-            complete_len = offset;
-            continue;
-        }
-        match serde_json::from_str::<Record>(text) {
-            Ok(Record::Sent { line, .. }) | Ok(Record::Failed { line, .. }) => progress.mark(line, None),
-            Ok(Record::Created { line, id }) => progress.mark(line, Some(id)),
-            Err(_) => {
+        let record = if line.ends_with(b"\n") { serde_json::from_slice::<Record>(&line).ok() } else { None };
+        let (at, id) = match record {
+            Some(Record::Sent { line, .. }) | Some(Record::Failed { line, .. }) => (line, None),
+            Some(Record::Created { line, id }) => (line, Some(id)),
+            None => {
                 pending_error = Some(anyhow::Error::from(corrupt(n)));
                 continue;
             }
+        };
+        // Records name lines of this input only; anything else was not written by clarion.
+        if at == 0 || at > max_line {
+            return Err(corrupt(n).into());
         }
+        progress.mark(at, id);
         complete_len = offset;
     }
-    let header = header.ok_or_else(|| corrupt(1))?;
-    Ok((header, progress, complete_len))
+    Ok(Some((header, progress, complete_len)))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn fp<'a>(input: &'a str, settings: &'a str) -> Fingerprint<'a> {
+        Fingerprint { input_sha256: input, settings_sha256: settings, lines: 100 }
+    }
+
     #[test]
-    fn records_resume_and_keys_are_stable() {
+    fn records_resume_and_keys_depend_on_input_and_settings_only() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("in.jsonl.journal");
-        let (j, p) = Journal::open(&path, "abc", false).unwrap();
-        assert!(p.created.is_empty());
+        let (j, p) = Journal::open(&path, &fp("abc", "s"), false).unwrap();
+        assert_eq!(p.created_count(), 0);
         let key = j.key(3);
+        assert_eq!(key, line_key(&key_prefix("abc", "s", ""), 3), "no journal needed to know the keys");
+        assert_ne!(key_prefix("abc", "s", ""), key_prefix("abc", "t", ""));
         j.sent(3).unwrap();
         j.created(3, 41).unwrap();
         j.sent(4).unwrap();
         j.failed(5, 422).unwrap();
         drop(j);
-        let (j, p) = Journal::open(&path, "abc", false).unwrap();
+        let (j, p) = Journal::open(&path, &fp("abc", "s"), false).unwrap();
         assert_eq!(j.key(3), key, "the same run, the same keys");
         assert_eq!(
             (p.created_id(3), p.was_sent(4), p.created_id(4), p.was_sent(5), p.was_sent(6)),
@@ -241,39 +341,72 @@ mod tests {
     fn a_torn_last_line_is_tolerated_and_a_torn_middle_is_not() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("j");
-        let (j, _) = Journal::open(&path, "h", false).unwrap();
+        let (j, _) = Journal::open(&path, &fp("h", "s"), false).unwrap();
         j.sent(1).unwrap();
         drop(j);
         let mut f = File::options().append(true).open(&path).unwrap();
         f.write_all(b"{\"line\":1,\"i").unwrap();
         drop(f);
-        let (j, p) = Journal::open(&path, "h", false).unwrap();
+        let (j, p) = Journal::open(&path, &fp("h", "s"), false).unwrap();
         assert!(p.was_sent(1));
         j.created(1, 9).unwrap();
         drop(j);
         // The torn fragment was cut off, so the journal stays whole through any number of crashes.
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(text.ends_with("\"sent\":true}\n{\"line\":1,\"id\":9}\n"), "{text}");
-        let (_, p) = Journal::open(&path, "h", false).unwrap();
+        let (_, p) = Journal::open(&path, &fp("h", "s"), false).unwrap();
         assert_eq!(p.created_id(1), Some(9));
         // Garbage with whole records after it is not a crash: refused.
         let mut f = File::options().append(true).open(&path).unwrap();
         f.write_all(b"garbage\n{\"line\":2,\"id\":3}\n").unwrap();
         drop(f);
-        assert!(Journal::open(&path, "h", false).is_err());
+        assert!(Journal::open(&path, &fp("h", "s"), false).is_err());
     }
 
     #[test]
-    fn other_input_is_refused_unless_restarting() {
+    fn other_input_or_settings_are_refused_unless_restarting() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("j");
-        let (j, _) = Journal::open(&path, "one", false).unwrap();
+        let (j, _) = Journal::open(&path, &fp("one", "s"), false).unwrap();
         let old = j.key(1);
         drop(j);
-        let err = Journal::open(&path, "two", false).err().unwrap();
+        let err = Journal::open(&path, &fp("two", "s"), false).err().unwrap();
         assert_eq!(crate::error::exit_code(&err), 2);
-        let (j, p) = Journal::open(&path, "two", true).unwrap();
-        assert_ne!(j.key(1), old);
+        let err = Journal::open(&path, &fp("one", "other"), false).err().unwrap();
+        assert!(err.to_string().contains("written for other settings"), "{err}");
+        let (j, p) = Journal::open(&path, &fp("one", "s"), true).unwrap();
+        assert_ne!(j.key(1), old, "a restart is a new run with new keys");
         assert!(!p.was_sent(1));
+        drop(j);
+        let (j, _) = Journal::open(&path, &fp("one", "s"), false).unwrap();
+        assert_ne!(j.key(1), old, "and resuming it keeps its keys");
+    }
+
+    #[test]
+    fn hostile_line_numbers_are_refused_without_allocating() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("j");
+        drop(Journal::open(&path, &fp("h", "s"), false).unwrap());
+        let header = std::fs::read_to_string(&path).unwrap();
+        for n in ["18446744073709551615", "4000000000", "60000000", "0"] {
+            std::fs::write(&path, format!("{header}{{\"line\":{n},\"id\":1}}\n")).unwrap();
+            let err = Journal::open(&path, &fp("h", "s"), false).err().unwrap();
+            assert!(err.to_string().contains("not a clarion journal"), "{n}: {err}");
+            assert_eq!(crate::error::exit_code(&err), 2);
+        }
+    }
+
+    #[test]
+    fn a_journal_in_use_is_refused_and_other_files_are_not_clobbered() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("j");
+        let (held, _) = Journal::open(&path, &fp("h", "s"), false).unwrap();
+        let err = Journal::open(&path, &fp("h", "s"), false).err().unwrap();
+        assert!(err.to_string().contains("is in use"), "{err}");
+        drop(held);
+        let notes = dir.path().join("notes.txt");
+        std::fs::write(&notes, "my notes\n").unwrap();
+        assert!(Journal::open(&notes, &fp("h", "s"), true).is_err());
+        assert_eq!(std::fs::read_to_string(&notes).unwrap(), "my notes\n");
     }
 }

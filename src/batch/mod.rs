@@ -6,7 +6,7 @@ mod input;
 mod journal;
 
 pub use input::{Lines, line_body, scan};
-pub use journal::Journal;
+pub use journal::{Journal, key_prefix};
 
 use crate::api::ApiClient;
 use crate::error::{BatchIncomplete, Interrupted, TestModeNotHonoured};
@@ -22,6 +22,10 @@ use std::time::Instant;
 
 /// How many invalid lines are listed before "and N more".
 const SHOWN_PROBLEMS: usize = 20;
+
+/// Input that can't be read twice (standard input, a FIFO, a device) is held in memory, up to
+/// this much; larger batches belong in a file.
+pub const MAX_STREAM_INPUT: u64 = 256 * 1024 * 1024;
 
 pub struct Batch {
     /// The input file; `None` for standard input (read whole, as it can't be read twice).
@@ -85,16 +89,49 @@ impl Source {
 }
 
 /// `client` is `None` only for a dry run.
+/// The fingerprint of the flags that change every line's body: a journal written under other
+/// settings is not resumed, and idempotency keys differ per settings.
+pub fn settings_sha256(ov: &Overrides) -> String {
+    use sha2::{Digest, Sha256};
+    let steps: Vec<Value> = ov.steps.iter().map(|s| json!({"type": s.step_type, "config": s.config})).collect();
+    let canonical = json!({"name": ov.name, "description": ov.description, "steps": steps, "is_test_mode": ov.test_mode});
+    Sha256::digest(canonical.to_string().as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Reads input that can be read only once into memory, within `MAX_STREAM_INPUT`.
+fn read_once(reader: impl Read, name: &str) -> anyhow::Result<Source> {
+    let mut bytes = Vec::new();
+    reader.take(MAX_STREAM_INPUT + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_STREAM_INPUT {
+        return Err(crate::error::UsageError::with_hint(
+            format!("{name}: more than {} MiB can't be held in memory for a batch", MAX_STREAM_INPUT >> 20),
+            "write the lines to a file and pass it with -f",
+        )
+        .into());
+    }
+    Ok(Source::Memory(Shared(Arc::new(bytes))))
+}
+
+fn open_input(path: Option<&std::path::Path>) -> anyhow::Result<(Source, String)> {
+    let Some(p) = path else {
+        return Ok((read_once(std::io::stdin().lock(), "<stdin>")?, "<stdin>".to_string()));
+    };
+    let name = p.display().to_string();
+    let meta = std::fs::metadata(p).map_err(|e| {
+        crate::error::UsageError::new(format!("{name}: cannot read file: {}", crate::seqfile::io_reason(&e)))
+    })?;
+    // A FIFO or a device can't be read twice (and a second open of a FIFO waits forever).
+    if meta.is_file() {
+        Ok((Source::File(p.to_path_buf()), name))
+    } else {
+        let file = Source::File(p.to_path_buf()).open()?;
+        Ok((read_once(file, &name)?, name))
+    }
+}
+
 pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Result<()> {
     let started = Instant::now();
-    let (source, name) = match &batch.path {
-        Some(p) => (Source::File(p.clone()), p.display().to_string()),
-        None => {
-            let mut bytes = Vec::new();
-            std::io::stdin().lock().read_to_end(&mut bytes)?;
-            (Source::Memory(Shared(Arc::new(bytes))), "<stdin>".to_string())
-        }
-    };
+    let (source, name) = open_input(batch.path.as_deref())?;
 
     // 1. Everything is checked before anything is sent.
     let overrides = batch.overrides.clone();
@@ -135,18 +172,25 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
             PathBuf::from(s)
         })
     });
+    let settings = settings_sha256(&overrides);
+    let fingerprint = journal::Fingerprint { input_sha256: &scan.sha256, settings_sha256: &settings, lines: scan.lines };
     let (journal, progress) = match &journal_path {
         Some(p) => {
-            let (j, pr) = Journal::open(p, &scan.sha256, batch.restart)?;
+            let (j, pr) = Journal::open(p, &fingerprint, batch.restart)?;
             (Some(Arc::new(j)), pr)
         }
         None => {
-            ui.warn("reading standard input without --journal: a re-run can't resume this batch");
+            ui.warn("reading standard input without --journal: a re-run can't skip the lines already created");
             (None, Default::default())
         }
     };
-    // Without a journal the keys still differ per line and per run; they just can't be resumed.
-    let run = journal.as_ref().map_or_else(|| uuid::Uuid::new_v4().to_string(), |j| j.run().to_string());
+    // The keys come from the input and the settings, journal or not: the same lines sent again
+    // get the sequences the server already made.
+    let prefix = match &journal {
+        Some(j) => j.prefix().to_string(),
+        None if batch.restart => key_prefix(&scan.sha256, &settings, &uuid::Uuid::new_v4().to_string()),
+        None => key_prefix(&scan.sha256, &settings, ""),
+    };
 
     let counts = Arc::new(Counts::default());
     counts.invalid.store(scan.invalid, Ordering::Relaxed);
@@ -176,7 +220,7 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
     };
     let client = Arc::new(client.ok_or_else(|| anyhow::anyhow!("no API client for a batch that sends"))?);
     let stop = Arc::new(AtomicBool::new(false));
-    let live_created = Arc::new(std::sync::Mutex::new(None::<TestModeNotHonoured>));
+    let live_created = Arc::new(std::sync::Mutex::new(Vec::<(Option<i64>, String)>::new()));
     let asked_test = overrides.test_mode == Some(true);
 
     // A second Ctrl-C abandons the requests in flight; the first only stops new ones.
@@ -188,22 +232,31 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
             }
         }
     });
-    let syncer = journal.clone().map(|j| {
-        tokio::spawn(async move {
-            let mut tick = tokio::time::interval(std::time::Duration::from_millis(200));
-            loop {
-                tick.tick().await;
-                let j = j.clone();
-                let _ = tokio::task::spawn_blocking(move || j.sync()).await;
-            }
-        })
-    });
+    // Flushed through a handle of its own, so the senders' appends never wait on an fsync.
+    let syncer = match &journal {
+        Some(j) => {
+            let handle = Arc::new(j.sync_handle()?);
+            Some(tokio::spawn(async move {
+                let mut tick = tokio::time::interval(std::time::Duration::from_millis(200));
+                loop {
+                    tick.tick().await;
+                    let h = handle.clone();
+                    let _ = tokio::task::spawn_blocking(move || h.sync_data()).await;
+                }
+            }))
+        }
+        None => None,
+    };
 
     // 3. Stream the lines again and send.
     let sem = Arc::new(tokio::sync::Semaphore::new(batch.concurrency.max(1)));
     let mut tasks = tokio::task::JoinSet::new();
-    let mut lines = Lines::new(source.open()?, false);
+    // Only what was validated is sent, whatever is appended to the file meanwhile.
+    let mut lines = Lines::new(source.open()?.take(scan.bytes), false);
     let mut interrupted = false;
+    // With test mode asked for, the first request goes alone: a live answer stops the batch
+    // at one sequence instead of `concurrency` of them.
+    let mut probe = asked_test;
     while let Some((n, bytes)) = lines.next_line()? {
         if let Some(id) = progress.created_id(n) {
             counts.already.fetch_add(1, Ordering::Relaxed);
@@ -235,7 +288,7 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
         if stop.load(Ordering::Relaxed) {
             break;
         }
-        let key = journal::line_key(&run, n);
+        let key = journal::line_key(&prefix, n);
         let (client, journal, counts, ui2, bar2, stop2, live2) = (
             client.clone(),
             journal.clone(),
@@ -261,10 +314,7 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
                         // Live sequences where test ones were asked for: stop before making more.
                         stop2.store(true, Ordering::Relaxed);
                         let shown = seq.data.get("is_test_mode").map_or("absent".into(), |v| v.to_string());
-                        live2
-                            .lock()
-                            .unwrap_or_else(|p| p.into_inner())
-                            .get_or_insert(TestModeNotHonoured { id, is_test_mode: shown });
+                        live2.lock().unwrap_or_else(|p| p.into_inner()).push((id, shown));
                     }
                     counts.created.fetch_add(1, Ordering::Relaxed);
                     let status = seq.data.get("status").cloned().unwrap_or(Value::Null);
@@ -289,6 +339,15 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
             tick(bar2.as_ref(), &counts);
             anyhow::Ok(())
         });
+        if probe {
+            probe = false;
+            if let Some(done) = tasks.join_next().await {
+                done??;
+            }
+            if stop.load(Ordering::Relaxed) {
+                break;
+            }
+        }
         while let Some(done) = tasks.try_join_next() {
             done??;
         }
@@ -341,8 +400,10 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
         created as f64 / secs.max(0.001),
         journal.as_ref().map(|j| format!("; journal: {}", j.path().display())).unwrap_or_default()
     ));
-    if let Some(live) = live_created.lock().unwrap_or_else(|p| p.into_inner()).take() {
-        return Err(live.into());
+    let live = std::mem::take(&mut *live_created.lock().unwrap_or_else(|p| p.into_inner()));
+    if let Some((_, shown)) = live.first() {
+        let shown = shown.clone();
+        return Err(TestModeNotHonoured::new(live.into_iter().map(|(id, _)| id), shown).into());
     }
     if interrupted {
         return Err(Interrupted.into());

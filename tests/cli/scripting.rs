@@ -95,7 +95,7 @@ fn the_test_mode_guard_catches_a_live_sequence() {
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("hint: deal with sequence 77 now"), "{}", run.stderr);
+    assert!(run.stderr.contains("hint: if it must not run, have Clarion Health stop it now"), "{}", run.stderr);
     assert_eq!(stub.requests()[0].json()["is_test_mode"], true);
 }
 

@@ -139,3 +139,93 @@ fn piped_data_stays_byte_exact() {
     let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(v["name"], HOSTILE);
 }
+
+fn lines(n: usize) -> String {
+    (1..=n).map(|i| format!("{{\"name\":\"r{i}\",\"steps\":[{{\"type\":\"voice\"}}]}}\n")).collect()
+}
+
+/// A server that creates sequences numbered from 1, live from the `live_from`th on.
+fn counting_server(live_from: u64) -> Stub {
+    let n = std::sync::atomic::AtomicU64::new(0);
+    Stub::start(move |_| {
+        let id = n.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
+        let mut seq = sample_sequence(id as i64);
+        seq["is_test_mode"] = json!(id < live_from);
+        Canned::json(200, &envelope(seq))
+    })
+}
+
+#[test]
+fn a_test_mode_batch_creates_at_most_one_live_sequence_first() {
+    let t = TestEnv::new();
+    t.write("b.jsonl", &lines(40));
+    let stub = counting_server(1);
+    let run = t.authed(&stub.url).args(["sequence", "create", "-f", "b.jsonl", "--test-mode", "--concurrency", "16"]).run();
+    run.code(7);
+    assert_eq!(stub.requests().len(), 1, "the first request went alone, and stopped the batch");
+    assert_eq!(run.stdout, "1\n");
+    assert!(run.stderr.contains("TEST MODE WAS NOT HONOURED: sequence 1 was created LIVE"), "{}", run.stderr);
+    // The same from the profile's test_mode.
+    let stub = counting_server(1);
+    t.write_config("config.toml", "[profiles.default]\ntest_mode = true\n");
+    t.authed(&stub.url).args(["sequence", "create", "-f", "b.jsonl", "--restart"]).run().code(7);
+    assert_eq!(stub.requests().len(), 1);
+}
+
+#[test]
+fn every_live_sequence_is_named_when_the_server_turns_live_later() {
+    let t = TestEnv::new();
+    t.write("b.jsonl", &lines(40));
+    let stub = counting_server(2);
+    let run = t.authed(&stub.url).args(["sequence", "create", "-f", "b.jsonl", "--test-mode", "--concurrency", "4"]).run();
+    run.code(7);
+    let sent = stub.requests().len() as i64;
+    assert!((2..=5).contains(&sent), "the requests in flight finish, no new ones start: {sent}");
+    let live: Vec<String> = (2..=sent).map(|i| i.to_string()).collect();
+    let mut printed: Vec<&str> = run.stdout.lines().collect();
+    printed.sort();
+    let mut all: Vec<String> = (1..=sent).map(|i| i.to_string()).collect();
+    all.sort();
+    assert_eq!(printed, all, "every id on stdout");
+    let what = if live.len() == 1 { "sequence" } else { "sequences" };
+    assert!(
+        run.stderr.contains(&format!("TEST MODE WAS NOT HONOURED: {what} {} w", live.join(", "))),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn resuming_with_other_settings_is_refused_and_a_lost_journal_creates_nothing_twice() {
+    let t = TestEnv::new();
+    let db = t.work().join("sb.sqlite3");
+    let sb = SandboxProc::start(&t, &["--db", db.to_str().unwrap()]);
+    let count = || clarion::sandbox::Store::open(Some(&db)).unwrap().count_sequences().unwrap();
+    t.write("b.jsonl", &lines(5));
+    let first = t.authed(&sb.url).args(["sequence", "create", "-f", "b.jsonl"]).run();
+    first.ok();
+    assert_eq!(count(), 5);
+    for flags in [&["--test-mode"][..], &["--name", "other"], &["--step", "sms"], &["--description", "d"]] {
+        let run = t.authed(&sb.url).args(["sequence", "create", "-f", "b.jsonl"]).args(flags).run();
+        run.code(2);
+        assert!(run.stderr.contains("b.jsonl.journal was written for other settings"), "{flags:?}: {}", run.stderr);
+    }
+    assert_eq!(count(), 5);
+    // The journal is gone: the same lines get the same keys, and the server the same sequences.
+    std::fs::remove_file(t.work().join("b.jsonl.journal")).unwrap();
+    let again = t.authed(&sb.url).args(["sequence", "create", "-f", "b.jsonl"]).run();
+    again.ok();
+    assert_eq!(count(), 5, "nothing created twice");
+    let sorted = |s: &str| {
+        let mut v: Vec<i64> = s.lines().map(|l| l.parse().unwrap()).collect();
+        v.sort();
+        v
+    };
+    assert_eq!(sorted(&again.stdout), sorted(&first.stdout), "the same ids");
+    // Piped without a journal, the same.
+    t.authed(&sb.url).args(["sequence", "create", "-f", "-", "--batch"]).stdin(lines(5)).run().ok();
+    assert_eq!(count(), 5);
+    // --restart is the way to make them again.
+    t.authed(&sb.url).args(["sequence", "create", "-f", "b.jsonl", "--restart"]).run().ok();
+    assert_eq!(count(), 10);
+}

@@ -165,7 +165,7 @@ pub async fn run(args: CreateArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
         // The result still goes to stdout, so a script can act on the id.
         ctx.print_sequence(&seq, &args.output)?;
         let shown = seq.data.get("is_test_mode").map_or("absent".to_string(), |v| v.to_string());
-        return Err(TestModeNotHonoured { id: seq.id(), is_test_mode: shown }.into());
+        return Err(TestModeNotHonoured::new([seq.id()], shown).into());
     }
     if let Some(id) = seq.id() {
         ctx.ui.status(&format!("Created sequence {id}"));
