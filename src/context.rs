@@ -35,7 +35,7 @@ impl Ctx<'_> {
     /// settings (no URL or token needed, and a profile that doesn't exist yet is fine).
     pub fn profile_files(&self) -> anyhow::Result<(std::path::PathBuf, config::ConfigFile, String)> {
         let dir = config::config_dir(self.env)?;
-        let cfg: config::ConfigFile = config::load_toml(&dir.join(config::files::CONFIG_FILE))?;
+        let cfg = config::load_config(&dir)?;
         let (profile, _) = config::select_profile(self.global.profile.as_deref(), self.env, &cfg);
         Ok((dir, cfg, profile))
     }
@@ -52,7 +52,7 @@ impl Ctx<'_> {
                 ca_cert: None,
             });
         }
-        Ok(config::resolve(&self.conn_flags(), self.env)?)
+        config::resolve(&self.conn_flags(), self.env)
     }
 
     /// A client with the resolved token; fails with exit 4 before anything is sent when there

@@ -116,7 +116,8 @@ pub fn json(v: &serde_json::Value, pretty: bool) -> String {
     use serde::Serialize as _;
     let mut out = Vec::new();
     let result = if pretty {
-        let mut ser = serde_json::Serializer::with_formatter(&mut out, SafeJson(serde_json::ser::PrettyFormatter::new()));
+        let mut ser =
+            serde_json::Serializer::with_formatter(&mut out, SafeJson(serde_json::ser::PrettyFormatter::new()));
         v.serialize(&mut ser)
     } else {
         let mut ser = serde_json::Serializer::with_formatter(&mut out, SafeJson(serde_json::ser::CompactFormatter));

@@ -122,7 +122,8 @@ pub fn scan<R: Read>(reader: R, name: &str, overrides: &Overrides, keep: usize) 
     while let Some((n, bytes)) = lines.next_line()? {
         if bytes.is_err() {
             // Not a line of JSON at all (or not a text file): nothing more is read, nothing sent.
-            let p = Problem::at(name, Some((n as usize, 1)), "", format!("the line is longer than {} MiB", MAX_LINE >> 20));
+            let p =
+                Problem::at(name, Some((n as usize, 1)), "", format!("the line is longer than {} MiB", MAX_LINE >> 20));
             return Err(crate::seqfile::ValidationError {
                 problems: vec![p],
                 summary: Some(format!("{name}: line {n} is longer than {} MiB; nothing was sent", MAX_LINE >> 20)),

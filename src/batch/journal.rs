@@ -213,7 +213,8 @@ fn set_private(path: &Path) -> anyhow::Result<()> {
 }
 
 fn check_matches(header: &Header, fp: &Fingerprint<'_>, name: &str) -> anyhow::Result<()> {
-    let restart = "to start over and send every line again, add --restart (lines already created would be created again)";
+    let restart =
+        "to start over and send every line again, add --restart (lines already created would be created again)";
     if header.input_sha256 != fp.input_sha256 {
         return Err(UsageError::with_hint(
             format!("{name} was written for different input: the file changed since that run started"),

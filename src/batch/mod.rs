@@ -94,7 +94,8 @@ impl Source {
 pub fn settings_sha256(ov: &Overrides) -> String {
     use sha2::{Digest, Sha256};
     let steps: Vec<Value> = ov.steps.iter().map(|s| json!({"type": s.step_type, "config": s.config})).collect();
-    let canonical = json!({"name": ov.name, "description": ov.description, "steps": steps, "is_test_mode": ov.test_mode});
+    let canonical =
+        json!({"name": ov.name, "description": ov.description, "steps": steps, "is_test_mode": ov.test_mode});
     Sha256::digest(canonical.to_string().as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
@@ -173,7 +174,8 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
         })
     });
     let settings = settings_sha256(&overrides);
-    let fingerprint = journal::Fingerprint { input_sha256: &scan.sha256, settings_sha256: &settings, lines: scan.lines };
+    let fingerprint =
+        journal::Fingerprint { input_sha256: &scan.sha256, settings_sha256: &settings, lines: scan.lines };
     let (journal, progress) = match &journal_path {
         Some(p) => {
             let (j, pr) = Journal::open(p, &fingerprint, batch.restart)?;

@@ -79,6 +79,9 @@ pub fn edit(
     mode: u32,
     change: impl FnOnce(&mut DocumentMut) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
+    // A directory others can write could have its files swapped under this one.
+    super::load::check_trusted(dir)?;
+    super::load::check_trusted(&dir.join(file))?;
     ensure_dir(dir)?;
     let lock_path = dir.join(LOCK_FILE);
     let mut options = File::options();

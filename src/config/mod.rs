@@ -2,12 +2,12 @@
 //! the base URL and the token are chosen from flags, environment and files.
 
 pub mod files;
+pub mod load;
+
+pub use load::{load_config, load_config_table, load_credentials};
 
 use crate::env::Env;
 use crate::error::{AuthError, UsageError};
-use crate::seqfile::Problem;
-use serde::Deserialize;
-use serde::de::DeserializeOwned;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -16,31 +16,35 @@ use url::Url;
 pub const DEFAULT_API_URL: &str = "https://api.clarionhealth.com";
 pub const DEFAULT_PROFILE: &str = "default";
 
-#[derive(Debug, Default, Deserialize)]
+/// config.toml as read by `load::load_config`: every key known and checked.
+#[derive(Debug, Default)]
 pub struct ConfigFile {
     pub default_profile: Option<String>,
-    #[serde(default)]
     pub profiles: BTreeMap<String, ProfileConfig>,
 }
 
-/// A profile's settings. Keys this version does not know are ignored, so a config
-/// written by a newer clarion still works with this one.
-#[derive(Debug, Default, Deserialize, Clone)]
+/// A profile's settings. A key this version does not know is an error (exit 2, with the near
+/// miss): a misspelt `test_mode` silently ignored would create live sequences.
+#[derive(Debug, Default, Clone)]
 pub struct ProfileConfig {
     pub api_url: Option<String>,
     pub test_mode: Option<bool>,
     pub token_command: Option<String>,
+    /// Seconds `token_command` may take.
+    pub token_command_timeout: Option<u64>,
     pub ca_cert: Option<PathBuf>,
     pub retries: Option<u32>,
 }
 
-#[derive(Default, Deserialize)]
+/// How long a `token_command` may run before it is stopped (exit 4).
+pub const DEFAULT_TOKEN_COMMAND_TIMEOUT: u64 = 30;
+
+#[derive(Default)]
 pub struct CredentialsFile {
-    #[serde(default)]
     pub profiles: BTreeMap<String, CredentialEntry>,
 }
 
-#[derive(Default, Deserialize)]
+#[derive(Default)]
 pub struct CredentialEntry {
     pub token: Option<String>,
 }
@@ -62,6 +66,7 @@ pub enum KeyKind {
     File,
     ProfileName,
     Count,
+    Seconds,
 }
 
 #[derive(Debug)]
@@ -77,6 +82,7 @@ pub const KEYS: &[KeySpec] = &[
     KeySpec { name: "api_url", scope: Scope::Profile, kind: KeyKind::Url },
     KeySpec { name: "test_mode", scope: Scope::Profile, kind: KeyKind::Bool },
     KeySpec { name: "token_command", scope: Scope::Profile, kind: KeyKind::Text },
+    KeySpec { name: "token_command_timeout", scope: Scope::Profile, kind: KeyKind::Seconds },
     KeySpec { name: "ca_cert", scope: Scope::Profile, kind: KeyKind::File },
     KeySpec { name: "retries", scope: Scope::Profile, kind: KeyKind::Count },
 ];
@@ -120,6 +126,10 @@ pub fn parse_value(spec: &KeySpec, raw: &str) -> Result<toml_edit::Value, UsageE
         KeyKind::Count => match raw.trim().parse::<u32>() {
             Ok(n) if n <= 100 => i64::from(n).into(),
             _ => return Err(bad("expected a whole number from 0 to 100")),
+        },
+        KeyKind::Seconds => match raw.trim().parse::<u32>() {
+            Ok(n) if (1..=600).contains(&n) => i64::from(n).into(),
+            _ => return Err(bad("expected a whole number of seconds from 1 to 600")),
         },
     })
 }
@@ -229,35 +239,20 @@ pub fn config_dir(env: &Env) -> Result<PathBuf, UsageError> {
     })
 }
 
-/// Reads a TOML file into `T`; a missing file is the default, a malformed one an error
-/// naming the file, line and column.
-pub fn load_toml<T: DeserializeOwned + Default>(path: &Path) -> Result<T, UsageError> {
-    let name = path.display().to_string();
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(T::default()),
-        Err(e) => return Err(UsageError::new(format!("{name}: cannot read: {e}"))),
-    };
-    toml::from_str(&text).map_err(|e| {
-        let problem = Problem::from_toml(&name, &text, e.span(), e.message());
-        UsageError::with_hint(problem.to_string(), format!("fix or remove {name}"))
-    })
-}
-
 /// Chooses profile and base URL: `--api-url` > `CLARION_API_URL` > the profile's `api_url` > the default;
 /// `--profile` > `CLARION_PROFILE` > `default_profile` > `default`.
-pub fn resolve(flags: &ConnFlags, env: &Env) -> Result<Settings, UsageError> {
+pub fn resolve(flags: &ConnFlags, env: &Env) -> anyhow::Result<Settings> {
     for key in ["CLARION_API_URL", "CLARION_PROFILE"] {
         env.check_unicode(key)?;
     }
     let dir = config_dir(env)?;
-    let config: ConfigFile = load_toml(&dir.join(files::CONFIG_FILE))?;
+    let config = load_config(&dir)?;
     let (profile, explicit) = select_profile(flags.profile.as_deref(), env, &config);
     let profile_config = config.profiles.get(&profile).cloned();
     if let (None, Some(from)) = (&profile_config, explicit)
         && profile != DEFAULT_PROFILE
     {
-        let creds: CredentialsFile = load_toml(&dir.join(files::CREDENTIALS_FILE))?;
+        let creds = load_credentials(&dir)?;
         if !creds.profiles.contains_key(&profile) {
             let known: Vec<&str> = config.profiles.keys().chain(creds.profiles.keys()).map(String::as_str).collect();
             let hint = match crate::seqfile::suggest(&profile, &known) {
@@ -267,7 +262,7 @@ pub fn resolve(flags: &ConnFlags, env: &Env) -> Result<Settings, UsageError> {
                 }
                 None => format!("defined profiles: {}", known.join(", ")),
             };
-            return Err(UsageError::with_hint(format!("profile `{profile}` (from {from}) is not defined"), hint));
+            return Err(UsageError::with_hint(format!("profile `{profile}` (from {from}) is not defined"), hint).into());
         }
     }
     let profile_config = profile_config.unwrap_or_default();
@@ -399,7 +394,7 @@ pub fn resolve_token(settings: &Settings, env: &Env) -> anyhow::Result<ResolvedT
         return Ok(ResolvedToken { token, origin: TokenOrigin::Env, warnings });
     }
     let path = settings.credentials_path();
-    let creds: CredentialsFile = load_toml(&path)?;
+    let creds = load_credentials(&settings.dir)?;
     if let Some(t) = creds.profiles.get(&settings.profile).and_then(|e| e.token.as_deref()) {
         warnings.extend(files::loose_mode_warning(&path));
         let token = Token::new(t).map_err(|why| {
@@ -408,7 +403,8 @@ pub fn resolve_token(settings: &Settings, env: &Env) -> anyhow::Result<ResolvedT
         return Ok(ResolvedToken { token, origin: TokenOrigin::CredentialsFile, warnings });
     }
     if let Some(cmd) = &settings.profile_config.token_command {
-        let token = run_token_command(cmd, &settings.profile)?;
+        let limit = settings.profile_config.token_command_timeout.unwrap_or(DEFAULT_TOKEN_COMMAND_TIMEOUT);
+        let token = run_token_command(cmd, &settings.profile, std::time::Duration::from_secs(limit))?;
         return Ok(ResolvedToken { token, origin: TokenOrigin::TokenCommand, warnings });
     }
     Err(AuthError {
@@ -448,34 +444,75 @@ pub fn check_token_destination(settings: &Settings, origin: &TokenOrigin) -> Res
     })
 }
 
-fn run_token_command(cmd: &str, profile: &str) -> anyhow::Result<Token> {
-    let output = std::process::Command::new("sh")
+/// Runs a profile's `token_command` with `sh -c`: its stderr passes through to the user, its
+/// trimmed stdout is the token, and it gets `limit` to finish. A failure or a timeout is an
+/// auth error naming the profile; a command that never ends is stopped (its whole process
+/// group), never waited on forever.
+fn run_token_command(cmd: &str, profile: &str, limit: std::time::Duration) -> anyhow::Result<Token> {
+    use std::io::Read as _;
+    let fail = |message: String, hint: Option<&str>| AuthError { message, hint: hint.map(str::to_string) };
+    let mut command = std::process::Command::new("sh");
+    command
         .arg("-c")
         .arg(cmd)
         .stdin(std::process::Stdio::null())
-        .stderr(std::process::Stdio::inherit())
-        .output()
-        .map_err(|e| AuthError {
-            message: format!("cannot run the token_command of profile `{profile}`: {e}"),
-            hint: None,
-        })?;
-    if !output.status.success() {
-        return Err(AuthError {
-            message: format!("the token_command of profile `{profile}` failed ({})", output.status),
-            hint: Some("run the command yourself to see why".into()),
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::inherit());
+    #[cfg(unix)]
+    std::os::unix::process::CommandExt::process_group(&mut command, 0);
+    let mut child =
+        command.spawn().map_err(|e| fail(format!("cannot run the token_command of profile `{profile}`: {e}"), None))?;
+    let stdout = child.stdout.take();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut out = Vec::new();
+        if let Some(s) = stdout {
+            // A token is short; more than this is not one.
+            let _ = s.take(64 * 1024).read_to_end(&mut out);
         }
+        let _ = tx.send(out);
+    });
+    let deadline = std::time::Instant::now() + limit;
+    let finished = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break Some(status),
+            Ok(None) if std::time::Instant::now() < deadline => {
+                std::thread::sleep(std::time::Duration::from_millis(10))
+            }
+            _ => break None,
+        }
+    };
+    // Its output, unless something it started still holds the pipe past the deadline.
+    let output = finished.and_then(|s| {
+        rx.recv_timeout(deadline.saturating_duration_since(std::time::Instant::now())).ok().map(|o| (s, o))
+    });
+    let Some((status, stdout)) = output else {
+        #[cfg(unix)]
+        if let Some(pid) = rustix::process::Pid::from_raw(child.id() as i32) {
+            let _ = rustix::process::kill_process_group(pid, rustix::process::Signal::KILL);
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+        return Err(fail(
+            format!(
+                "the token_command of profile `{profile}` did not finish within {}s; it was stopped",
+                limit.as_secs()
+            ),
+            Some("run the command yourself to see why; token_command_timeout in the profile allows it longer"),
+        )
+        .into());
+    };
+    if !status.success() {
+        return Err(fail(
+            format!("the token_command of profile `{profile}` failed ({status})"),
+            Some("its own messages are above; run the command yourself to see why"),
+        )
         .into());
     }
-    let text = String::from_utf8(output.stdout).map_err(|_| AuthError {
-        message: format!("the token_command of profile `{profile}` printed non-UTF-8 output"),
-        hint: None,
-    })?;
+    let text = String::from_utf8(stdout)
+        .map_err(|_| fail(format!("the token_command of profile `{profile}` printed non-UTF-8 output"), None))?;
     Token::new(&text).map_err(|why| {
-        AuthError {
-            message: format!("the token printed by the token_command of profile `{profile}` {why}"),
-            hint: None,
-        }
-        .into()
+        fail(format!("the token printed by the token_command of profile `{profile}` {why}"), None).into()
     })
 }
 
@@ -521,7 +558,7 @@ mod tests {
         assert_eq!(resolve(&ConnFlags::default(), &env).unwrap().profile, "prod");
         let flags = ConnFlags { profile: Some("stagin".into()), ..Default::default() };
         let err = resolve(&flags, &env).unwrap_err();
-        assert_eq!(err.hint.as_deref(), Some("did you mean `staging`?"));
+        assert_eq!(err.downcast_ref::<UsageError>().unwrap().hint.as_deref(), Some("did you mean `staging`?"));
     }
 
     #[test]
@@ -529,7 +566,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("config.toml"), "[profiles.x]\napi_url = \n").unwrap();
         let err = resolve(&ConnFlags::default(), &env_with_dir(dir.path(), &[])).unwrap_err();
-        assert!(err.message.contains("config.toml:2:"), "{}", err.message);
+        let shown = format!("{:?}", err.downcast_ref::<crate::seqfile::ValidationError>().unwrap().problems);
+        assert!(shown.contains("line: Some(2)"), "{shown}");
     }
 
     #[test]

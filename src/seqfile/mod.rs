@@ -12,7 +12,7 @@ mod validate;
 pub use input::body_from_args;
 pub use parse::{Format, Parsed, parse_document};
 pub use problem::{Problem, ValidationError};
-pub use source::Source;
+pub use source::{Source, line_col};
 pub use validate::{Overrides, StepSpec, build_body, parse_step_spec, suggest};
 
 use std::path::Path;

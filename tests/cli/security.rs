@@ -59,8 +59,7 @@ fn api_never_sends_the_token_to_another_origin() {
 
 /// Escape sequences a hostile server might send: OSC 0 (window title), OSC 8 (hyperlink),
 /// OSC 52 (clipboard), a CSI (clear screen), a C1 CSI, and a right-to-left override.
-const HOSTILE: &str =
-    "A\u{1b}]0;pwned\u{7}B\u{1b}]8;;http://evil.example\u{1b}\\C\u{1b}]8;;\u{1b}\\D\u{1b}]52;c;ZXZpbA==\u{7}E\u{1b}[2JF\u{9b}2JG\u{202e}H";
+const HOSTILE: &str = "A\u{1b}]0;pwned\u{7}B\u{1b}]8;;http://evil.example\u{1b}\\C\u{1b}]8;;\u{1b}\\D\u{1b}]52;c;ZXZpbA==\u{7}E\u{1b}[2JF\u{9b}2JG\u{202e}H";
 
 /// Bytes a terminal would act on: ESC, any C1 control, any bidi override or isolate.
 fn drives_the_terminal(screen: &str) -> Option<char> {
@@ -82,7 +81,9 @@ fn hostile_server() -> Stub {
         match req.path.as_str() {
             "/v1/sequence-manager/sequences/1" => Canned::json(200, &envelope(seq)),
             "/v1/sequence-manager/sequences/2" => Canned::json(422, &json!({"error": {"message": HOSTILE}})),
-            "/raw" => Canned::raw(200, "text/plain", HOSTILE.as_bytes().to_vec()).header("X-Evil", "\u{9b}2J \u{202e}x"),
+            "/raw" => {
+                Canned::raw(200, "text/plain", HOSTILE.as_bytes().to_vec()).header("X-Evil", "\u{9b}2J \u{202e}x")
+            }
             _ => Canned::json(404, &json!({"error": {"message": HOSTILE}})),
         }
     })
@@ -118,7 +119,11 @@ fn no_server_or_config_text_drives_the_terminal() {
         if let Some(c) = drives_the_terminal(&run.screen) {
             panic!("{args:?} put {c:?} on the terminal:\n{}", run.screen);
         }
-        assert!(run.screen.contains("\\u{1b}") || run.screen.contains("\\u001b"), "{args:?}: shown escaped:\n{}", run.screen);
+        assert!(
+            run.screen.contains("\\u{1b}") || run.screen.contains("\\u001b"),
+            "{args:?}: shown escaped:\n{}",
+            run.screen
+        );
     }
 }
 
@@ -160,7 +165,8 @@ fn a_test_mode_batch_creates_at_most_one_live_sequence_first() {
     let t = TestEnv::new();
     t.write("b.jsonl", &lines(40));
     let stub = counting_server(1);
-    let run = t.authed(&stub.url).args(["sequence", "create", "-f", "b.jsonl", "--test-mode", "--concurrency", "16"]).run();
+    let run =
+        t.authed(&stub.url).args(["sequence", "create", "-f", "b.jsonl", "--test-mode", "--concurrency", "16"]).run();
     run.code(7);
     assert_eq!(stub.requests().len(), 1, "the first request went alone, and stopped the batch");
     assert_eq!(run.stdout, "1\n");
@@ -177,7 +183,8 @@ fn every_live_sequence_is_named_when_the_server_turns_live_later() {
     let t = TestEnv::new();
     t.write("b.jsonl", &lines(40));
     let stub = counting_server(2);
-    let run = t.authed(&stub.url).args(["sequence", "create", "-f", "b.jsonl", "--test-mode", "--concurrency", "4"]).run();
+    let run =
+        t.authed(&stub.url).args(["sequence", "create", "-f", "b.jsonl", "--test-mode", "--concurrency", "4"]).run();
     run.code(7);
     let sent = stub.requests().len() as i64;
     assert!((2..=5).contains(&sent), "the requests in flight finish, no new ones start: {sent}");
@@ -228,4 +235,108 @@ fn resuming_with_other_settings_is_refused_and_a_lost_journal_creates_nothing_tw
     // --restart is the way to make them again.
     t.authed(&sb.url).args(["sequence", "create", "-f", "b.jsonl", "--restart"]).run().ok();
     assert_eq!(count(), 10);
+}
+
+#[cfg(unix)]
+#[test]
+fn config_that_others_can_write_is_not_trusted() {
+    use std::os::unix::fs::PermissionsExt;
+    let t = TestEnv::new();
+    let stub = Stub::fixed(Canned::json(200, &envelope(sample_sequence(1))));
+    let marker = t.work().join("ran");
+    t.write_config(
+        "config.toml",
+        &format!(
+            "[profiles.default]\napi_url = \"{}\"\ntoken_command = \"touch {} && echo tok_from_command_123\"\n",
+            stub.url,
+            marker.display()
+        ),
+    );
+    let cfg = t.config_dir().join("config.toml");
+    for (path, mode) in [(&cfg, 0o664), (&cfg, 0o646), (&t.config_dir(), 0o777)] {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+        let run = t.cmd().args(["sequence", "show", "1"]).run();
+        run.code(4);
+        assert!(run.stderr.contains(&format!("{} can be changed by other users", path.display())), "{}", run.stderr);
+        assert!(run.stderr.contains(&format!("hint: run: chmod go-w {}", path.display())), "{}", run.stderr);
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(if path == &cfg { 0o644 } else { 0o755 }))
+            .unwrap();
+    }
+    assert!(!marker.exists(), "the token_command ran from an untrusted config");
+    assert!(stub.requests().is_empty());
+    // Owned by another user (root excepted): only root can make such a file here.
+    if rustix::process::geteuid().is_root() {
+        let creds = t.config_dir().join("credentials.toml");
+        std::fs::write(&creds, "").unwrap();
+        std::fs::set_permissions(&creds, std::fs::Permissions::from_mode(0o600)).unwrap();
+        std::os::unix::fs::chown(&creds, Some(4242), None).unwrap();
+        let run = t.cmd().args(["sequence", "show", "1"]).run();
+        run.code(4);
+        assert!(run.stderr.contains("belongs to another user (uid 4242)"), "{}", run.stderr);
+        std::fs::remove_file(&creds).unwrap();
+    }
+    t.cmd().args(["sequence", "show", "1"]).run().ok();
+    assert!(marker.exists(), "trusted again, the command runs");
+}
+
+#[test]
+fn a_token_command_is_bounded_and_its_failure_is_exit_4() {
+    let t = TestEnv::new();
+    let stub = Stub::fixed(Canned::json(200, &envelope(sample_sequence(1))));
+    let config = |cmd: &str, timeout: u32| {
+        t.write_config(
+            "config.toml",
+            &format!(
+                "[profiles.ci]\napi_url = \"{}\"\ntoken_command = \"{cmd}\"\ntoken_command_timeout = {timeout}\n",
+                stub.url
+            ),
+        )
+    };
+    config("echo vault is sealed >&2; exit 3", 5);
+    let run = t.cmd().args(["--profile", "ci", "sequence", "show", "1"]).run();
+    run.code(4);
+    assert!(run.stderr.starts_with("vault is sealed\n"), "its stderr passes through: {}", run.stderr);
+    assert!(run.stderr.contains("the token_command of profile `ci` failed"), "{}", run.stderr);
+    // A command that never ends, even one whose child keeps its output open, is stopped.
+    config("sleep 600 & sleep 600", 1);
+    let started = std::time::Instant::now();
+    let run = t.cmd().args(["--profile", "ci", "sequence", "show", "1"]).run();
+    run.code(4);
+    assert!(started.elapsed() < std::time::Duration::from_secs(60), "never a hang");
+    assert!(run.stderr.contains("the token_command of profile `ci` did not finish within 1s"), "{}", run.stderr);
+    assert!(stub.requests().is_empty());
+}
+
+#[test]
+fn credential_values_never_appear_and_settings_are_range_checked() {
+    let t = TestEnv::new();
+    t.write_config("credentials.toml", "[profiles.default]\ntoken = 98765432109876\n");
+    for args in [&["sequence", "show", "1"][..], &["auth", "status"], &["auth", "token"]] {
+        let run = t.cmd().env("CLARION_API_URL", "http://127.0.0.1:9").args(args).run();
+        run.code(2);
+        assert!(
+            !run.stderr.contains("98765432109876") && !run.stdout.contains("98765432109876"),
+            "{args:?}: {}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.contains("credentials.toml:2:9: profiles.default.token: must be a string, in quotes"),
+            "{}",
+            run.stderr
+        );
+    }
+    std::fs::remove_file(t.config_dir().join("credentials.toml")).unwrap();
+    t.write_config("config.toml", "[profiles.default]\nretries = 4294967295\ntest_mod = true\n");
+    let run = t.cmd().env("CLARION_TOKEN", TOKEN).args(["sequence", "show", "1"]).run();
+    run.code(2);
+    assert!(
+        run.stderr.contains("config.toml:2:11: profiles.default.retries: must be a whole number from 0 to 100"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("config.toml:3:1: profiles.default.test_mod: unknown key (did you mean `test_mode`?)"),
+        "{}",
+        run.stderr
+    );
 }

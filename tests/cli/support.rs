@@ -549,7 +549,9 @@ mod pty {
             while !String::from_utf8_lossy(&seen).contains(expect) {
                 match rx.recv_timeout(Duration::from_secs(30)) {
                     Ok(more) => seen.extend(more),
-                    Err(_) => panic!("the terminal never showed {expect:?}; it showed:\n{}", String::from_utf8_lossy(&seen)),
+                    Err(_) => {
+                        panic!("the terminal never showed {expect:?}; it showed:\n{}", String::from_utf8_lossy(&seen))
+                    }
                 }
             }
             writer.write_all(keys).unwrap();
@@ -560,7 +562,8 @@ mod pty {
             seen.extend(more);
         }
         let screen = String::from_utf8_lossy(&seen).replace("\r\n", "\n");
-        let code = std::os::unix::process::ExitStatusExt::signal(&status).map_or(status.code().unwrap_or(-1), |s| 128 + s);
+        let code =
+            std::os::unix::process::ExitStatusExt::signal(&status).map_or(status.code().unwrap_or(-1), |s| 128 + s);
         (PtyRun { code, screen }, termios)
     }
 }

@@ -37,9 +37,9 @@ struct ProfileStatus {
 
 pub fn run(args: StatusArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     let dir = config::config_dir(ctx.env)?;
-    let cfg: ConfigFile = config::load_toml(&dir.join(files::CONFIG_FILE))?;
+    let cfg: ConfigFile = config::load_config(&dir)?;
     let creds_path = dir.join(files::CREDENTIALS_FILE);
-    let creds: CredentialsFile = config::load_toml(&creds_path)?;
+    let creds: CredentialsFile = config::load_credentials(&dir)?;
     let (active, chosen_by) = config::select_profile(ctx.global.profile.as_deref(), ctx.env, &cfg);
 
     // A profile named on purpose is the only one shown; otherwise every profile on file.

@@ -1,6 +1,6 @@
 //! `clarion config get KEY`
 
-use crate::config::{self, Scope, files};
+use crate::config::{self, Scope};
 use crate::context::Ctx;
 use clap::Args;
 
@@ -17,7 +17,7 @@ pub struct GetArgs {
 pub fn run(args: GetArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     let spec = config::key_spec(&args.key)?;
     let (dir, _, profile) = ctx.profile_files()?;
-    let doc: toml::Table = config::load_toml(&dir.join(files::CONFIG_FILE))?;
+    let doc = config::load_config_table(&dir)?;
     let value = match spec.scope {
         Scope::Top => doc.get(spec.name),
         Scope::Profile => doc.get("profiles").and_then(|p| p.get(&profile)).and_then(|p| p.get(spec.name)),

@@ -1,6 +1,6 @@
 //! `clarion config list`
 
-use crate::config::{self, files};
+use crate::config;
 use crate::context::Ctx;
 use clap::Args;
 
@@ -10,7 +10,7 @@ pub struct ListArgs {}
 
 pub fn run(_args: ListArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     let dir = config::config_dir(ctx.env)?;
-    let doc: toml::Table = config::load_toml(&dir.join(files::CONFIG_FILE))?;
+    let doc = config::load_config_table(&dir)?;
     let mut lines = Vec::new();
     flatten("", &doc, &mut lines);
     if !lines.is_empty() {
