@@ -94,33 +94,48 @@ fn hostile_server() -> Stub {
 fn no_server_or_config_text_drives_the_terminal() {
     let t = TestEnv::new();
     let stub = hostile_server();
-    t.write_config("config.toml", "[profiles.\"x\\u001b]0;pwned\\u0007\"]\napi_url = \"https://x.example\"\n");
-    let cases: &[&[&str]] = &[
-        &["sequence", "show", "1"],
-        &["sequence", "show", "1", "--json"],
-        &["sequence", "show", "1", "--jq", ".name"],
-        &["sequence", "show", "1", "--jq", ".steps"],
-        &["sequence", "show", "2"],
-        &["api", "-i", "/raw"],
-        &["api", "/v1/sequence-manager/sequences/1"],
-        &["api", "/nowhere"],
-        &["--profile", "x\u{1b}]0;pwned\u{7}", "config", "list"],
-        &["auth", "status"],
-        &["--profile", "x\u{1b}]0;t\u{7}y", "sequence", "show", "1"],
+    let from_server: &[(&[&str], i32)] = &[
+        (&["sequence", "show", "1"], 0),
+        (&["sequence", "show", "1", "--json"], 0),
+        (&["sequence", "show", "1", "--jq", ".name"], 0),
+        (&["sequence", "show", "1", "--jq", ".steps"], 0),
+        (&["sequence", "show", "2"], 5),
+        (&["api", "-i", "/raw"], 0),
+        (&["api", "/v1/sequence-manager/sequences/1"], 0),
+        (&["api", "/nowhere"], 3),
     ];
-    for args in cases {
-        let (run, _) = t
-            .cmd()
-            .env("CLARION_TOKEN", TOKEN)
-            .env("CLARION_API_URL", &stub.url)
-            .args(["--color", "never"])
-            .args(*args)
-            .run_on_pty(120, &[]);
+    // Config text: a hostile profile name, URL and command.
+    let c = TestEnv::new();
+    let hostile_config = [
+        "[profiles.\"x\\u001b]0;pwned\\u0007\"]\n",
+        "[profiles.ci]\napi_url = \"https://x\\u001b]0;pwned\\u0007\\u009b2J.example/\"\n",
+        "[profiles.ci]\ntoken_command = \"echo \\u001b]0;pwned\\u0007\\u202e\"\n",
+    ];
+    let from_config: &[(usize, &[&str], i32)] = &[
+        (0, &["auth", "status"], 2),
+        (0, &["--profile", "x\u{1b}]0;t\u{7}y", "sequence", "show", "1"], 2),
+        (1, &["--profile", "ci", "sequence", "show", "1"], 2),
+        (1, &["--profile", "ci", "auth", "status"], 4),
+        (2, &["config", "list"], 0),
+        (2, &["--profile", "ci", "config", "get", "token_command"], 0),
+    ];
+    let runs = from_server
+        .iter()
+        .map(|(args, code)| (&t, None, *args, *code))
+        .chain(from_config.iter().map(|(file, args, code)| (&c, Some(hostile_config[*file]), *args, *code)));
+    for (env, config, args, code) in runs {
+        let mut cmd = env.cmd().env("CLARION_TOKEN", TOKEN);
+        match config {
+            Some(text) => env.write_config("config.toml", text),
+            None => cmd = cmd.env("CLARION_API_URL", &stub.url),
+        }
+        let (run, _) = cmd.args(["--color", "never"]).args(args).run_on_pty(120, &[]);
+        run.code(code);
         if let Some(c) = drives_the_terminal(&run.screen) {
             panic!("{args:?} put {c:?} on the terminal:\n{}", run.screen);
         }
         assert!(
-            run.screen.contains("\\u{1b}") || run.screen.contains("\\u001b"),
+            run.screen.to_lowercase().contains("\\u{1b}") || run.screen.to_lowercase().contains("\\u001b"),
             "{args:?}: shown escaped:\n{}",
             run.screen
         );
