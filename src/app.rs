@@ -34,10 +34,8 @@ async fn start_embedded_sandbox(env: &Env) -> anyhow::Result<Sandbox> {
     env.check_unicode("CLARION_SANDBOX_SPEED")?;
     let speed = match env.get("CLARION_SANDBOX_SPEED") {
         None => EMBEDDED_SPEED,
-        Some(raw) => match raw.parse::<f64>() {
-            Ok(x) if x.is_finite() && x > 0.0 => x,
-            _ => return Err(UsageError::new(format!("CLARION_SANDBOX_SPEED={raw:?} is not a positive number")).into()),
-        },
+        Some(raw) => crate::sandbox::parse_speed(raw)
+            .map_err(|why| UsageError::new(format!("CLARION_SANDBOX_SPEED={raw:?}: {why}")))?,
     };
     let cfg = SandboxConfig {
         db: Some(crate::sandbox::default_db_path(env)?),

@@ -1,11 +1,14 @@
 //! Asking for a secret on the terminal. Echo goes off *before* the prompt is shown, so a key
-//! typed at any moment is never displayed, and it comes back on however the read ends.
+//! typed at any moment is never displayed, and it comes back on however the read ends,
+//! Ctrl-C included.
 
+/// Asks on the terminal and reads a line without showing it. `Err` of kind `Interrupted`
+/// when the user pressed Ctrl-C (the terminal is as it was either way).
 #[cfg(unix)]
 pub fn prompt_hidden(prompt: &str) -> std::io::Result<String> {
-    use rustix::termios::{LocalModes, OptionalActions, Termios, tcgetattr, tcsetattr};
+    use rustix::termios::{LocalModes, OptionalActions, SpecialCodeIndex, Termios, tcgetattr, tcsetattr};
     use std::fs::File;
-    use std::io::{BufRead, Write};
+    use std::io::{Read, Write};
 
     struct Restore<'a>(&'a File, Termios);
     impl Drop for Restore<'_> {
@@ -17,16 +20,41 @@ pub fn prompt_hidden(prompt: &str) -> std::io::Result<String> {
     let tty = File::options().read(true).write(true).open("/dev/tty")?;
     let original = tcgetattr(&tty)?;
     let mut hidden = original.clone();
-    hidden.local_modes.remove(LocalModes::ECHO);
-    // The Enter key still moves to a new line, so what follows doesn't join the prompt.
-    hidden.local_modes.insert(LocalModes::ECHONL);
+    // Byte at a time, unechoed, and Ctrl-C as a byte rather than a signal: a signal would end
+    // the process before the terminal's echo could be turned back on.
+    hidden.local_modes.remove(LocalModes::ECHO | LocalModes::ICANON | LocalModes::ISIG | LocalModes::IEXTEN);
+    hidden.special_codes[SpecialCodeIndex::VMIN] = 1;
+    hidden.special_codes[SpecialCodeIndex::VTIME] = 0;
     tcsetattr(&tty, OptionalActions::Now, &hidden)?;
     let _restore = Restore(&tty, original);
     (&tty).write_all(prompt.as_bytes())?;
     (&tty).flush()?;
-    let mut line = String::new();
-    std::io::BufReader::new(&tty).read_line(&mut line)?;
-    Ok(line)
+    let mut line: Vec<u8> = Vec::new();
+    let mut byte = [0u8; 1];
+    loop {
+        if (&tty).read(&mut byte)? == 0 {
+            return Err(std::io::ErrorKind::UnexpectedEof.into());
+        }
+        match byte[0] {
+            // Ctrl-C
+            0x03 => {
+                let _ = (&tty).write_all(b"\r\n");
+                return Err(std::io::ErrorKind::Interrupted.into());
+            }
+            // Ctrl-D on an empty line: no token is coming.
+            0x04 if line.is_empty() => return Err(std::io::ErrorKind::UnexpectedEof.into()),
+            b'\r' | b'\n' => break,
+            // Backspace: one character, however many bytes it has.
+            0x7f | 0x08 => while line.pop().is_some_and(|b| b & 0xc0 == 0x80) {},
+            // Ctrl-U: start again.
+            0x15 => line.clear(),
+            b if b < 0x20 => {}
+            b => line.push(b),
+        }
+    }
+    // The Enter key was not echoed either: move to the next line for what follows.
+    (&tty).write_all(b"\r\n")?;
+    String::from_utf8(line).map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text"))
 }
 
 #[cfg(not(unix))]

@@ -75,20 +75,39 @@ pub async fn wait(
     }
 }
 
-/// Durations as people write them: `90s`, `10m`, `1h30m`, or plain seconds.
-pub fn parse_duration(raw: &str) -> Result<Duration, String> {
+/// The longest `--timeout`: a wait is for a sequence's life, not for ever (and a deadline
+/// must stay a time the clock can represent).
+pub const MAX_TIMEOUT: Duration = Duration::from_secs(30 * 24 * 3600);
+/// The longest `--interval`.
+pub const MAX_INTERVAL: Duration = Duration::from_secs(24 * 3600);
+
+/// Durations as people write them: `90s`, `10m`, `1h30m`, or plain seconds; at most `max`.
+fn parse_bounded(raw: &str, max: Duration, max_text: &str) -> Result<Duration, String> {
     let raw = raw.trim();
-    if let Ok(secs) = raw.parse::<f64>()
-        && secs.is_finite()
-        && secs >= 0.0
-    {
+    let too_long = || format!("at most {max_text}");
+    if let Ok(secs) = raw.parse::<f64>() {
+        if !secs.is_finite() || secs < 0.0 {
+            return Err("expected a duration such as 90s, 10m or 1h".into());
+        }
+        // Checked before converting: from_secs_f64 panics on what doesn't fit.
+        if secs > max.as_secs_f64() {
+            return Err(too_long());
+        }
         return Ok(Duration::from_secs_f64(secs));
     }
-    humantime::parse_duration(raw).map_err(|_| "expected a duration such as 90s, 10m or 1h".to_string())
+    let d = humantime::parse_duration(raw).map_err(|_| "expected a duration such as 90s, 10m or 1h".to_string())?;
+    if d > max {
+        return Err(too_long());
+    }
+    Ok(d)
+}
+
+pub fn parse_duration(raw: &str) -> Result<Duration, String> {
+    parse_bounded(raw, MAX_TIMEOUT, "30 days (30d)")
 }
 
 pub fn parse_interval(raw: &str) -> Result<Duration, String> {
-    let d = parse_duration(raw)?;
+    let d = parse_bounded(raw, MAX_INTERVAL, "one day (24h)")?;
     if d < Duration::from_secs(1) {
         return Err("the interval must be at least 1s, to spare the API".into());
     }
@@ -125,6 +144,11 @@ mod tests {
         assert_eq!(parse_duration("2.5"), Ok(Duration::from_millis(2500)));
         assert!(parse_duration("soon").is_err());
         assert!(parse_interval("500ms").is_err());
+        for huge in ["1e20", "18446744073709551615s", "500000000000y", "31d", "inf", "NaN"] {
+            assert!(parse_duration(huge).is_err(), "{huge}");
+        }
+        assert!(parse_interval("2d").is_err());
+        assert_eq!(parse_duration("30d"), Ok(MAX_TIMEOUT));
         assert_eq!(parse_interval("1s"), Ok(Duration::from_secs(1)));
     }
 

@@ -7,7 +7,7 @@ use sha2::{Digest, Sha256};
 use std::io::{BufRead, BufReader, Read};
 
 /// Longer lines are refused rather than read into memory.
-const MAX_LINE: usize = 16 * 1024 * 1024;
+pub const MAX_LINE: usize = 16 * 1024 * 1024;
 
 /// A line's number, and its bytes (or `Err` when it is too long to read).
 pub type Line<'a> = (u64, Result<&'a [u8], ()>);

@@ -99,10 +99,19 @@ pub fn settings_sha256(ov: &Overrides) -> String {
     Sha256::digest(canonical.to_string().as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Reads input that can be read only once into memory, within `MAX_STREAM_INPUT`.
+/// Reads input that can be read only once into memory, within `MAX_STREAM_INPUT`. A line
+/// over the line limit ends the reading there (the validation pass then reports it), so an
+/// endless stream without newlines costs one line's worth of memory.
 fn read_once(reader: impl Read, name: &str) -> anyhow::Result<Source> {
+    use std::io::BufRead as _;
+    let mut reader = std::io::BufReader::new(reader.take(MAX_STREAM_INPUT + 1));
     let mut bytes = Vec::new();
-    reader.take(MAX_STREAM_INPUT + 1).read_to_end(&mut bytes)?;
+    loop {
+        let n = (&mut reader).take(input::MAX_LINE as u64 + 1).read_until(b'\n', &mut bytes)?;
+        if n == 0 || (n > input::MAX_LINE && !bytes.ends_with(b"\n")) {
+            break;
+        }
+    }
     if bytes.len() as u64 > MAX_STREAM_INPUT {
         return Err(crate::error::UsageError::with_hint(
             format!("{name}: more than {} MiB can't be held in memory for a batch", MAX_STREAM_INPUT >> 20),

@@ -85,13 +85,16 @@ pub async fn run(args: ApiArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
         }
         Some(serde_json::to_vec(&Value::Object(obj))?)
     } else if let Some(input) = &args.input {
-        let bytes = if input.as_os_str() == "-" {
-            let mut b = Vec::new();
-            std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut b)?;
-            b
+        use crate::seqfile::{MAX_INPUT, read_bounded};
+        let name = if input.as_os_str() == "-" { "<stdin>".to_string() } else { input.display().to_string() };
+        let read = if input.as_os_str() == "-" {
+            read_bounded(std::io::stdin().lock(), MAX_INPUT)
         } else {
-            std::fs::read(input).map_err(|e| UsageError::new(format!("cannot read {}: {e}", input.display())))?
+            std::fs::File::open(input).and_then(|f| read_bounded(f, MAX_INPUT))
         };
+        let bytes = read
+            .map_err(|e| UsageError::new(format!("cannot read {name}: {}", crate::seqfile::io_reason(&e))))?
+            .ok_or_else(|| UsageError::new(format!("{name}: larger than {} MiB; nothing was sent", MAX_INPUT >> 20)))?;
         Some(bytes)
     } else {
         None

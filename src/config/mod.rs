@@ -144,8 +144,11 @@ pub fn check_profile_name(name: &str) -> Result<(), String> {
 
 /// Reads a PEM bundle of CA certificates.
 pub fn load_ca_certs(path: &Path) -> anyhow::Result<Vec<reqwest::Certificate>> {
-    let pem = std::fs::read(path)
-        .map_err(|e| UsageError::new(format!("cannot read the CA certificate {}: {e}", path.display())))?;
+    let cannot = |why: String| UsageError::new(format!("cannot read the CA certificate {}: {why}", path.display()));
+    let pem = std::fs::File::open(path)
+        .and_then(|f| crate::seqfile::read_bounded(f, 4 * 1024 * 1024))
+        .map_err(|e| cannot(crate::seqfile::io_reason(&e)))?
+        .ok_or_else(|| cannot("larger than 4 MiB: not a certificate bundle".into()))?;
     let certs = reqwest::Certificate::from_pem_bundle(&pem)
         .map_err(|_| UsageError::new(format!("{} is not a PEM certificate bundle", path.display())))?;
     if certs.is_empty() {
@@ -382,8 +385,12 @@ pub fn resolve_token(settings: &Settings, env: &Env) -> anyhow::Result<ResolvedT
     env.check_unicode("CLARION_TOKEN")?;
     let mut warnings = Vec::new();
     if let Some(path) = &settings.token_file {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| UsageError::new(format!("cannot read the token file {}: {e}", path.display())))?;
+        let cannot = |why: String| UsageError::new(format!("cannot read the token file {}: {why}", path.display()));
+        let bytes = std::fs::File::open(path)
+            .and_then(|f| crate::seqfile::read_bounded(f, 64 * 1024))
+            .map_err(|e| cannot(crate::seqfile::io_reason(&e)))?
+            .ok_or_else(|| cannot("larger than 64 KiB: not a token".into()))?;
+        let text = String::from_utf8(bytes).map_err(|_| cannot("not UTF-8 text".into()))?;
         warnings.extend(files::loose_mode_warning(path));
         let token =
             Token::new(&text).map_err(|why| UsageError::new(format!("the token in {} {why}", path.display())))?;

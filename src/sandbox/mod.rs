@@ -133,6 +133,18 @@ async fn serve_connection(
     }
 }
 
+/// The fastest simulated clock: a year of simulated time in about half a minute. Faster
+/// would make simulated times overflow and mean nothing.
+pub const MAX_SPEED: f64 = 1_000_000.0;
+
+/// A clock rate (`--speed`, `CLARION_SANDBOX_SPEED`): a positive number up to `MAX_SPEED`.
+pub fn parse_speed(raw: &str) -> Result<f64, String> {
+    match raw.trim().parse::<f64>() {
+        Ok(x) if x.is_finite() && x > 0.0 && x <= MAX_SPEED => Ok(x),
+        _ => Err(format!("expected a positive number up to {MAX_SPEED}, such as 1 or 600")),
+    }
+}
+
 /// The sandbox database file `--sandbox` uses: `CLARION_SANDBOX_DB`, else the data directory.
 pub fn default_db_path(env: &crate::env::Env) -> anyhow::Result<PathBuf> {
     env.check_unicode("CLARION_SANDBOX_DB")?;

@@ -24,22 +24,44 @@ pub enum Input<'a> {
     File(&'a Path),
 }
 
+/// The largest sequence file, or body on standard input, clarion reads: more is refused
+/// (exit 2) without reading it all, so `/dev/zero` or an endless pipe ends at once.
+pub const MAX_INPUT: u64 = 16 * 1024 * 1024;
+
+/// Reads at most `limit` bytes; `Ok(None)` when there is more than that.
+pub fn read_bounded(reader: impl std::io::Read, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut std::io::Read::take(reader, limit + 1), &mut bytes)?;
+    Ok((bytes.len() as u64 <= limit).then_some(bytes))
+}
+
+fn too_large(name: &str) -> ValidationError {
+    ValidationError::single(Problem::whole(name, format!("larger than {} MiB: not a sequence file", MAX_INPUT >> 20)))
+}
+
 /// Reads the input whole and tells its format: by extension for files
 /// (`.toml`, `.json`), by content otherwise.
 pub fn read_input(input: &Input<'_>) -> Result<Source, ValidationError> {
     match input {
         Input::Stdin => {
-            let mut bytes = Vec::new();
-            std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes).map_err(|e| {
-                ValidationError::single(Problem::whole("<stdin>", format!("cannot read standard input: {e}")))
-            })?;
+            let bytes = read_bounded(std::io::stdin().lock(), MAX_INPUT)
+                .map_err(|e| {
+                    ValidationError::single(Problem::whole("<stdin>", format!("cannot read standard input: {e}")))
+                })?
+                .ok_or_else(|| too_large("<stdin>"))?;
             Source::from_bytes("<stdin>".into(), bytes, None)
         }
         Input::File(path) => {
             let name = path.display().to_string();
-            let bytes = std::fs::read(path).map_err(|e| {
+            let cannot = |e: std::io::Error| {
                 ValidationError::single(Problem::whole(&name, format!("cannot read file: {}", io_reason(&e))))
-            })?;
+            };
+            let file = std::fs::File::open(path).map_err(cannot)?;
+            // A regular file says its size: a huge one is refused without reading a byte.
+            if file.metadata().is_ok_and(|m| m.is_file() && m.len() > MAX_INPUT) {
+                return Err(too_large(&name));
+            }
+            let bytes = read_bounded(file, MAX_INPUT).map_err(cannot)?.ok_or_else(|| too_large(&name))?;
             let by_ext = match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
                 Some("toml") => Some(Format::Toml),
                 Some("json") => Some(Format::Json),

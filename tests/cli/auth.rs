@@ -393,46 +393,31 @@ fn ca_cert_adds_a_trusted_root() {
 #[test]
 fn login_on_a_terminal_asks_without_echo() {
     let t = TestEnv::new();
-    // `script` gives clarion a real terminal; what the terminal shows comes back on its stdout.
-    let mut child = std::process::Command::new("script")
-        .args(["-qec", &format!("{} auth login", env!("CARGO_BIN_EXE_clarion")), "/dev/null"])
-        .env_clear()
-        .env("CLARION_CONFIG_DIR", t.config_dir())
-        .env("HOME", t.dir.path().join("home"))
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("script(1) from util-linux");
-    let mut stdout = child.stdout.take().unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        use std::io::Read;
-        let mut buf = [0u8; 256];
-        while let Ok(n) = stdout.read(&mut buf) {
-            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                break;
-            }
-        }
-    });
-    let mut seen = Vec::new();
-    // Type only once the prompt is up, as a person would: earlier keys would echo before it.
-    while !String::from_utf8_lossy(&seen).contains("Paste the API token for profile `default`: ") {
-        seen.extend(rx.recv_timeout(std::time::Duration::from_secs(20)).expect("the prompt"));
-    }
-    {
-        use std::io::Write;
-        let mut stdin = child.stdin.take().unwrap();
-        stdin.write_all(format!("{TOKEN}\n").as_bytes()).unwrap();
-    }
-    assert!(child.wait().unwrap().success());
-    while let Ok(more) = rx.recv_timeout(std::time::Duration::from_secs(5)) {
-        seen.extend(more);
-    }
-    let screen = String::from_utf8_lossy(&seen);
-    assert!(!screen.contains(TOKEN), "the token was echoed: {screen:?}");
-    assert!(screen.contains("Token ****Zx9q saved for profile `default`"), "{screen:?}");
+    // Typed only once the prompt is up, as a person would: earlier keys would echo before it.
+    let (run, termios) = t
+        .cmd()
+        .args(["auth", "login"])
+        .run_on_pty(80, &[("Paste the API token for profile `default`: ", format!("{TOKEN}\r").as_bytes())]);
+    run.code(0);
+    assert!(!run.screen.contains(TOKEN), "the token was echoed: {:?}", run.screen);
+    assert!(run.screen.contains("Token ****Zx9q saved for profile `default`"), "{:?}", run.screen);
     assert_eq!(read(&t.config_dir().join("credentials.toml")), format!("[profiles.default]\ntoken = \"{TOKEN}\"\n"));
+    assert!(termios.local_modes.contains(rustix::termios::LocalModes::ECHO), "echo is back on");
+}
+
+#[test]
+fn ctrl_c_at_the_token_prompt_restores_echo_and_stores_nothing() {
+    let t = TestEnv::new();
+    let (run, termios) = t
+        .cmd()
+        .args(["auth", "login"])
+        .run_on_pty(80, &[("Paste the API token for profile `default`: ", b"tok_half\x03")]);
+    run.code(130);
+    use rustix::termios::LocalModes;
+    assert!(termios.local_modes.contains(LocalModes::ECHO), "echo left off after Ctrl-C");
+    assert!(termios.local_modes.contains(LocalModes::ICANON | LocalModes::ISIG), "the terminal is as it was");
+    assert!(!run.screen.contains("tok_half"));
+    assert!(!t.config_dir().join("credentials.toml").exists());
 }
 
 #[test]

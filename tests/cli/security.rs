@@ -355,3 +355,129 @@ fn credential_values_never_appear_and_settings_are_range_checked() {
         run.stderr
     );
 }
+
+#[test]
+fn a_hostile_journal_is_not_a_journal() {
+    let t = TestEnv::new();
+    let stub = Stub::fixed(Canned::json(200, &envelope(sample_sequence(1))));
+    t.write("b.jsonl", &lines(3));
+    t.authed(&stub.url).args(["sequence", "create", "-f", "b.jsonl", "--dry-run"]).run().ok();
+    // A journal a real run wrote, then records no run could have written.
+    let real = t.authed(&stub.url).args(["sequence", "create", "-f", "b.jsonl"]).run();
+    real.ok();
+    let journal = t.work().join("b.jsonl.journal");
+    let header = std::fs::read_to_string(&journal).unwrap().lines().next().unwrap().to_string();
+    let sent = stub.requests().len();
+    for n in ["18446744073709551615", "4000000000", "60000000", "4"] {
+        std::fs::write(&journal, format!("{header}\n{{\"line\":{n},\"id\":7}}\n{{\"line\":1,\"id\":8}}\n")).unwrap();
+        let run = t.authed(&stub.url).args(["sequence", "create", "-f", "b.jsonl"]).run();
+        run.code(2);
+        assert!(run.stderr.contains("b.jsonl.journal:2: not a clarion journal"), "{n}: {}", run.stderr);
+    }
+    assert_eq!(stub.requests().len(), sent, "nothing sent on a hostile journal");
+}
+
+#[test]
+fn huge_durations_and_speeds_are_refused_before_anything_is_sent() {
+    let t = TestEnv::new();
+    let stub = Stub::fixed(Canned::json(200, &envelope(sample_sequence(1))));
+    for (flag, value) in [
+        ("--timeout", "1e20"),
+        ("--timeout", "18446744073709551615s"),
+        ("--timeout", "500000000000y"),
+        ("--interval", "1e20"),
+        ("--interval", "18446744073709551615s"),
+    ] {
+        let run = t
+            .authed(&stub.url)
+            .args(["sequence", "create", "--name", "x", "--step", "voice", "--wait", flag, value])
+            .run();
+        run.code(2);
+        assert!(run.stderr.contains("at most"), "{flag} {value}: {}", run.stderr);
+        t.authed(&stub.url).args(["sequence", "wait", "1", flag, value]).run().code(2);
+    }
+    assert!(stub.requests().is_empty());
+    let db = t.work().join("sb.sqlite3");
+    for speed in ["1e15", "inf", "0", "-1"] {
+        let run = t
+            .cmd()
+            .env("CLARION_SANDBOX_SPEED", speed)
+            .env("CLARION_SANDBOX_DB", &db)
+            .args(["--sandbox", "sequence", "create", "--name", "x", "--step", "voice"])
+            .run();
+        run.code(2);
+        assert!(run.stderr.contains("CLARION_SANDBOX_SPEED"), "{}", run.stderr);
+    }
+    assert!(!db.exists(), "no sandbox was started");
+    t.cmd().args(["sandbox", "serve", "--speed", "1e15"]).run().code(2);
+}
+
+#[cfg(unix)]
+#[test]
+fn endless_or_huge_input_ends_promptly_with_the_limit_named() {
+    let t = TestEnv::new();
+    let stub = Stub::fixed(Canned::json(200, &envelope(sample_sequence(1))));
+    // A 500 MB file (sparse: no disk is spent) as a sequence file and as a batch.
+    let big = t.work().join("big.jsonl");
+    std::fs::File::create(&big).unwrap().set_len(500 * 1024 * 1024).unwrap();
+    std::fs::copy(&big, t.work().join("big.toml")).ok();
+    let big_toml = t.work().join("big.toml");
+    std::fs::File::create(&big_toml).unwrap().set_len(500 * 1024 * 1024).unwrap();
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (vec!["sequence", "create", "-f", "/dev/zero"], "larger than 16 MiB"),
+        (vec!["sequence", "create", "-f", "/dev/urandom"], "larger than 16 MiB"),
+        (vec!["sequence", "validate", "-f", "/dev/zero"], "larger than 16 MiB"),
+        (vec!["sequence", "create", "-f", "big.toml"], "larger than 16 MiB"),
+        (vec!["sequence", "create", "-f", "big.jsonl"], "line 1 is longer than 16 MiB"),
+        (vec!["sequence", "create", "-f", "/dev/zero", "--batch"], "line 1 is longer than 16 MiB"),
+        (vec!["api", "POST", "/v1/sequence-manager/sequences", "--input", "/dev/zero"], "larger than 16 MiB"),
+    ];
+    for (args, says) in &cases {
+        let run = t.authed(&stub.url).args(args).run();
+        run.code(2);
+        assert!(run.stderr.contains(says), "{args:?}: {}", run.stderr);
+    }
+    // Standard input that goes on and on.
+    let endless = vec![b' '; 17 * 1024 * 1024];
+    let run = t.authed(&stub.url).args(["sequence", "create", "-f", "-"]).stdin(endless.clone()).run();
+    run.code(2);
+    assert!(run.stderr.contains("<stdin>: larger than 16 MiB"), "{}", run.stderr);
+    // A FIFO whose writer never stops.
+    let fifo = t.work().join("endless.toml");
+    rustix::fs::mkfifoat(rustix::fs::CWD, &fifo, rustix::fs::Mode::from_raw_mode(0o600)).unwrap();
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || {
+            use std::io::Write;
+            let mut f = std::fs::OpenOptions::new().write(true).open(&fifo).unwrap();
+            let chunk = [b'#'; 65536];
+            // Ends when the reader goes away (EPIPE).
+            while f.write_all(&chunk).is_ok() {}
+        })
+    };
+    let run = t.authed(&stub.url).args(["sequence", "create", "-f", "endless.toml"]).run();
+    run.code(2);
+    assert!(run.stderr.contains("endless.toml: larger than 16 MiB"), "{}", run.stderr);
+    writer.join().unwrap();
+    assert!(stub.requests().is_empty(), "nothing was sent");
+}
+
+#[test]
+fn lines_appended_while_a_batch_is_sent_are_not_sent() {
+    let t = TestEnv::new();
+    let file = t.write("grow.jsonl", &lines(2));
+    let appended = std::sync::atomic::AtomicBool::new(false);
+    let stub = Stub::start(move |_| {
+        // While the first line is being created, someone appends to the file.
+        if !appended.swap(true, std::sync::atomic::Ordering::SeqCst) {
+            use std::io::Write;
+            let mut f = std::fs::OpenOptions::new().append(true).open(&file).unwrap();
+            f.write_all(b"{\"name\":\"unvalidated\",\"steps\":[{\"type\":\"voice\"}]}\n").unwrap();
+        }
+        Canned::json(200, &envelope(sample_sequence(1)))
+    });
+    let run = t.authed(&stub.url).args(["sequence", "create", "-f", "grow.jsonl", "--concurrency", "1"]).run();
+    run.ok();
+    let names: Vec<String> = stub.requests().iter().map(|r| r.json()["name"].as_str().unwrap().to_string()).collect();
+    assert_eq!(names, ["r1", "r2"], "only the validated lines");
+}

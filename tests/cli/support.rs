@@ -112,11 +112,19 @@ impl Cli {
         self.cmd.stdin(if self.stdin.is_some() { Stdio::piped() } else { Stdio::null() });
         self.cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
         let mut child = self.cmd.spawn().expect("spawn clarion");
-        if let Some(bytes) = self.stdin.take() {
+        // Fed from a thread, so a large input and a large output can't wait on each other; a
+        // clarion that stops reading early (a size limit) just closes the pipe.
+        let feeder = self.stdin.take().map(|bytes| {
             let mut pipe = child.stdin.take().unwrap();
-            pipe.write_all(&bytes).unwrap();
-        }
+            std::thread::spawn(move || match pipe.write_all(&bytes) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => panic!("writing stdin: {e}"),
+                _ => {}
+            })
+        });
         let out = child.wait_with_output().unwrap();
+        if let Some(f) = feeder {
+            f.join().unwrap();
+        }
         Run {
             code: out.status.code().unwrap_or(-1),
             stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),

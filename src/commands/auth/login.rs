@@ -42,8 +42,11 @@ pub fn run(args: LoginArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
             .map_err(|e| UsageError::new(format!("cannot read the token from standard input: {e}")))?;
         text
     } else if std::io::stdin().is_terminal() {
-        crate::tty::prompt_hidden(&format!("Paste the API token for profile `{profile}`: "))
-            .map_err(|e| UsageError::new(format!("cannot read the token from the terminal: {e}")))?
+        match crate::tty::prompt_hidden(&format!("Paste the API token for profile `{profile}`: ")) {
+            Ok(line) => line,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => return Err(crate::error::Interrupted.into()),
+            Err(e) => return Err(UsageError::new(format!("cannot read the token from the terminal: {e}")).into()),
+        }
     } else {
         return Err(UsageError::with_hint(
             "standard input is not a terminal, so there is nowhere to ask for the token",

@@ -37,11 +37,11 @@ pub struct ServeArgs {
     pub seed: Option<u64>,
 
     /// Simulated clock rate: 600 runs a ten-minute sequence in about a second
-    #[arg(long, value_name = "X", default_value_t = 1.0, value_parser = positive_f64)]
+    #[arg(long, value_name = "X", default_value_t = 1.0, value_parser = crate::sandbox::parse_speed)]
     pub speed: f64,
 
     /// Milliseconds added to every answer
-    #[arg(long, value_name = "MS", default_value_t = 0)]
+    #[arg(long, value_name = "MS", default_value_t = 0, value_parser = clap::value_parser!(u64).range(0..=60_000))]
     pub latency: u64,
 
     /// Fraction of requests answered 503 with Retry-After, before any state changes
@@ -49,7 +49,7 @@ pub struct ServeArgs {
     pub fail_rate: f64,
 
     /// Retry-After seconds sent with --fail-rate's 503s (0 keeps tests fast)
-    #[arg(long, value_name = "SECONDS", default_value_t = 1)]
+    #[arg(long, value_name = "SECONDS", default_value_t = 1, value_parser = clap::value_parser!(u64).range(0..=3600))]
     pub retry_after: u64,
 
     /// Answer 429 with Retry-After to requests beyond N in one second
@@ -59,13 +59,6 @@ pub struct ServeArgs {
     /// Fraction of creates committed and then left unanswered (the connection is closed)
     #[arg(long, value_name = "P", default_value_t = 0.0, value_parser = probability)]
     pub drop_rate: f64,
-}
-
-fn positive_f64(raw: &str) -> Result<f64, String> {
-    match raw.parse::<f64>() {
-        Ok(x) if x.is_finite() && x > 0.0 => Ok(x),
-        _ => Err("expected a positive number, such as 1 or 600".into()),
-    }
 }
 
 fn probability(raw: &str) -> Result<f64, String> {
