@@ -1483,7 +1483,7 @@ _clarion() {
             return 0
             ;;
         clarion__subcmd__sandbox__subcmd__serve)
-            opts="-v -h -V --addr --db --token --seed --speed --latency --fail-rate --retry-after --rate-limit --drop-rate --api-url --profile --token-file --ca-cert --retries --request-timeout --verbose --sandbox --color --help --version"
+            opts="-v -h -V --addr --db --token --token-file --seed --speed --latency --fail-rate --retry-after --rate-limit --drop-rate --header-timeout --max-connections --api-url --profile --ca-cert --retries --request-timeout --verbose --sandbox --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1498,6 +1498,10 @@ _clarion() {
                     return 0
                     ;;
                 --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1529,15 +1533,19 @@ _clarion() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --header-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-connections)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --api-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --token-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -632,7 +632,8 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 '--addr=[Address to listen on; port 0 picks a free port]:HOST:PORT:_default' \
 '--db=[SQLite file to keep state in (survives restarts; shareable by several processes) \[default\: in memory\]]:PATH:_files' \
-'--token=[Accept only this bearer token \[default\: any non-empty token\]]:TOKEN:_default' \
+'(--token-file)--token=[Accept only this bearer token \[default\: any non-empty token\]. Visible to other users in \`ps\`\: prefer --token-file or CLARION_SANDBOX_TOKEN]:TOKEN:_default' \
+'--token-file=[Accept only the bearer token in this file \[env\: CLARION_SANDBOX_TOKEN holds the token itself\]]:PATH:_files' \
 '--seed=[Seed for step ids, outcomes, timings and faults\: the same seed gives the same results]:N:_default' \
 '--speed=[Simulated clock rate\: 600 runs a ten-minute sequence in about a second]:X:_default' \
 '--latency=[Milliseconds added to every answer]:MS:_default' \
@@ -640,9 +641,10 @@ _arguments "${_arguments_options[@]}" : \
 '--retry-after=[Retry-After seconds sent with --fail-rate'\''s 503s (0 keeps tests fast)]:SECONDS:_default' \
 '--rate-limit=[Answer 429 with Retry-After to requests beyond N in one second]:N:_default' \
 '--drop-rate=[Fraction of creates committed and then left unanswered (the connection is closed)]:P:_default' \
+'--header-timeout=[Seconds a connection may take to send a request'\''s head (also how long an idle keep-alive connection is kept)]:SECONDS:_default' \
+'--max-connections=[Connections served at once; more wait until one closes]:N:_default' \
 '--api-url=[Base URL of the API \[env\: CLARION_API_URL\] \[default\: the profile'\''s api_url, else https\://api.clarionhealth.com\]]:URL:_default' \
 '--profile=[Profile from config.toml and credentials.toml \[env\: CLARION_PROFILE\] \[default\: default_profile, else "default"\]]:NAME:_default' \
-'--token-file=[Read the API token from this file (never give a token itself as an argument\: others can see it)]:PATH:_files' \
 '--ca-cert=[Also trust this CA certificate (PEM), e.g. a corporate proxy'\''s \[default\: the profile'\''s ca_cert\]]:PATH:_files' \
 '--retries=[Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) \[default\: the profile'\''s retries, else 3\]]:N:_default' \
 '--request-timeout=[Seconds each attempt may take, connecting included]:SECONDS:_default' \

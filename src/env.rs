@@ -17,6 +17,7 @@ const READ: &[&str] = &[
     "CLARION_SANDBOX",
     "CLARION_SANDBOX_DB",
     "CLARION_SANDBOX_SPEED",
+    "CLARION_SANDBOX_TOKEN",
     "NO_COLOR",
     "CLICOLOR_FORCE",
     "TERM",

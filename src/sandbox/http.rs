@@ -21,6 +21,8 @@ use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 pub const COLLECTION: &str = "/v1/sequence-manager/sequences";
+/// The largest create body the sandbox reads (413 beyond).
+pub const MAX_BODY: usize = 2 * 1024 * 1024;
 
 pub struct State {
     cfg: SandboxConfig,
@@ -102,8 +104,14 @@ pub fn router(state: Arc<State>) -> Router {
         .route(&format!("{COLLECTION}/{{id}}"), get(show))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
+        .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY))
         .layer(middleware::from_fn_with_state(state.clone(), gate))
         .with_state(state)
+}
+
+/// The answer to a request that took longer than the sandbox allows.
+pub fn timed_out() -> Response {
+    error(StatusCode::REQUEST_TIMEOUT, "request_timeout", "the request took too long to arrive")
 }
 
 /// Error body in the contract's shape.
@@ -161,8 +169,12 @@ async fn gate(AxState(st): AxState<Arc<State>>, req: Request, next: Next) -> Res
     if resp.extensions().get::<LatencyAdded>().is_none() && !st.cfg.latency.is_zero() {
         tokio::time::sleep(st.cfg.latency).await;
     }
+    // The method and path are the client's: escaped, so a request can't drive the terminal
+    // the log is read on.
     st.log(&format!(
-        "{peer} {method} {path} {} {:.1}ms",
+        "{peer} {} {} {} {:.1}ms",
+        crate::untrusted::Untrusted(method.as_str()),
+        crate::untrusted::Untrusted(&path),
         resp.status().as_u16(),
         started.elapsed().as_secs_f64() * 1000.0
     ));
@@ -208,9 +220,17 @@ fn check_auth(st: &State, value: Option<&HeaderValue>) -> Result<(), &'static st
         return Err("malformed Authorization header (expected: Bearer <token>)");
     }
     match &st.cfg.token {
-        Some(expected) if expected != token => Err("invalid token"),
+        Some(expected) if !same_secret(expected, token) => Err("invalid token"),
         _ => Ok(()),
     }
+}
+
+/// Compares two secrets in time that doesn't depend on where they differ, or on their
+/// lengths: their SHA-256 digests are compared byte for byte without stopping early.
+fn same_secret(a: &str, b: &str) -> bool {
+    let (x, y) = (Sha256::digest(a.as_bytes()), Sha256::digest(b.as_bytes()));
+    let diff = x.iter().zip(y.iter()).fold(0u8, |acc, (p, q)| acc | (p ^ q));
+    std::hint::black_box(diff) == 0
 }
 
 async fn create(
@@ -221,6 +241,13 @@ async fn create(
 ) -> Response {
     let body = match body {
         Ok(b) => b,
+        Err(rej) if rej.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+            return error(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "payload_too_large",
+                &format!("the body is larger than {} MiB", MAX_BODY >> 20),
+            );
+        }
         Err(rej) => return error(rej.status(), "invalid_body", &rej.body_text()),
     };
     let valid = match validate::check(&body) {
@@ -230,9 +257,12 @@ async fn create(
             return error_with_details(StatusCode::UNPROCESSABLE_ENTITY, "validation_error", &inv.message, details);
         }
     };
-    let key = match headers.get("idempotency-key").map(HeaderValue::to_str) {
+    let key = match headers.get("idempotency-key").map(HeaderValue::as_bytes) {
         None => None,
-        Some(Ok(k)) if !k.is_empty() && k.len() <= 255 => Some(k.to_string()),
+        // 1 to 255 visible ASCII characters, as the contract's pattern says.
+        Some(k) if (1..=255).contains(&k.len()) && k.iter().all(u8::is_ascii_graphic) => {
+            Some(String::from_utf8_lossy(k).into_owned())
+        }
         Some(_) => {
             return error(
                 StatusCode::BAD_REQUEST,

@@ -37,7 +37,15 @@ pub struct SandboxConfig {
     pub drop_rate: f64,
     /// One line per request on stderr.
     pub log: bool,
+    /// A connection that hasn't sent a whole request head this long after it opened, or after
+    /// its previous answer (an idle keep-alive), is closed.
+    pub header_timeout: Duration,
+    /// Connections served at once; more wait in the listen queue.
+    pub max_connections: usize,
 }
+
+/// How long one request may take to arrive and be answered, beyond `--latency`.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
 
 impl SandboxConfig {
     pub fn new(addr: SocketAddr) -> Self {
@@ -53,6 +61,8 @@ impl SandboxConfig {
             rate_limit: None,
             drop_rate: 0.0,
             log: false,
+            header_timeout: Duration::from_secs(10),
+            max_connections: 512,
         }
     }
 }
@@ -76,9 +86,14 @@ impl Sandbox {
     pub async fn start(cfg: SandboxConfig) -> anyhow::Result<Sandbox> {
         let listener = TcpListener::bind(cfg.addr).await.with_context(|| format!("cannot listen on {}", cfg.addr))?;
         let addr = listener.local_addr()?;
+        let limits = Limits {
+            header_timeout: cfg.header_timeout,
+            request_timeout: REQUEST_TIMEOUT + cfg.latency,
+            slots: Arc::new(tokio::sync::Semaphore::new(cfg.max_connections.max(1))),
+        };
         let state = http::State::open(cfg).await?;
         let (tx, rx) = watch::channel(false);
-        let task = tokio::spawn(accept_loop(listener, http::router(state), rx));
+        let task = tokio::spawn(accept_loop(listener, http::router(state), limits, rx));
         Ok(Sandbox { url: format!("http://{addr}"), shutdown: tx, task })
     }
 
@@ -88,16 +103,46 @@ impl Sandbox {
     }
 }
 
-async fn accept_loop(listener: TcpListener, router: axum::Router, mut shutdown: watch::Receiver<bool>) {
+/// What a connection may cost: the sandbox is a server someone will expose.
+#[derive(Clone)]
+struct Limits {
+    header_timeout: Duration,
+    request_timeout: Duration,
+    /// One permit per connection being served.
+    slots: Arc<tokio::sync::Semaphore>,
+}
+
+async fn accept_loop(listener: TcpListener, router: axum::Router, limits: Limits, mut shutdown: watch::Receiver<bool>) {
     let mut conns = tokio::task::JoinSet::new();
+    // After a failed accept (EMFILE: out of file descriptors), wait before the next try
+    // instead of spinning on the same error; doubled each time, up to a second.
+    let mut backoff = Duration::from_millis(5);
     loop {
+        // Beyond the cap, connections wait in the kernel's queue, not in memory here.
+        let slot = tokio::select! {
+            s = limits.slots.clone().acquire_owned() => match s { Ok(s) => s, Err(_) => break },
+            _ = shutdown.changed() => break,
+        };
         tokio::select! {
-            accepted = listener.accept() => {
-                if let Ok((stream, peer)) = accepted {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, peer)) => {
+                    backoff = Duration::from_millis(5);
                     let _ = stream.set_nodelay(true);
-                    conns.spawn(serve_connection(stream, peer, router.clone(), shutdown.clone()));
+                    let (limits, router, shutdown) = (limits.clone(), router.clone(), shutdown.clone());
+                    conns.spawn(async move {
+                        let _slot = slot;
+                        serve_connection(stream, peer, router, &limits, shutdown).await;
+                    });
                 }
-            }
+                Err(_) => {
+                    drop(slot);
+                    tokio::select! {
+                        _ = tokio::time::sleep(backoff) => {}
+                        _ = shutdown.changed() => break,
+                    }
+                    backoff = (backoff * 2).min(Duration::from_secs(1));
+                }
+            },
             _ = shutdown.changed() => break,
         }
         while conns.try_join_next().is_some() {}
@@ -111,16 +156,28 @@ async fn serve_connection(
     stream: tokio::net::TcpStream,
     peer: SocketAddr,
     router: axum::Router,
+    limits: &Limits,
     mut shutdown: watch::Receiver<bool>,
 ) {
     let dropper = Arc::new(Notify::new());
     let for_requests = dropper.clone();
+    let request_timeout = limits.request_timeout;
     let service = hyper::service::service_fn(move |mut req: hyper::Request<Incoming>| {
         req.extensions_mut().insert(DropConnection(for_requests.clone()));
         req.extensions_mut().insert(Peer(peer));
-        router.clone().oneshot(req)
+        let router = router.clone();
+        // A body that trickles in, or never ends, can't hold the connection for ever.
+        async move {
+            match tokio::time::timeout(request_timeout, router.oneshot(req)).await {
+                Ok(answered) => answered,
+                Err(_) => Ok(http::timed_out()),
+            }
+        }
     });
-    let conn = hyper::server::conn::http1::Builder::new().serve_connection(TokioIo::new(stream), service);
+    let conn = hyper::server::conn::http1::Builder::new()
+        .timer(hyper_util::rt::TokioTimer::new())
+        .header_read_timeout(limits.header_timeout)
+        .serve_connection(TokioIo::new(stream), service);
     tokio::pin!(conn);
     tokio::select! {
         _ = conn.as_mut() => {}

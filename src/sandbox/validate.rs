@@ -3,6 +3,7 @@
 //! as the contract says.
 
 use super::lifecycle::StepDef;
+use crate::contract::VOICE_FIELDS;
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 
@@ -102,10 +103,11 @@ fn check_step(i: usize, raw: &Value, problems: &mut Vec<(String, String)>) -> Op
             problems.push((at("order"), "is required".into()));
             None
         }
-        Some(v) => match v.as_u64() {
-            Some(n) => Some(n),
+        // Within a signed 64-bit integer, as the contract's int64 says.
+        Some(v) => match v.as_i64().filter(|n| *n >= 0) {
+            Some(n) => Some(n as u64),
             None => {
-                problems.push((at("order"), "must be a non-negative integer".into()));
+                problems.push((at("order"), "must be a non-negative integer (at most 9223372036854775807)".into()));
                 None
             }
         },
@@ -118,6 +120,18 @@ fn check_step(i: usize, raw: &Value, problems: &mut Vec<(String, String)>) -> Op
             None
         }
     };
+    // A voice step's fields come back in the answer, where the contract types them.
+    if let (Some(Value::String(t)), Some(cfg)) = (step.get("type"), &config)
+        && t == "voice"
+    {
+        for (key, kind) in VOICE_FIELDS {
+            if let Some(v) = cfg.get(*key)
+                && !kind.accepts(v)
+            {
+                problems.push((format!("steps[{i}].config.{key}"), format!("must be {}", kind.describe())));
+            }
+        }
+    }
     Some(StepDef { order: order?, step_type: step_type?, config: config? })
 }
 
@@ -142,8 +156,16 @@ mod tests {
         assert_eq!(msg(r#"{"name":"x","steps":[{"order":1,"type":"v"},{"order":2}]}"#), "steps[1].type is required");
         assert_eq!(
             msg(r#"{"name":"x","steps":[{"order":-1,"type":"v"}]}"#),
-            "steps[0].order must be a non-negative integer"
+            "steps[0].order must be a non-negative integer (at most 9223372036854775807)"
         );
+        assert!(
+            msg(r#"{"name":"x","steps":[{"order":9223372036854775808,"type":"v"}]}"#).starts_with("steps[0].order")
+        );
+        assert_eq!(
+            msg(r#"{"name":"x","steps":[{"order":1,"type":"voice","config":{"destination_number":15550199}}]}"#),
+            "steps[0].config.destination_number must be a string (the answer gives it back as one)"
+        );
+        assert_eq!(msg(r#"{"name":"x","steps":[{"order":1,"type":"sms","config":{"destination_number":1}}]}"#), "ok");
         assert_eq!(
             msg(r#"{"name":"x","steps":[{"order":1,"type":"v"},{"order":1,"type":"w"}]}"#),
             "steps[1].order duplicates steps[0].order (1)"

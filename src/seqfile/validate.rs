@@ -49,6 +49,17 @@ pub fn parse_step_spec(raw: &str) -> Result<StepSpec, String> {
             }
         },
     };
+    if ty == "voice"
+        && let Some(c) = &config
+    {
+        for (key, kind) in crate::contract::VOICE_FIELDS {
+            if let Some(v) = c.get(*key)
+                && !kind.accepts(v)
+            {
+                return Err(format!("{key} in the config after `voice:` must be {}", kind.describe()));
+            }
+        }
+    }
     Ok(StepSpec { step_type: ty.to_string(), config })
 }
 
@@ -293,14 +304,18 @@ impl Validator<'_> {
             let order_path = child_path(&path, "order");
             let order = match step.get("order") {
                 None => None,
-                Some(v) => match v.as_u64() {
-                    Some(n) => Some(n),
+                // The contract's int64: a larger order would not fit the API's integer.
+                Some(v) => match v.as_i64().filter(|n| *n >= 0) {
+                    Some(n) => Some(n as u64),
                     None => {
                         let shown = match v {
                             Value::Number(n) => n.to_string(),
                             other => type_name(other, self.format()).to_string(),
                         };
-                        self.at_value(&order_path, format!("must be a non-negative integer, found {shown}"));
+                        self.at_value(
+                            &order_path,
+                            format!("must be a non-negative integer up to 9223372036854775807, found {shown}"),
+                        );
                         None
                     }
                 },
@@ -315,9 +330,29 @@ impl Validator<'_> {
                     None
                 }
             };
+            if let (Some(t), Some(c)) = (&ty, &config) {
+                self.voice_fields(t, c, &child_path(&path, "config"));
+            }
             out.push(Step { origin: Origin::File(i), order, ty, config });
         }
         out
+    }
+
+    /// A voice step's number and message fields come back in the API's answer, typed: a phone
+    /// number written as a bare number (`destination_number = 15550199`) is a mistake to catch
+    /// here, not a sequence to send.
+    fn voice_fields(&mut self, step_type: &str, config: &Map<String, Value>, path: &str) {
+        if step_type != "voice" {
+            return;
+        }
+        for (key, kind) in crate::contract::VOICE_FIELDS {
+            if let Some(v) = config.get(*key)
+                && !kind.accepts(v)
+            {
+                let what = type_name(v, self.format());
+                self.at_value(&child_path(path, key), format!("must be {}, found {what}", kind.describe()));
+            }
+        }
     }
 
     fn table_word(&self) -> &'static str {
@@ -460,7 +495,11 @@ mod tests {
         );
         assert_eq!(
             problems("name = \"x\"\n[[steps]]\ntype = \"voice\"\norder = -1\n")[0],
-            "s.toml:4:9: steps[0].order: must be a non-negative integer, found -1"
+            "s.toml:4:9: steps[0].order: must be a non-negative integer up to 9223372036854775807, found -1"
+        );
+        assert_eq!(
+            problems("name = \"x\"\n[[steps]]\ntype = \"voice\"\n[steps.config]\ndestination_number = 15550199\n")[0],
+            "s.toml:5:22: steps[0].config.destination_number: must be a string (the answer gives it back as one), found an integer"
         );
         assert_eq!(
             problems("name = \"x\"\n[[steps]]\ntype = \"voice\"\nconfig = 3\n")[0],

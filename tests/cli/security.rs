@@ -481,3 +481,93 @@ fn lines_appended_while_a_batch_is_sent_are_not_sent() {
     let names: Vec<String> = stub.requests().iter().map(|r| r.json()["name"].as_str().unwrap().to_string()).collect();
     assert_eq!(names, ["r1", "r2"], "only the validated lines");
 }
+
+/// CPU time a process has used so far (Linux), in seconds.
+#[cfg(target_os = "linux")]
+fn cpu_seconds(pid: u32) -> f64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    // After the command name in parentheses: utime and stime are the 12th and 13th fields.
+    let after = &stat[stat.rfind(')').unwrap() + 2..];
+    let f: Vec<u64> = after.split(' ').skip(11).take(2).map(|x| x.parse().unwrap()).collect();
+    (f[0] + f[1]) as f64 / rustix::param::clock_ticks_per_second() as f64
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn idle_connections_and_descriptor_exhaustion_lock_no_one_out() {
+    use std::io::{Read, Write};
+    let t = TestEnv::new();
+    let sb = SandboxProc::start_with(&t, &["--header-timeout", "1"], &[], Some(64));
+    let addr = sb.url.trim_start_matches("http://").to_string();
+    let cpu_before = cpu_seconds(sb.pid());
+    let started = std::time::Instant::now();
+    // More connections that never send a byte than the sandbox has file descriptors for.
+    let idle: Vec<std::net::TcpStream> = (0..100).map(|_| std::net::TcpStream::connect(&addr).unwrap()).collect();
+    let mut client = std::net::TcpStream::connect(&addr).unwrap();
+    client.set_read_timeout(Some(std::time::Duration::from_secs(30))).unwrap();
+    client.write_all(b"GET /v1/sequence-manager/sequences/1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").unwrap();
+    let mut answer = Vec::new();
+    let _ = client.read_to_end(&mut answer);
+    let waited = started.elapsed().as_secs_f64();
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.starts_with("HTTP/1.1 401"), "a real client is answered once idle ones time out: {answer:?}");
+    let cpu = cpu_seconds(sb.pid()) - cpu_before;
+    assert!(cpu < waited * 0.5, "the sandbox spun: {cpu:.2}s of CPU in {waited:.2}s");
+    drop(idle);
+    assert!(sb.log().contains("GET /v1/sequence-manager/sequences/1 401"), "{}", sb.log());
+}
+
+#[test]
+fn the_sandbox_token_can_stay_out_of_argv_and_its_log_is_escaped() {
+    use std::io::Write;
+    let t = TestEnv::new();
+    let file = t.write("sandbox.token", "s3cret-from-file\n");
+    let by_file = SandboxProc::start(&t, &["--token-file", file.to_str().unwrap()]);
+    let by_env = SandboxProc::start_with(&t, &[], &[("CLARION_SANDBOX_TOKEN", "s3cret-from-env")], None);
+    for (sb, good) in [(&by_file, "s3cret-from-file"), (&by_env, "s3cret-from-env")] {
+        #[cfg(target_os = "linux")]
+        {
+            let argv = std::fs::read(format!("/proc/{}/cmdline", sb.pid())).unwrap();
+            assert!(!String::from_utf8_lossy(&argv).contains("s3cret"), "the token is in argv");
+        }
+        let url = format!("{}/v1/sequence-manager/sequences/1", sb.url);
+        assert_eq!(http("GET", &url, &[("Authorization", &format!("Bearer {good}"))], b"").unwrap().status, 404);
+        assert_eq!(http("GET", &url, &[("Authorization", "Bearer s3cret-from-fil")], b"").unwrap().status, 401);
+        assert_eq!(http("GET", &url, &[("Authorization", "Bearer s3cret-from-filex")], b"").unwrap().status, 401);
+    }
+    // A request line with a C1 control and an ESC sequence in it reaches no terminal as is.
+    let addr = by_file.url.trim_start_matches("http://").to_string();
+    let mut s = std::net::TcpStream::connect(&addr).unwrap();
+    s.write_all(b"GET /x\xc2\x9b2J\x1b]0;pwned\x07 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").unwrap();
+    let _ = std::io::Read::read_to_end(&mut s, &mut Vec::new());
+    let (_, log) = by_file.terminate();
+    assert!(drives_the_terminal(&log).is_none(), "{log:?}");
+}
+
+#[test]
+fn voice_fields_keep_the_contracts_types() {
+    let t = TestEnv::new();
+    let sb = SandboxProc::start(&t, &[]);
+    let body =
+        json!({"name": "x", "steps": [{"order": 1, "type": "voice", "config": {"destination_number": 15550199}}]});
+    let r = post_sequence(&sb.url, &body, &[]).unwrap();
+    assert_eq!(r.status, 422);
+    assert_eq!(
+        r.json()["error"]["message"],
+        "steps[0].config.destination_number must be a string (the answer gives it back as one)"
+    );
+    // clarion catches it first, with the place in the file.
+    t.write("v.toml", "name = \"x\"\n[[steps]]\ntype = \"voice\"\n[steps.config]\nvoice_assistant_id = \"12\"\n");
+    let run = t.authed(&sb.url).args(["sequence", "create", "-f", "v.toml"]).run();
+    run.code(2);
+    assert!(
+        run.stderr.contains("v.toml:5:22: steps[0].config.voice_assistant_id: must be an integer (the answer gives it back as one), found a string"),
+        "{}",
+        run.stderr
+    );
+    let run =
+        t.authed(&sb.url).args(["sequence", "create", "--name", "x", "--step", "voice:{\"source_number\":1}"]).run();
+    run.code(2);
+    assert!(run.stderr.contains("source_number in the config after `voice:` must be a string"), "{}", run.stderr);
+    assert_eq!(get_sequence(&sb.url, "1").status, 404, "nothing was created");
+}

@@ -358,9 +358,28 @@ pub struct SandboxProc {
 
 impl SandboxProc {
     pub fn start(t: &TestEnv, args: &[&str]) -> Self {
+        Self::start_with(t, args, &[], None)
+    }
+
+    /// With extra environment variables, and at most `max_files` open file descriptors.
+    pub fn start_with(t: &TestEnv, args: &[&str], env: &[(&str, &str)], max_files: Option<u64>) -> Self {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_clarion"));
-        cmd.env_clear()
-            .env("HOME", t.dir.path().join("home"))
+        cmd.env_clear().envs(env.iter().copied());
+        #[cfg(unix)]
+        if let Some(n) = max_files {
+            use std::os::unix::process::CommandExt;
+            // SAFETY: one system call between fork and exec.
+            unsafe {
+                cmd.pre_exec(move || {
+                    let limit = rustix::process::Rlimit { current: Some(n), maximum: Some(n) };
+                    rustix::process::setrlimit(rustix::process::Resource::Nofile, limit)?;
+                    Ok(())
+                });
+            }
+        }
+        #[cfg(not(unix))]
+        let _ = max_files;
+        cmd.env("HOME", t.dir.path().join("home"))
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .current_dir(t.work())
             .args(["sandbox", "serve", "--addr", "127.0.0.1:0"])
@@ -399,6 +418,15 @@ impl SandboxProc {
             d.join().unwrap();
         }
         (status.code().unwrap_or(-1), self.stderr.lock().unwrap().clone())
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.as_ref().map_or(0, |c| c.id())
+    }
+
+    /// What it has logged on stderr so far.
+    pub fn log(&self) -> String {
+        self.stderr.lock().unwrap().clone()
     }
 
     /// SIGKILL: no chance to clean up.

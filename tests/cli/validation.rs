@@ -23,17 +23,17 @@ const CASES: &[(&str, &str, &str)] = &[
     (
         "negorder.toml",
         "name = \"x\"\n[[steps]]\ntype = \"voice\"\norder = -3\n",
-        "error: negorder.toml:4:9: steps[0].order: must be a non-negative integer, found -3",
+        "error: negorder.toml:4:9: steps[0].order: must be a non-negative integer up to 9223372036854775807, found -3",
     ),
     (
         "floatorder.json",
         "{\"name\": \"x\", \"steps\": [{\"type\": \"voice\", \"order\": 1.5}]}",
-        "error: floatorder.json:1:52: steps[0].order: must be a non-negative integer, found 1.5",
+        "error: floatorder.json:1:52: steps[0].order: must be a non-negative integer up to 9223372036854775807, found 1.5",
     ),
     (
         "strorder.toml",
         "name = \"x\"\n[[steps]]\ntype = \"voice\"\norder = \"1\"\n",
-        "error: strorder.toml:4:9: steps[0].order: must be a non-negative integer, found a string",
+        "error: strorder.toml:4:9: steps[0].order: must be a non-negative integer up to 9223372036854775807, found a string",
     ),
     (
         "duporder.toml",

@@ -28,9 +28,14 @@ pub struct ServeArgs {
     #[arg(long, value_name = "PATH")]
     pub db: Option<PathBuf>,
 
-    /// Accept only this bearer token [default: any non-empty token]
-    #[arg(long, value_name = "TOKEN")]
+    /// Accept only this bearer token [default: any non-empty token]. Visible to other users
+    /// in `ps`: prefer --token-file or CLARION_SANDBOX_TOKEN
+    #[arg(long, value_name = "TOKEN", conflicts_with = "token_file")]
     pub token: Option<String>,
+
+    /// Accept only the bearer token in this file [env: CLARION_SANDBOX_TOKEN holds the token itself]
+    #[arg(long, value_name = "PATH")]
+    pub token_file: Option<PathBuf>,
 
     /// Seed for step ids, outcomes, timings and faults: the same seed gives the same results
     #[arg(long, value_name = "N")]
@@ -59,6 +64,39 @@ pub struct ServeArgs {
     /// Fraction of creates committed and then left unanswered (the connection is closed)
     #[arg(long, value_name = "P", default_value_t = 0.0, value_parser = probability)]
     pub drop_rate: f64,
+
+    /// Seconds a connection may take to send a request's head (also how long an idle
+    /// keep-alive connection is kept)
+    #[arg(long, value_name = "SECONDS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub header_timeout: u64,
+
+    /// Connections served at once; more wait until one closes
+    #[arg(long, value_name = "N", default_value_t = 512, value_parser = clap::value_parser!(u64).range(1..=65536))]
+    pub max_connections: u64,
+}
+
+/// The token the sandbox accepts: --token, --token-file or CLARION_SANDBOX_TOKEN.
+fn accepted_token(args: &ServeArgs, ctx: &Ctx<'_>) -> anyhow::Result<Option<String>> {
+    let raw = match (&args.token, &args.token_file) {
+        (Some(t), _) => t.clone(),
+        (None, Some(path)) => {
+            let cannot = |why: String| UsageError::new(format!("cannot read the token file {}: {why}", path.display()));
+            let bytes = std::fs::File::open(path)
+                .and_then(|f| crate::seqfile::read_bounded(f, 64 * 1024))
+                .map_err(|e| cannot(crate::seqfile::io_reason(&e)))?
+                .ok_or_else(|| cannot("larger than 64 KiB: not a token".into()))?;
+            String::from_utf8(bytes).map_err(|_| cannot("not UTF-8 text".into()))?
+        }
+        (None, None) => {
+            ctx.env.check_unicode("CLARION_SANDBOX_TOKEN")?;
+            match ctx.env.get("CLARION_SANDBOX_TOKEN") {
+                Some(t) => t.to_string(),
+                None => return Ok(None),
+            }
+        }
+    };
+    let token = crate::config::Token::new(&raw).map_err(|why| UsageError::new(format!("the sandbox's token {why}")))?;
+    Ok(Some(token.expose().to_string()))
 }
 
 fn probability(raw: &str) -> Result<f64, String> {
@@ -80,9 +118,12 @@ pub async fn run(args: ServeArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     if !addr.ip().is_loopback() {
         ctx.ui.warn(&format!("listening on {addr}: other machines can reach this sandbox"));
     }
+    let token = accepted_token(&args, ctx)?;
     let cfg = SandboxConfig {
         db: args.db,
-        token: args.token,
+        token,
+        header_timeout: Duration::from_secs(args.header_timeout),
+        max_connections: usize::try_from(args.max_connections).unwrap_or(usize::MAX),
         seed: args.seed,
         speed: args.speed,
         latency: Duration::from_millis(args.latency),

@@ -1,0 +1,34 @@
+//! Rules of the API contract (`contract/openapi.yaml`) that both sides check: the client's
+//! loader before sending, and the sandbox before accepting. One copy, so they can't drift.
+
+use serde_json::Value;
+
+/// The config keys a voice step's answer carries, and the type the contract gives each.
+pub const VOICE_FIELDS: &[(&str, FieldKind)] = &[
+    ("voicemail_message", FieldKind::Text),
+    ("source_number", FieldKind::Text),
+    ("destination_number", FieldKind::Text),
+    ("voice_assistant_id", FieldKind::Integer),
+];
+
+#[derive(Debug, Clone, Copy)]
+pub enum FieldKind {
+    Text,
+    Integer,
+}
+
+impl FieldKind {
+    pub fn accepts(self, v: &Value) -> bool {
+        match self {
+            FieldKind::Text => v.is_string() || v.is_null(),
+            FieldKind::Integer => v.is_i64() || v.is_null(),
+        }
+    }
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            FieldKind::Text => "a string (the answer gives it back as one)",
+            FieldKind::Integer => "an integer (the answer gives it back as one)",
+        }
+    }
+}
