@@ -16,20 +16,16 @@ fn read(p: &Path) -> String {
 fn login_from_stdin_without_a_terminal_under_umask_000() {
     let t = TestEnv::new();
     let dir = t.dir.path().join("fresh/clarion");
-    // The real umask is set by a shell, as a user's would be.
-    let out = std::process::Command::new("sh")
-        .args(["-c", "umask 000; printf '%s\\n' \"$T\" | \"$CLARION_BIN\" --profile ci --api-url https://ci.example auth login --with-token"])
-        .env_clear()
+    let run = t
+        .cmd()
         .env("CLARION_CONFIG_DIR", &dir)
-        .env("CLARION_BIN", env!("CARGO_BIN_EXE_clarion"))
-        .env("T", TOKEN)
-        .env("HOME", t.dir.path().join("home"))
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.starts_with("Token ****Zx9q saved for profile `ci`"), "{stderr}");
-    assert!(!stderr.contains(TOKEN));
+        .umask(0o000)
+        .args(["--profile", "ci", "--api-url", "https://ci.example", "auth", "login", "--with-token"])
+        .stdin(format!("{TOKEN}\n"))
+        .run();
+    run.ok();
+    assert!(run.stderr.starts_with("Token ****Zx9q saved for profile `ci`"), "{}", run.stderr);
+    assert!(!run.stderr.contains(TOKEN));
     assert_eq!(mode(&dir), 0o700);
     assert_eq!(mode(&dir.join("credentials.toml")), 0o600);
     assert_eq!(mode(&dir.join(".lock")), 0o600);
@@ -155,22 +151,14 @@ fn concurrent_logins_lose_no_profile() {
     let t = TestEnv::new();
     let children: Vec<_> = (0..12)
         .map(|i| {
-            let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_clarion"));
-            c.env_clear()
-                .env("CLARION_CONFIG_DIR", t.config_dir())
-                .env("HOME", t.dir.path().join("home"))
+            t.cmd()
                 .args(["--profile", &format!("p{i}"), "auth", "login", "--with-token"])
-                .stdin(std::process::Stdio::piped())
-                .stdout(std::process::Stdio::null())
-                .stderr(std::process::Stdio::null());
-            let mut child = c.spawn().unwrap();
-            use std::io::Write;
-            child.stdin.take().unwrap().write_all(format!("tok_profile_{i:02}_xxxxxxx").as_bytes()).unwrap();
-            child
+                .stdin(format!("tok_profile_{i:02}_xxxxxxx"))
+                .spawn()
         })
         .collect();
-    for mut c in children {
-        assert!(c.wait().unwrap().success());
+    for c in children {
+        c.wait().ok();
     }
     let creds: toml::Table = toml::from_str(&read(&t.config_dir().join("credentials.toml"))).unwrap();
     let profiles = creds["profiles"].as_table().unwrap();
@@ -334,54 +322,21 @@ fn a_proxy_is_used_for_remote_hosts_and_never_for_loopback() {
     assert_eq!(proxy.requests().len(), 1, "loopback went through the proxy");
 }
 
-/// A CA and a server certificate for 127.0.0.1, made with the openssl command-line tool.
-fn make_certs(dir: &Path) {
-    let sh = |cmd: &str| {
-        let out = std::process::Command::new("sh").args(["-c", cmd]).current_dir(dir).output().unwrap();
-        assert!(out.status.success(), "{cmd}: {}", String::from_utf8_lossy(&out.stderr));
-    };
-    sh("openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 2 -subj /CN=clarion-test-ca");
-    sh("openssl req -newkey rsa:2048 -nodes -keyout srv.key -out srv.csr -subj /CN=127.0.0.1");
-    sh(
-        "printf 'subjectAltName=IP:127.0.0.1\\nbasicConstraints=CA:FALSE\\nextendedKeyUsage=serverAuth\\n' > ext.cnf && openssl x509 -req -in srv.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out srv.pem -days 2 -extfile ext.cnf",
-    );
-}
-
 #[test]
 fn ca_cert_adds_a_trusted_root() {
     let t = TestEnv::new();
-    let dir = t.work();
-    make_certs(&dir);
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let mut server = std::process::Command::new("openssl")
-        .args(["s_server", "-quiet", "-www", "-accept", &port.to_string(), "-cert", "srv.pem", "-key", "srv.key"])
-        .current_dir(&dir)
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(std::time::Instant::now() < deadline, "openssl s_server did not start");
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    let url = format!("https://127.0.0.1:{port}");
-    let untrusted = t.authed(&url).args(["sequence", "show", "1"]).run();
-    let trusted = t.authed(&url).args(["--ca-cert", "ca.pem", "sequence", "show", "1"]).run();
-    let via_config = {
-        t.write_config("config.toml", &format!("[profiles.default]\nca_cert = \"{}\"\n", dir.join("ca.pem").display()));
-        t.authed(&url).args(["sequence", "show", "1"]).run()
-    };
-    let _ = server.kill();
-    let _ = server.wait();
+    let server = TlsServer::start(envelope(sample_sequence(1)));
+    let ca = t.write("ca.pem", &server.ca_pem);
+    let untrusted = t.authed(&server.url).args(["--retries", "0", "sequence", "show", "1"]).run();
     untrusted.code(6);
     assert!(untrusted.stderr.to_lowercase().contains("certificate"), "{}", untrusted.stderr);
-    // The handshake succeeded; s_server's HTML status page is not a sequence.
-    trusted.code(1);
-    assert!(trusted.stderr.contains("the body is not JSON"), "{}", trusted.stderr);
-    via_config.code(1);
-    let bad = t.authed(&url).args(["--ca-cert", "srv.key", "sequence", "show", "1"]).run();
+    let trusted = t.authed(&server.url).args(["--ca-cert", "ca.pem", "sequence", "show", "1", "-q"]).run();
+    trusted.ok();
+    assert_eq!(trusted.stdout, "1\n");
+    t.write_config("config.toml", &format!("[profiles.default]\nca_cert = \"{}\"\n", ca.display()));
+    t.authed(&server.url).args(["sequence", "show", "1", "-q"]).run().ok();
+    t.write("not-a-cert.pem", "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
+    let bad = t.authed(&server.url).args(["--ca-cert", "not-a-cert.pem", "sequence", "show", "1"]).run();
     bad.code(2);
     assert!(
         bad.stderr.contains("is not a PEM certificate bundle") || bad.stderr.contains("holds no PEM certificate"),

@@ -31,28 +31,18 @@ fn journal_created(path: &Path) -> usize {
 }
 
 /// Runs the batch in the background until the journal shows `at_least` creates, then signals it.
-fn interrupt_after(t: &TestEnv, url: &str, file: &Path, at_least: usize, signal: &str) -> std::process::Output {
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_clarion"))
-        .env_clear()
-        .env("CLARION_TOKEN", TOKEN)
-        .env("CLARION_API_URL", url)
-        .env("CLARION_CONFIG_DIR", t.config_dir())
-        .args(["sequence", "create", "-f"])
-        .arg(file)
-        .current_dir(t.work())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
+fn interrupt_after(t: &TestEnv, url: &str, file: &Path, at_least: usize, signal: rustix::process::Signal) -> Run {
+    let mut child = t.authed(url).args(["sequence", "create", "-f"]).arg_path(file).spawn();
     let journal = PathBuf::from(format!("{}.journal", file.display()));
     let deadline = Instant::now() + Duration::from_secs(60);
+    // Polling, with a deadline: the point is to stop the batch at a moment of its own making.
     while journal_created(&journal) < at_least {
         assert!(Instant::now() < deadline, "the batch never got to {at_least}");
-        assert!(child.try_wait().unwrap().is_none(), "the batch finished before it could be interrupted");
+        assert!(child.is_running(), "the batch finished before it could be interrupted");
         std::thread::sleep(Duration::from_millis(5));
     }
-    std::process::Command::new("kill").args([signal, &child.id().to_string()]).status().unwrap();
-    child.wait_with_output().unwrap()
+    child.signal(signal);
+    child.wait()
 }
 
 #[test]
@@ -100,8 +90,7 @@ fn kill_9_at_any_point_loses_nothing_and_duplicates_nothing() {
     let sb = SandboxProc::start(&t, &["--latency", "2", "--db", db.to_str().unwrap()]);
     let file = jsonl(&t, "kill.jsonl", 2000);
     for at in [50, 600, 1300] {
-        let out = interrupt_after(&t, &sb.url, &file, at, "-KILL");
-        assert_eq!(out.status.code(), None, "killed by the signal");
+        interrupt_after(&t, &sb.url, &file, at, rustix::process::Signal::KILL).code(128 + 9);
     }
     let done = t.authed(&sb.url).args(["sequence", "create", "-f"]).arg_path(&file).run();
     done.code(0);
@@ -115,15 +104,15 @@ fn ctrl_c_stops_cleanly_and_a_rerun_finishes() {
     let db = t.work().join("sb.sqlite3");
     let sb = SandboxProc::start(&t, &["--latency", "2", "--db", db.to_str().unwrap()]);
     let file = jsonl(&t, "int.jsonl", 2000);
-    let out = interrupt_after(&t, &sb.url, &file, 200, "-INT");
-    assert_eq!(out.status.code(), Some(130));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let out = interrupt_after(&t, &sb.url, &file, 200, rustix::process::Signal::INT);
+    out.code(130);
+    let stderr = &out.stderr;
     assert!(stderr.contains("interrupted: finishing the"), "{stderr}");
     assert!(stderr.contains("created "), "a summary: {stderr}");
     // Consistent: every line of the journal is a whole record, and every answered create is in it.
     let journal = std::fs::read_to_string(t.work().join("int.jsonl.journal")).unwrap();
     assert!(journal.lines().all(|l| serde_json::from_str::<serde_json::Value>(l).is_ok()));
-    let printed = String::from_utf8_lossy(&out.stdout).lines().count();
+    let printed = out.stdout.lines().count();
     assert_eq!(journal_created(&t.work().join("int.jsonl.journal")), printed);
     assert_eq!(count(&db) as usize, printed, "in-flight requests finished and were recorded");
     let done = t.authed(&sb.url).args(["sequence", "create", "-f"]).arg_path(&file).run();

@@ -277,43 +277,31 @@ fn json_is_the_same_on_a_terminal() {
     let t = TestEnv::new();
     let stub = Stub::fixed(Canned::json(200, &envelope(sample_sequence(1))));
     let piped = t.authed(&stub.url).args(["sequence", "show", "1", "--json"]).run();
-    let out = std::process::Command::new("script")
-        .args(["-qec", &format!("{} sequence show 1 --json", env!("CARGO_BIN_EXE_clarion")), "/dev/null"])
-        .env_clear()
-        .env("CLARION_TOKEN", TOKEN)
-        .env("CLARION_API_URL", &stub.url)
-        .env("CLARION_CONFIG_DIR", t.config_dir())
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .stdin(std::process::Stdio::null())
-        .output()
-        .unwrap();
-    let on_tty = String::from_utf8_lossy(&out.stdout).replace("\r\n", "\n");
-    assert_eq!(on_tty, piped.stdout);
+    piped.ok();
+    let (on_tty, _) = t.authed(&stub.url).args(["sequence", "show", "1", "--json"]).run_on_pty(100, &[]);
+    on_tty.code(0);
+    assert_eq!(on_tty.screen, piped.stdout);
 }
 
 #[test]
 fn on_a_terminal_a_create_says_live_or_test_before_sending() {
     let t = TestEnv::new();
     let sb = SandboxProc::start(&t, &[]);
-    let run_on_tty = |extra: &str| {
-        let cmd = format!("{} sequence create --name x --step voice -q {extra}", env!("CARGO_BIN_EXE_clarion"));
-        let out = std::process::Command::new("script")
-            .args(["-qec", &cmd, "/dev/null"])
-            .env_clear()
-            .env("CLARION_TOKEN", TOKEN)
-            .env("CLARION_API_URL", &sb.url)
-            .env("CLARION_CONFIG_DIR", t.config_dir())
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .stdin(std::process::Stdio::null())
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&out.stdout).replace("\r\n", "\n")
+    let run_on_tty = |extra: &[&str]| {
+        let (run, _) = t
+            .authed(&sb.url)
+            .args(["sequence", "create", "--name", "x", "--step", "voice", "-q"])
+            .args(extra)
+            .run_on_pty(100, &[]);
+        run.code(0);
+        run.screen
     };
-    let live = run_on_tty("");
+    let live = run_on_tty(&[]);
     assert!(live.contains(&format!("Creating LIVE sequence on {}/ (profile default)", sb.url)), "{live}");
-    let test = run_on_tty("--test-mode");
+    let test = run_on_tty(&["--test-mode"]);
     assert!(test.contains("Creating test-mode sequence on"), "{test}");
     // Piped, scripts see none of it.
     let piped = t.authed(&sb.url).args(["sequence", "create", "--name", "x", "--step", "voice", "-q"]).run();
+    piped.ok();
     assert_eq!(piped.stderr, "");
 }

@@ -514,7 +514,9 @@ fn idle_connections_and_descriptor_exhaustion_lock_no_one_out() {
     let cpu = cpu_seconds(sb.pid()) - cpu_before;
     assert!(cpu < waited * 0.5, "the sandbox spun: {cpu:.2}s of CPU in {waited:.2}s");
     drop(idle);
-    assert!(sb.log().contains("GET /v1/sequence-manager/sequences/1 401"), "{}", sb.log());
+    // Its whole log, once it has stopped (read any earlier and the last line may not be in yet).
+    let (_, log) = sb.terminate();
+    assert!(log.contains("GET /v1/sequence-manager/sequences/1 401"), "{log}");
 }
 
 #[test]

@@ -108,12 +108,25 @@ impl Cli {
         pty::run(self.cmd, cols, script)
     }
 
-    pub fn run(mut self) -> Run {
+    /// Runs under this umask, as a user's shell would have set it.
+    #[cfg(unix)]
+    pub fn umask(mut self, mask: u32) -> Self {
+        use std::os::unix::process::CommandExt;
+        // SAFETY: one system call between fork and exec.
+        unsafe {
+            self.cmd.pre_exec(move || {
+                rustix::process::umask(rustix::fs::Mode::from_raw_mode(mask));
+                Ok(())
+            });
+        }
+        self
+    }
+
+    /// Starts clarion in the background (to signal it, or to run several at once).
+    pub fn spawn(mut self) -> Running {
         self.cmd.stdin(if self.stdin.is_some() { Stdio::piped() } else { Stdio::null() });
         self.cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
         let mut child = self.cmd.spawn().expect("spawn clarion");
-        // Fed from a thread, so a large input and a large output can't wait on each other; a
-        // clarion that stops reading early (a size limit) just closes the pipe.
         let feeder = self.stdin.take().map(|bytes| {
             let mut pipe = child.stdin.take().unwrap();
             std::thread::spawn(move || match pipe.write_all(&bytes) {
@@ -121,14 +134,61 @@ impl Cli {
                 _ => {}
             })
         });
-        let out = child.wait_with_output().unwrap();
-        if let Some(f) = feeder {
+        let drain = |mut r: Box<dyn Read + Send>| {
+            std::thread::spawn(move || {
+                let mut buf = Vec::new();
+                let _ = r.read_to_end(&mut buf);
+                buf
+            })
+        };
+        let out = drain(Box::new(child.stdout.take().unwrap()));
+        let err = drain(Box::new(child.stderr.take().unwrap()));
+        Running { child, feeder, out, err }
+    }
+
+    pub fn run(self) -> Run {
+        self.spawn().wait()
+    }
+}
+
+/// A clarion running in the background.
+pub struct Running {
+    child: std::process::Child,
+    feeder: Option<JoinHandle<()>>,
+    out: JoinHandle<Vec<u8>>,
+    err: JoinHandle<Vec<u8>>,
+}
+
+impl Running {
+    pub fn is_running(&mut self) -> bool {
+        self.child.try_wait().unwrap().is_none()
+    }
+
+    /// Sends a signal, as a terminal or a supervisor would.
+    #[cfg(unix)]
+    pub fn signal(&self, signal: rustix::process::Signal) {
+        let pid = rustix::process::Pid::from_raw(self.child.id() as i32).unwrap();
+        rustix::process::kill_process(pid, signal).unwrap();
+    }
+
+    /// Waits for it to end; killed by a signal, its code is 128 + the signal, as in a shell.
+    #[must_use = "assert the exit code (.ok() or .code(n)) before anything else"]
+    pub fn wait(mut self) -> Run {
+        let status = self.child.wait().unwrap();
+        if let Some(f) = self.feeder.take() {
             f.join().unwrap();
         }
+        let stdout = self.out.join().unwrap();
+        let stderr = self.err.join().unwrap();
+        #[cfg(unix)]
+        let code =
+            std::os::unix::process::ExitStatusExt::signal(&status).map_or(status.code().unwrap_or(-1), |s| 128 + s);
+        #[cfg(not(unix))]
+        let code = status.code().unwrap_or(-1);
         Run {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-            stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+            code,
+            stdout: String::from_utf8(stdout).expect("stdout is UTF-8"),
+            stderr: String::from_utf8(stderr).expect("stderr is UTF-8"),
         }
     }
 }
@@ -412,7 +472,13 @@ impl SandboxProc {
     /// SIGTERM and wait: returns the exit code and everything it wrote on stderr.
     pub fn terminate(mut self) -> (i32, String) {
         let mut child = self.child.take().unwrap();
-        Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
+        #[cfg(unix)]
+        {
+            let pid = rustix::process::Pid::from_raw(child.id() as i32).unwrap();
+            rustix::process::kill_process(pid, rustix::process::Signal::TERM).unwrap();
+        }
+        #[cfg(not(unix))]
+        child.kill().unwrap();
         let status = child.wait().unwrap();
         if let Some(d) = self.drain.take() {
             d.join().unwrap();
@@ -422,11 +488,6 @@ impl SandboxProc {
 
     pub fn pid(&self) -> u32 {
         self.child.as_ref().map_or(0, |c| c.id())
-    }
-
-    /// What it has logged on stderr so far.
-    pub fn log(&self) -> String {
-        self.stderr.lock().unwrap().clone()
     }
 
     /// SIGKILL: no chance to clean up.
@@ -601,5 +662,67 @@ mod pty {
         let code =
             std::os::unix::process::ExitStatusExt::signal(&status).map_or(status.code().unwrap_or(-1), |s| 128 + s);
         (PtyRun { code, screen }, termios)
+    }
+}
+
+/// An HTTPS server on 127.0.0.1:0 with a certificate from a private CA made here (rcgen): for
+/// testing what clarion trusts. Answers every request with `body` as JSON.
+pub struct TlsServer {
+    pub url: String,
+    /// The private CA's certificate, PEM.
+    pub ca_pem: String,
+}
+
+impl TlsServer {
+    pub fn start(body: serde_json::Value) -> Self {
+        use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa, Issuer, KeyPair};
+        clarion::tls::ensure_crypto_provider();
+        let mut ca_params = CertificateParams::new(Vec::<String>::new()).unwrap();
+        ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+        ca_params.distinguished_name.push(DnType::CommonName, "clarion-test-ca");
+        let ca_key = KeyPair::generate().unwrap();
+        let ca_cert = ca_params.self_signed(&ca_key).unwrap();
+        let issuer = Issuer::new(ca_params, ca_key);
+        let server_params = CertificateParams::new(vec!["127.0.0.1".to_string()]).unwrap();
+        let server_key = KeyPair::generate().unwrap();
+        let server_cert = server_params.signed_by(&server_key, &issuer).unwrap();
+        let key = rustls::pki_types::PrivateKeyDer::Pkcs8(server_key.serialize_der().into());
+        let config = std::sync::Arc::new(
+            rustls::ServerConfig::builder()
+                .with_no_client_auth()
+                .with_single_cert(vec![server_cert.der().clone()], key)
+                .unwrap(),
+        );
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let url = format!("https://{}", listener.local_addr().unwrap());
+        let body = body.to_string();
+        std::thread::spawn(move || {
+            for conn in listener.incoming() {
+                let Ok(conn) = conn else { continue };
+                let (config, body) = (config.clone(), body.clone());
+                std::thread::spawn(move || {
+                    let Ok(server) = rustls::ServerConnection::new(config) else { return };
+                    let mut tls = rustls::StreamOwned::new(server, conn);
+                    let mut head = Vec::new();
+                    let mut byte = [0u8; 1];
+                    // A failed handshake (an untrusting client) ends here.
+                    while !head.ends_with(b"\r\n\r\n") {
+                        match tls.read(&mut byte) {
+                            Ok(1) => head.push(byte[0]),
+                            _ => return,
+                        }
+                    }
+                    let answer = format!(
+                        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                        body.len()
+                    );
+                    let _ = tls.write_all(answer.as_bytes());
+                    let _ = tls.flush();
+                    tls.conn.send_close_notify();
+                    let _ = tls.flush();
+                });
+            }
+        });
+        TlsServer { url, ca_pem: ca_cert.pem() }
     }
 }
