@@ -442,8 +442,8 @@ pub fn check_token_destination(settings: &Settings, origin: &TokenOrigin) -> Res
         message: format!(
             "refusing to send the token stored for profile `{}` (for {}) to {}, which comes from {from}",
             settings.profile,
-            home.host_str().unwrap_or("?"),
-            settings.api_url.host_str().unwrap_or("?"),
+            home.origin().ascii_serialization(),
+            settings.api_url.origin().ascii_serialization(),
         ),
         hint: Some(
             "give that host's token for this run (CLARION_TOKEN or --token-file), or use a profile for it: clarion auth login --profile NAME --api-url URL".into(),
@@ -451,16 +451,22 @@ pub fn check_token_destination(settings: &Settings, origin: &TokenOrigin) -> Res
     })
 }
 
-/// Runs a profile's `token_command` with `sh -c`: its stderr passes through to the user, its
+/// Runs a profile's `token_command` with `sh -c` (`cmd /C` on Windows): its stderr passes through to the user, its
 /// trimmed stdout is the token, and it gets `limit` to finish. A failure or a timeout is an
 /// auth error naming the profile; a command that never ends is stopped (its whole process
 /// group), never waited on forever.
 fn run_token_command(cmd: &str, profile: &str, limit: std::time::Duration) -> anyhow::Result<Token> {
     use std::io::Read as _;
     let fail = |message: String, hint: Option<&str>| AuthError { message, hint: hint.map(str::to_string) };
+    #[cfg(unix)]
     let mut command = std::process::Command::new("sh");
+    #[cfg(unix)]
+    command.arg("-c");
+    #[cfg(not(unix))]
+    let mut command = std::process::Command::new("cmd");
+    #[cfg(not(unix))]
+    command.arg("/C");
     command
-        .arg("-c")
         .arg(cmd)
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::piped())

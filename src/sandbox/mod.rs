@@ -8,7 +8,7 @@ mod store;
 pub mod validate;
 
 pub use lifecycle::{OUTCOME_KEY, SPACING_MS};
-pub use store::Store;
+pub use store::{KeyState, Store};
 
 use anyhow::Context as _;
 use hyper::body::Incoming;

@@ -80,6 +80,7 @@ fn a_loose_credentials_file_is_tightened_on_write_and_warned_about_on_read() {
     t.cmd().args(["--profile", "other", "auth", "login", "--with-token"]).stdin("tok_other_cccccccccc").run().code(0);
     assert_eq!(mode(&creds), 0o600);
     let run = t.cmd().args(["sequence", "show", "1", "-q"]).run();
+    run.ok();
     assert!(!run.stderr.contains("readable"), "{}", run.stderr);
 }
 
@@ -179,11 +180,17 @@ fn config_set_get_unset_list_keep_comments() {
         read(&t.config_dir().join("config.toml")),
         "# Settings for clarion\ndefault_profile = \"staging\" # the usual one\n\n[profiles.staging]\napi_url = \"https://staging.example\"\ntoken_command = \"pass show clarion\"\n\n[profiles.ci]\ntest_mode = true\n"
     );
-    assert_eq!(t.cmd().args(["config", "get", "api_url"]).run().stdout, "https://staging.example\n");
-    assert_eq!(t.cmd().args(["config", "get", "default_profile"]).run().stdout, "staging\n");
-    assert_eq!(t.cmd().args(["--profile", "ci", "config", "get", "test_mode"]).run().stdout, "true\n");
-    assert_eq!(t.cmd().args(["--profile", "ci", "config", "get", "api_url"]).run().stdout, "");
+    let get = |args: &[&str]| {
+        let run = t.cmd().args(args).run();
+        run.ok();
+        run.stdout
+    };
+    assert_eq!(get(&["config", "get", "api_url"]), "https://staging.example\n");
+    assert_eq!(get(&["config", "get", "default_profile"]), "staging\n");
+    assert_eq!(get(&["--profile", "ci", "config", "get", "test_mode"]), "true\n");
+    assert_eq!(get(&["--profile", "ci", "config", "get", "api_url"]), "");
     let list = t.cmd().args(["config", "list"]).run();
+    list.ok();
     assert_eq!(
         list.stdout,
         "default_profile = \"staging\"\nprofiles.staging.api_url = \"https://staging.example\"\nprofiles.staging.token_command = \"pass show clarion\"\nprofiles.ci.test_mode = true\n"
@@ -231,7 +238,7 @@ fn a_stored_token_is_never_sent_to_another_host() {
         run.code(4);
         assert!(
             run.stderr.contains(
-                "refusing to send the token stored for profile `default` (for api.clarionhealth.com) to 127.0.0.1"
+                "refusing to send the token stored for profile `default` (for https://api.clarionhealth.com) to http://127.0.0.1:"
             ),
             "{}",
             run.stderr
@@ -258,29 +265,33 @@ fn the_token_never_shows_at_vv() {
     let sb = SandboxProc::start(&t, &[]);
     let example = repo_file("examples/appointment-reminder.toml");
     let example = example.to_str().unwrap();
+    // Each with the exit code it must have: a leak check on a command that failed early
+    // proves nothing.
     let runs = [
-        vec!["-vv", "sequence", "create", "-f", example],
-        vec!["-vv", "sequence", "create", "-f", example, "--json"],
-        vec!["-vv", "sequence", "create", "-f", example, "--dry-run"],
-        vec!["-vv", "sequence", "show", "1"],
-        vec!["-vv", "sequence", "show", "999"],
-        vec!["-vv", "auth", "status"],
-        vec!["-vv", "auth", "status", "--json"],
-        vec!["-vv", "config", "list"],
-        vec!["-vv", "config", "set", "test_mode", "true"],
-        vec!["-vv", "config", "get", "test_mode"],
-        vec!["-vv", "config", "path"],
-        vec!["-vv", "--api-url", "http://example.com", "sequence", "show", "1"],
-        vec!["-vv", "--sandbox", "sequence", "show", "1"],
+        (vec!["-vv", "sequence", "create", "-f", example], 0),
+        (vec!["-vv", "sequence", "create", "-f", example, "--json"], 0),
+        (vec!["-vv", "sequence", "create", "-f", example, "--dry-run"], 0),
+        (vec!["-vv", "sequence", "show", "1"], 0),
+        (vec!["-vv", "sequence", "show", "999"], 3),
+        (vec!["-vv", "auth", "status"], 0),
+        (vec!["-vv", "auth", "status", "--json"], 0),
+        (vec!["-vv", "config", "list"], 0),
+        (vec!["-vv", "config", "set", "test_mode", "true"], 0),
+        (vec!["-vv", "config", "get", "test_mode"], 0),
+        (vec!["-vv", "config", "path"], 0),
+        (vec!["-vv", "--api-url", "http://example.com", "sequence", "show", "1"], 2),
+        (vec!["-vv", "--sandbox", "sequence", "show", "1"], 3),
     ];
-    for args in runs {
+    for (args, code) in runs {
         let run = t.authed(&sb.url).env("CLARION_SANDBOX_DB", t.work().join("sb.sqlite3")).args(&args).run();
+        run.code(code);
         assert!(!run.stdout.contains(TOKEN) && !run.stderr.contains(TOKEN), "{args:?} leaked the token");
     }
     for args in
         [vec!["-vv", "auth", "login", "--with-token"], vec!["-vv", "auth", "status"], vec!["-vv", "auth", "logout"]]
     {
         let run = t.cmd().args(&args).stdin(TOKEN).run();
+        run.ok();
         assert!(!run.stdout.contains(TOKEN) && !run.stderr.contains(TOKEN), "{args:?} leaked the token");
     }
     t.cmd().args(["auth", "login", "--with-token"]).stdin(TOKEN).run().code(0);

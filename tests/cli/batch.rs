@@ -241,6 +241,7 @@ fn jq_applies_to_every_json_line_of_a_batch() {
             "select(.id) | \"\\(.line) -> \\(.id)\"",
         ])
         .run();
+    run.code(9);
     let mut pairs: Vec<(String, String)> =
         run.stdout.lines().filter_map(|l| l.split_once(" -> ")).map(|(a, b)| (a.to_string(), b.to_string())).collect();
     pairs.sort();

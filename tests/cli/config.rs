@@ -40,6 +40,8 @@ fn env_and_flag_override_the_profile_url() {
     assert!(unused.requests().is_empty());
 }
 
+// token_command runs with sh.
+#[cfg(unix)]
 #[test]
 fn token_command_supplies_the_token() {
     let t = TestEnv::new();

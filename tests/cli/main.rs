@@ -2,13 +2,17 @@
 
 mod support;
 
+// File modes, signals and terminals: these only make sense on Unix.
+#[cfg(unix)]
 mod auth;
+#[cfg(unix)]
 mod batch;
 mod config;
 mod contract;
 mod create;
 mod e2e;
 mod help;
+mod promises;
 mod resilience;
 mod sandbox;
 mod scripting;

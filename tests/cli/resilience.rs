@@ -58,30 +58,31 @@ fn fifty_creates_through_lost_answers_make_exactly_fifty_sequences() {
 #[test]
 fn rate_limits_are_waited_out_as_retry_after_asks() {
     let t = TestEnv::new();
-    let sb = SandboxProc::start(&t, &["--rate-limit", "1"]);
-    t.authed(&sb.url).args(create_args(&[])).run().code(0);
-    let children: Vec<_> = (0..4)
-        .map(|_| {
-            let url = sb.url.clone();
-            let t2 = TestEnv { dir: tempfile::tempdir().unwrap() };
-            std::thread::spawn(move || {
-                std::fs::create_dir_all(t2.work()).unwrap();
-                t2.authed(&url).args(["-v", "--retries", "10", "sequence", "show", "1", "-q"]).run()
-            })
-        })
-        .collect();
-    let runs: Vec<Run> = children.into_iter().map(|c| c.join().unwrap()).collect();
-    for r in &runs {
-        r.code(0);
-    }
-    let waited: Vec<&str> = runs.iter().flat_map(|r| r.stderr.lines()).filter(|l| l.contains("retrying in")).collect();
-    assert!(!waited.is_empty(), "four requests in one second under --rate-limit 1 met no 429");
-    for line in waited {
-        assert!(
-            line.contains("retrying in 1.0s (as Retry-After asked)") && line.contains("429 Too Many Requests"),
-            "{line}"
-        );
-    }
+    // One 429, then the answer: no race against a clock's second.
+    let arrivals: std::sync::Arc<std::sync::Mutex<Vec<std::time::Instant>>> = Default::default();
+    let a2 = arrivals.clone();
+    let stub = Stub::start(move |_| {
+        let mut a = a2.lock().unwrap();
+        a.push(std::time::Instant::now());
+        if a.len() == 1 {
+            Canned::json(429, &json!({"error": {"message": "slow down"}})).header("Retry-After", "1")
+        } else {
+            Canned::json(200, &envelope(sample_sequence(1)))
+        }
+    });
+    let run = t.authed(&stub.url).args(["-v", "--retries", "10", "sequence", "show", "1", "-q"]).run();
+    run.ok();
+    assert_eq!(run.stdout, "1\n");
+    let waited: Vec<&str> = run.stderr.lines().filter(|l| l.contains("retrying in")).collect();
+    assert_eq!(waited.len(), 1, "{}", run.stderr);
+    assert!(
+        waited[0].contains("retrying in 1.0s (as Retry-After asked)") && waited[0].contains("429 Too Many Requests"),
+        "{}",
+        waited[0]
+    );
+    let a = arrivals.lock().unwrap();
+    assert_eq!(a.len(), 2);
+    assert!(a[1].duration_since(a[0]) >= std::time::Duration::from_secs(1), "the retry came before Retry-After");
 }
 
 #[test]
@@ -274,7 +275,7 @@ fn the_corpus_of_malformed_responses() {
         let body = std::fs::read(dir.join(&c.file)).unwrap();
         let stub = Stub::fixed(Canned::raw(c.status, c.content_type.as_deref().unwrap_or("application/json"), body));
         let run = t.authed(&stub.url).args(["--retries", "0", "sequence", "show", "1"]).run();
-        assert_eq!(run.code, c.exit, "{}: {}", c.file, run.stderr);
+        run.code(c.exit);
         assert!(!run.stderr.contains("panicked"), "{}", c.file);
         assert!(
             !run.stderr.contains('\x1b') && !run.stdout.contains('\x1b'),

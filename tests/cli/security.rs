@@ -294,6 +294,8 @@ fn config_that_others_can_write_is_not_trusted() {
     assert!(marker.exists(), "trusted again, the command runs");
 }
 
+// token_command runs with sh.
+#[cfg(unix)]
 #[test]
 fn a_token_command_is_bounded_and_its_failure_is_exit_4() {
     let t = TestEnv::new();

@@ -123,10 +123,23 @@ impl Cli {
     }
 
     /// Starts clarion in the background (to signal it, or to run several at once).
-    pub fn spawn(mut self) -> Running {
+    pub fn spawn(self) -> Running {
+        self.start(true)
+    }
+
+    /// Starts clarion with a stdout nobody reads: the pipe is closed at once, as `| head -c1`
+    /// leaves it.
+    pub fn spawn_with_stdout_closed(self) -> Running {
+        self.start(false)
+    }
+
+    fn start(mut self, keep_stdout: bool) -> Running {
         self.cmd.stdin(if self.stdin.is_some() { Stdio::piped() } else { Stdio::null() });
         self.cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
         let mut child = self.cmd.spawn().expect("spawn clarion");
+        if !keep_stdout {
+            drop(child.stdout.take());
+        }
         let feeder = self.stdin.take().map(|bytes| {
             let mut pipe = child.stdin.take().unwrap();
             std::thread::spawn(move || match pipe.write_all(&bytes) {
@@ -141,7 +154,10 @@ impl Cli {
                 buf
             })
         };
-        let out = drain(Box::new(child.stdout.take().unwrap()));
+        let out = match child.stdout.take() {
+            Some(s) => drain(Box::new(s)),
+            None => drain(Box::new(std::io::empty())),
+        };
         let err = drain(Box::new(child.stderr.take().unwrap()));
         Running { child, feeder, out, err }
     }
@@ -725,4 +741,13 @@ impl TlsServer {
         });
         TlsServer { url, ca_pem: ca_cert.pem() }
     }
+}
+
+/// Marks `key` as taken by a create of `body` that is still being processed, as a sandbox does
+/// between receiving a keyed create and answering it.
+pub fn hold_key_in_flight(db: &Path, key: &str, body: &serde_json::Value) {
+    use sha2::Digest;
+    let hash: String = sha2::Sha256::digest(body.to_string().as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
+    let mut store = clarion::sandbox::Store::open(Some(db)).unwrap();
+    assert_eq!(store.reserve_key(key, &hash).unwrap(), clarion::sandbox::KeyState::Reserved);
 }

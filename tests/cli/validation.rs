@@ -74,7 +74,7 @@ fn every_validation_error_is_located_exit_2_and_sends_nothing() {
     for (name, text, want) in CASES {
         t.write(name, text);
         let run = t.authed(&stub.url).args(["sequence", "create", "-f", name]).run();
-        assert_eq!(run.code, 2, "{name}: {}", run.stderr);
+        run.code(2);
         let first = run.stderr.lines().next().unwrap_or("");
         assert!(first.starts_with(want), "{name}:\n  got:  {first}\n  want: {want}");
         assert_eq!(run.stdout, "", "{name}");
