@@ -1657,7 +1657,7 @@ _clarion() {
             return 0
             ;;
         clarion__subcmd__sequence__subcmd__create)
-            opts="-f -q -v -h -V --file --name --description --step --test-mode --live --dry-run --idempotency-key --wait --batch --concurrency --skip-invalid --journal --restart --timeout --interval --json --jq --quiet --api-url --profile --token-file --ca-cert --retries --request-timeout --verbose --sandbox --color --help --version"
+            opts="-f -q -v -h -V --file --name --description --step --rows --rows-format --test-mode --live --dry-run --idempotency-key --wait --batch --concurrency --skip-invalid --journal --restart --timeout --interval --json --jq --quiet --api-url --profile --token-file --ca-cert --retries --request-timeout --verbose --sandbox --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1681,6 +1681,14 @@ _clarion() {
                     ;;
                 --step)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rows)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rows-format)
+                    COMPREPLY=($(compgen -W "csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --idempotency-key)
@@ -1873,7 +1881,7 @@ _clarion() {
             return 0
             ;;
         clarion__subcmd__sequence__subcmd__validate)
-            opts="-f -v -h -V --file --name --description --step --json --jq --api-url --profile --token-file --ca-cert --retries --request-timeout --verbose --sandbox --color --help --version"
+            opts="-f -v -h -V --file --name --description --step --rows --rows-format --json --jq --api-url --profile --token-file --ca-cert --retries --request-timeout --verbose --sandbox --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1897,6 +1905,14 @@ _clarion() {
                     ;;
                 --step)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rows)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rows-format)
+                    COMPREPLY=($(compgen -W "csv jsonl" -- "${cur}"))
                     return 0
                     ;;
                 --jq)

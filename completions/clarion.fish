@@ -59,7 +59,7 @@ complete -c clarion -n "__fish_clarion_using_subcommand sequence; and not __fish
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and not __fish_seen_subcommand_from create show wait validate help" -l sandbox -d 'Use a local sandbox started for this command instead of the real API (no token or config needed; state persists in the data directory) [env: CLARION_SANDBOX=1]'
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and not __fish_seen_subcommand_from create show wait validate help" -s h -l help -d 'Print help'
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and not __fish_seen_subcommand_from create show wait validate help" -s V -l version -d 'Print version'
-complete -c clarion -n "__fish_clarion_using_subcommand sequence; and not __fish_seen_subcommand_from create show wait validate help" -f -a "create" -d 'Create a sequence from a TOML or JSON file and/or flags, or many from a JSON Lines file'
+complete -c clarion -n "__fish_clarion_using_subcommand sequence; and not __fish_seen_subcommand_from create show wait validate help" -f -a "create" -d 'Create a sequence from a TOML or JSON file and/or flags; many from a JSON Lines file; or one per row of a CSV (or JSON Lines) file, from a template'
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and not __fish_seen_subcommand_from create show wait validate help" -f -a "show" -d 'Show one sequence: its status, outcome and steps'
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and not __fish_seen_subcommand_from create show wait validate help" -f -a "wait" -d 'Wait until a sequence ends, then print it as `show` does'
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and not __fish_seen_subcommand_from create show wait validate help" -f -a "validate" -d 'Check a sequence file (and flags) as `create` would, offline: no token, nothing sent'
@@ -68,6 +68,9 @@ complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_see
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from create" -l name -d 'Name of the sequence (replaces the file\'s)' -r
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from create" -l description -d 'Description of the sequence (replaces the file\'s)' -r
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from create" -l step -d 'Add a step, after the file\'s: TYPE or TYPE:JSON_OBJECT (its config); repeatable' -r
+complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from create" -l rows -d 'One sequence per row: -f is then a template whose strings hold placeholders such as {{ phone }}, filled from each row of FILE (CSV with a header row, or JSON Lines of flat objects); `-` reads standard input' -r -F
+complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from create" -l rows-format -d 'The rows\' format [default: from the extension (.csv, .jsonl, .ndjson); csv for standard input]' -r -f -a "csv\t''
+jsonl\t''"
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from create" -l idempotency-key -d 'Idempotency key for this create [default: a random UUID]; every retry sends the same one, so the server creates the sequence at most once' -r
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from create" -l concurrency -d 'Batch: requests in flight at once' -r
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from create" -l journal -d 'Batch: the journal that lets a re-run resume [default: FILE.journal beside the input]' -r -F
@@ -134,6 +137,9 @@ complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_see
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from validate" -l name -d 'Name of the sequence (replaces the file\'s)' -r
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from validate" -l description -d 'Description of the sequence (replaces the file\'s)' -r
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from validate" -l step -d 'Add a step, after the file\'s: TYPE or TYPE:JSON_OBJECT (its config); repeatable' -r
+complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from validate" -l rows -d 'One sequence per row: -f is then a template whose strings hold placeholders such as {{ phone }}, filled from each row of FILE (CSV with a header row, or JSON Lines of flat objects); `-` reads standard input' -r -F
+complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from validate" -l rows-format -d 'The rows\' format [default: from the extension (.csv, .jsonl, .ndjson); csv for standard input]' -r -f -a "csv\t''
+jsonl\t''"
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from validate" -l jq -d 'Filter the JSON output with a jq expression (implies --json); strings print raw' -r
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from validate" -l api-url -d 'Base URL of the API [env: CLARION_API_URL] [default: the profile\'s api_url, else https://api.clarionhealth.com]' -r
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from validate" -l profile -d 'Profile from config.toml and credentials.toml [env: CLARION_PROFILE] [default: default_profile, else "default"]' -r
@@ -149,7 +155,7 @@ complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_see
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from validate" -l sandbox -d 'Use a local sandbox started for this command instead of the real API (no token or config needed; state persists in the data directory) [env: CLARION_SANDBOX=1]'
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from validate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from validate" -s V -l version -d 'Print version'
-complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a sequence from a TOML or JSON file and/or flags, or many from a JSON Lines file'
+complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a sequence from a TOML or JSON file and/or flags; many from a JSON Lines file; or one per row of a CSV (or JSON Lines) file, from a template'
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one sequence: its status, outcome and steps'
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from help" -f -a "wait" -d 'Wait until a sequence ends, then print it as `show` does'
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from help" -f -a "validate" -d 'Check a sequence file (and flags) as `create` would, offline: no token, nothing sent'
@@ -429,7 +435,7 @@ complete -c clarion -n "__fish_clarion_using_subcommand help; and not __fish_see
 complete -c clarion -n "__fish_clarion_using_subcommand help; and not __fish_seen_subcommand_from sequence auth config api schema completions man sandbox help" -f -a "man" -d 'Print the man page'
 complete -c clarion -n "__fish_clarion_using_subcommand help; and not __fish_seen_subcommand_from sequence auth config api schema completions man sandbox help" -f -a "sandbox" -d 'Run a local, stateful imitation of the API for trying clarion and testing clients'
 complete -c clarion -n "__fish_clarion_using_subcommand help; and not __fish_seen_subcommand_from sequence auth config api schema completions man sandbox help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c clarion -n "__fish_clarion_using_subcommand help; and __fish_seen_subcommand_from sequence" -f -a "create" -d 'Create a sequence from a TOML or JSON file and/or flags, or many from a JSON Lines file'
+complete -c clarion -n "__fish_clarion_using_subcommand help; and __fish_seen_subcommand_from sequence" -f -a "create" -d 'Create a sequence from a TOML or JSON file and/or flags; many from a JSON Lines file; or one per row of a CSV (or JSON Lines) file, from a template'
 complete -c clarion -n "__fish_clarion_using_subcommand help; and __fish_seen_subcommand_from sequence" -f -a "show" -d 'Show one sequence: its status, outcome and steps'
 complete -c clarion -n "__fish_clarion_using_subcommand help; and __fish_seen_subcommand_from sequence" -f -a "wait" -d 'Wait until a sequence ends, then print it as `show` does'
 complete -c clarion -n "__fish_clarion_using_subcommand help; and __fish_seen_subcommand_from sequence" -f -a "validate" -d 'Check a sequence file (and flags) as `create` would, offline: no token, nothing sent'

@@ -71,6 +71,8 @@ _arguments "${_arguments_options[@]}" : \
 '--name=[Name of the sequence (replaces the file'\''s)]:TEXT:_default' \
 '--description=[Description of the sequence (replaces the file'\''s)]:TEXT:_default' \
 '*--step=[Add a step, after the file'\''s\: TYPE or TYPE\:JSON_OBJECT (its config); repeatable]:SPEC:_default' \
+'--rows=[One sequence per row\: -f is then a template whose strings hold placeholders such as {{ phone }}, filled from each row of FILE (CSV with a header row, or JSON Lines of flat objects); \`-\` reads standard input]:FILE:_files' \
+'--rows-format=[The rows'\'' format \[default\: from the extension (.csv, .jsonl, .ndjson); csv for standard input\]]:FORMAT:(csv jsonl)' \
 '--idempotency-key=[Idempotency key for this create \[default\: a random UUID\]; every retry sends the same one, so the server creates the sequence at most once]:KEY:_default' \
 '--concurrency=[Batch\: requests in flight at once]:N:_default' \
 '--journal=[Batch\: the journal that lets a re-run resume \[default\: FILE.journal beside the input\]]:PATH:_files' \
@@ -158,6 +160,8 @@ _arguments "${_arguments_options[@]}" : \
 '--name=[Name of the sequence (replaces the file'\''s)]:TEXT:_default' \
 '--description=[Description of the sequence (replaces the file'\''s)]:TEXT:_default' \
 '*--step=[Add a step, after the file'\''s\: TYPE or TYPE\:JSON_OBJECT (its config); repeatable]:SPEC:_default' \
+'--rows=[One sequence per row\: -f is then a template whose strings hold placeholders such as {{ phone }}, filled from each row of FILE (CSV with a header row, or JSON Lines of flat objects); \`-\` reads standard input]:FILE:_files' \
+'--rows-format=[The rows'\'' format \[default\: from the extension (.csv, .jsonl, .ndjson); csv for standard input\]]:FORMAT:(csv jsonl)' \
 '--jq=[Filter the JSON output with a jq expression (implies --json); strings print raw]:EXPR:_default' \
 '--api-url=[Base URL of the API \[env\: CLARION_API_URL\] \[default\: the profile'\''s api_url, else https\://api.clarionhealth.com\]]:URL:_default' \
 '--profile=[Profile from config.toml and credentials.toml \[env\: CLARION_PROFILE\] \[default\: default_profile, else "default"\]]:NAME:_default' \
@@ -1139,7 +1143,7 @@ _clarion__subcmd__help__subcmd__schema_commands() {
 (( $+functions[_clarion__subcmd__help__subcmd__sequence_commands] )) ||
 _clarion__subcmd__help__subcmd__sequence_commands() {
     local commands; commands=(
-'create:Create a sequence from a TOML or JSON file and/or flags, or many from a JSON Lines file' \
+'create:Create a sequence from a TOML or JSON file and/or flags; many from a JSON Lines file; or one per row of a CSV (or JSON Lines) file, from a template' \
 'show:Show one sequence\: its status, outcome and steps' \
 'wait:Wait until a sequence ends, then print it as \`show\` does' \
 'validate:Check a sequence file (and flags) as \`create\` would, offline\: no token, nothing sent' \
@@ -1210,7 +1214,7 @@ _clarion__subcmd__schema_commands() {
 (( $+functions[_clarion__subcmd__sequence_commands] )) ||
 _clarion__subcmd__sequence_commands() {
     local commands; commands=(
-'create:Create a sequence from a TOML or JSON file and/or flags, or many from a JSON Lines file' \
+'create:Create a sequence from a TOML or JSON file and/or flags; many from a JSON Lines file; or one per row of a CSV (or JSON Lines) file, from a template' \
 'show:Show one sequence\: its status, outcome and steps' \
 'wait:Wait until a sequence ends, then print it as \`show\` does' \
 'validate:Check a sequence file (and flags) as \`create\` would, offline\: no token, nothing sent' \
@@ -1226,7 +1230,7 @@ _clarion__subcmd__sequence__subcmd__create_commands() {
 (( $+functions[_clarion__subcmd__sequence__subcmd__help_commands] )) ||
 _clarion__subcmd__sequence__subcmd__help_commands() {
     local commands; commands=(
-'create:Create a sequence from a TOML or JSON file and/or flags, or many from a JSON Lines file' \
+'create:Create a sequence from a TOML or JSON file and/or flags; many from a JSON Lines file; or one per row of a CSV (or JSON Lines) file, from a template' \
 'show:Show one sequence\: its status, outcome and steps' \
 'wait:Wait until a sequence ends, then print it as \`show\` does' \
 'validate:Check a sequence file (and flags) as \`create\` would, offline\: no token, nothing sent' \

@@ -97,6 +97,16 @@ pub struct InputArgs {
     /// Add a step, after the file's: TYPE or TYPE:JSON_OBJECT (its config); repeatable
     #[arg(long = "step", value_name = "SPEC", value_parser = crate::seqfile::parse_step_spec)]
     pub steps: Vec<crate::seqfile::StepSpec>,
+
+    /// One sequence per row: -f is then a template whose strings hold placeholders such as
+    /// {{ phone }}, filled from each row of FILE (CSV with a header row, or JSON Lines of flat
+    /// objects); `-` reads standard input
+    #[arg(long, value_name = "FILE", help_heading = "Template and rows")]
+    pub rows: Option<std::path::PathBuf>,
+
+    /// The rows' format [default: from the extension (.csv, .jsonl, .ndjson); csv for standard input]
+    #[arg(long, value_name = "FORMAT", requires = "rows", help_heading = "Template and rows")]
+    pub rows_format: Option<crate::rows::RowsFormat>,
 }
 
 /// How long to wait for a sequence, and how often to look.

@@ -17,6 +17,7 @@ pub mod error;
 pub mod jq;
 pub mod output;
 pub mod render;
+pub mod rows;
 pub mod sandbox;
 pub mod seqfile;
 pub mod tls;

@@ -63,6 +63,11 @@ impl<R: Read> Lines<R> {
         }
     }
 
+    /// The reader underneath, once reading is done.
+    pub fn into_inner(self) -> R {
+        self.reader.into_inner()
+    }
+
     /// Lines read so far, blank ones included.
     pub fn count(&self) -> u64 {
         self.line

@@ -5,7 +5,7 @@
 mod input;
 mod journal;
 
-pub use input::{Lines, line_body, scan};
+pub use input::{Lines, MAX_LINE, Scan, line_body, scan};
 pub use journal::{Journal, key_prefix};
 
 use crate::api::ApiClient;
@@ -39,6 +39,28 @@ pub struct Batch {
     /// `--jq`: applied to each JSON line (implies `json`).
     pub jq: Option<String>,
     pub dry_run: bool,
+    /// `--rows`: `path` is the rows file, each row rendered through this template.
+    pub rows: Option<crate::rows::RowsInput>,
+}
+
+/// One item of a batch: its number (line or row), and its body or its problems.
+pub type Item = (u64, Result<Value, Vec<crate::seqfile::Problem>>);
+
+/// The sending pass's input.
+enum Items<R: Read> {
+    Lines { lines: Box<Lines<R>>, name: String, overrides: Overrides },
+    Rows(Box<crate::rows::RowItems<R>>),
+}
+
+impl<R: Read> Items<R> {
+    fn next_item(&mut self) -> anyhow::Result<Option<Item>> {
+        match self {
+            Items::Lines { lines, name, overrides } => {
+                Ok(lines.next_line()?.map(|(n, bytes)| (n, line_body(name, n, bytes, overrides))))
+            }
+            Items::Rows(rows) => rows.next_item(),
+        }
+    }
 }
 
 /// Where results go: ids, JSON lines, or JSON lines through `--jq`.
@@ -145,9 +167,33 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
 
     // 1. Everything is checked before anything is sent.
     let overrides = batch.overrides.clone();
+    // What one item is called: a line of JSON Lines, or a row of --rows.
+    let unit = if batch.rows.is_some() { "row" } else { "line" };
     let scan = {
-        let (reader, n, ov) = (source.open()?, name.clone(), overrides.clone());
-        tokio::task::spawn_blocking(move || scan(reader, &n, &ov, SHOWN_PROBLEMS)).await??
+        let (reader, n, ov, rows) = (source.open()?, name.clone(), overrides.clone(), batch.rows.clone());
+        tokio::task::spawn_blocking(move || match rows {
+            Some(input) => crate::rows::scan(&input, reader, &n, &ov, SHOWN_PROBLEMS),
+            None => scan(reader, &n, &ov, SHOWN_PROBLEMS),
+        })
+        .await??
+    };
+    let open_items = || -> anyhow::Result<Items<_>> {
+        // Only what was validated is sent, whatever is appended to the file meanwhile.
+        let reader = source.open()?.take(scan.bytes);
+        Ok(match &batch.rows {
+            Some(input) => Items::Rows(Box::new(crate::rows::RowItems::new(
+                input.clone(),
+                reader,
+                &name,
+                overrides.clone(),
+                scan.lines,
+            )?)),
+            None => Items::Lines {
+                lines: Box::new(Lines::new(reader, false)),
+                name: name.clone(),
+                overrides: overrides.clone(),
+            },
+        })
     };
     if scan.invalid > 0 {
         let tail = if scan.invalid as usize > SHOWN_PROBLEMS {
@@ -160,7 +206,7 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
         } else {
             "nothing was sent; --skip-invalid sends the valid ones"
         };
-        let summary = format!("{name}: {} invalid line{}{tail}: {what}", scan.invalid, plural(scan.invalid));
+        let summary = format!("{name}: {} invalid {unit}{}{tail}: {what}", scan.invalid, plural(scan.invalid));
         if !batch.skip_invalid {
             return Err(ValidationError { problems: scan.problems, summary: Some(summary) }.into());
         }
@@ -170,7 +216,16 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
         ui.warn(&crate::render::sanitize(&summary));
     }
     if batch.dry_run {
-        ui.info(&format!("{name}: {} valid line{} would be sent; nothing was sent", scan.valid, plural(scan.valid)));
+        // Rendered rows are written out as the JSON Lines batch they make.
+        if batch.rows.is_some() {
+            let mut items = open_items()?;
+            while let Some((_, body)) = items.next_item()? {
+                if let Ok(body) = body {
+                    ui.out(&crate::untrusted::json(&body, false))?;
+                }
+            }
+        }
+        ui.info(&format!("{name}: {} valid {unit}{} would be sent; nothing was sent", scan.valid, plural(scan.valid)));
         return Ok(());
     }
 
@@ -218,7 +273,7 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
                         Ok(text) if text.is_empty() => Ok(()),
                         Ok(text) => ui2.data(text.as_bytes()),
                         Err(e) => {
-                            ui2.warn(&format!("line {}: {e}", record["line"]));
+                            ui2.warn(&format!("{unit} {}: {e}", record[unit]));
                             Ok(())
                         }
                     });
@@ -263,31 +318,31 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
     let sem = Arc::new(tokio::sync::Semaphore::new(batch.concurrency.max(1)));
     let mut tasks = tokio::task::JoinSet::new();
     // Only what was validated is sent, whatever is appended to the file meanwhile.
-    let mut lines = Lines::new(source.open()?.take(scan.bytes), false);
+    let mut items = open_items()?;
     let mut interrupted = false;
     // With test mode asked for, the first request goes alone: a live answer stops the batch
     // at one sequence instead of `concurrency` of them.
     let mut probe = asked_test;
-    while let Some((n, bytes)) = lines.next_line()? {
+    while let Some((n, body)) = items.next_item()? {
         if let Some(id) = progress.created_id(n) {
             counts.already.fetch_add(1, Ordering::Relaxed);
             emit(
                 ui,
                 bar.as_ref(),
                 &sink,
-                json!({"line": n, "id": id, "status": null, "skipped": "already created"}),
+                json!({unit: n, "id": id, "status": null, "skipped": "already created"}),
                 Some(id),
             );
             tick(bar.as_ref(), &counts);
             continue;
         }
-        let body = match line_body(&name, n, bytes, &overrides) {
+        let body = match body {
             Ok(b) => b,
             Err(ps) => {
                 if !matches!(sink, Sink::Ids) {
                     let p = ps.first();
                     let error = json!({"message": p.map(|p| p.message.clone()), "field": p.map(|p| p.field.clone()), "exit": 2});
-                    emit(ui, bar.as_ref(), &sink, json!({"line": n, "error": error}), None);
+                    emit(ui, bar.as_ref(), &sink, json!({unit: n, "error": error}), None);
                 }
                 continue;
             }
@@ -329,7 +384,7 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
                     }
                     counts.created.fetch_add(1, Ordering::Relaxed);
                     let status = seq.data.get("status").cloned().unwrap_or(Value::Null);
-                    emit(&ui2, bar2.as_ref(), &sink2, json!({"line": n, "id": id, "status": status}), id);
+                    emit(&ui2, bar2.as_ref(), &sink2, json!({unit: n, "id": id, "status": status}), id);
                 }
                 Err(e) => {
                     let code = crate::error::exit_code(&e);
@@ -341,9 +396,9 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
                     let message = crate::render::sanitize(&format!("{e:#}")).into_owned();
                     if !matches!(sink2, Sink::Ids) {
                         let error = json!({"message": message, "http_status": http, "exit": code});
-                        emit(&ui2, bar2.as_ref(), &sink2, json!({"line": n, "error": error}), None);
+                        emit(&ui2, bar2.as_ref(), &sink2, json!({unit: n, "error": error}), None);
                     } else {
-                        line_to_stderr(&ui2, bar2.as_ref(), &format!("line {n}: {message}"));
+                        line_to_stderr(&ui2, bar2.as_ref(), &format!("{unit} {n}: {message}"));
                     }
                 }
             }

@@ -10,10 +10,10 @@ mod source;
 mod validate;
 
 pub use input::body_from_args;
-pub use parse::{Format, Parsed, parse_document};
+pub use parse::{Format, Parsed, child_path, parse_document};
 pub use problem::{Problem, ValidationError};
 pub use source::{Source, line_col};
-pub use validate::{Overrides, StepSpec, build_body, parse_step_spec, suggest};
+pub use validate::{Overrides, StepSpec, build_body, build_body_quiet, parse_step_spec, suggest};
 
 use std::path::Path;
 

@@ -62,7 +62,7 @@ impl Parsed {
 }
 
 /// Field path of `key` inside the object at `parent`; odd keys are quoted so the path stays readable.
-pub(crate) fn child_path(parent: &str, key: &str) -> String {
+pub fn child_path(parent: &str, key: &str) -> String {
     let plain = !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
     let key = if plain { key.to_string() } else { format!("{key:?}") };
     if parent.is_empty() { key } else { format!("{parent}.{key}") }

@@ -11,6 +11,9 @@ pub struct Problem {
     pub source: String,
     pub line: Option<usize>,
     pub column: Option<usize>,
+    /// For a row of `--rows`: its number (data rows counted from 1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub row: Option<u64>,
     /// The field path in the request body (`steps[1].type`); empty for the whole input.
     pub field: String,
     pub message: String,
@@ -22,6 +25,7 @@ impl Problem {
             source: source.to_string(),
             line: pos.map(|p| p.0),
             column: pos.map(|p| p.1),
+            row: None,
             field: field.to_string(),
             message: message.into(),
         }
@@ -47,6 +51,9 @@ impl fmt::Display for Problem {
             if let Some(col) = self.column {
                 write!(f, ":{col}")?;
             }
+        }
+        if let Some(row) = self.row {
+            write!(f, ": row {row}")?;
         }
         if !self.field.is_empty() {
             write!(f, ": {}", self.field)?;

@@ -76,7 +76,22 @@ pub struct Overrides {
 /// Validates the file (if any) and the overrides together, and builds the request body.
 /// Every problem is collected, so one run shows them all.
 pub fn build_body(parsed: Option<&Parsed>, overrides: &Overrides) -> Result<Value, ValidationError> {
-    let mut v = Validator { parsed, problems: Vec::new() };
+    validate(parsed, parsed.map(|p| &p.value), overrides, false)
+}
+
+/// As `build_body`, for `value` made from the template `parsed` (a row of `--rows`): problems
+/// are located as the template's fields, and no message repeats a value (it could be a cell's).
+pub fn build_body_quiet(parsed: &Parsed, value: &Value, overrides: &Overrides) -> Result<Value, ValidationError> {
+    validate(Some(parsed), Some(value), overrides, true)
+}
+
+fn validate(
+    parsed: Option<&Parsed>,
+    value: Option<&Value>,
+    overrides: &Overrides,
+    quiet: bool,
+) -> Result<Value, ValidationError> {
+    let mut v = Validator { parsed, value, quiet, problems: Vec::new() };
     let body = v.build(overrides);
     if v.problems.is_empty() {
         return Ok(body);
@@ -87,7 +102,12 @@ pub fn build_body(parsed: Option<&Parsed>, overrides: &Overrides) -> Result<Valu
 }
 
 struct Validator<'a> {
+    /// Where fields are in the text, for locating problems.
     parsed: Option<&'a Parsed>,
+    /// What is checked: the parsed document, or a rendering of it.
+    value: Option<&'a Value>,
+    /// Messages never quote a value.
+    quiet: bool,
     problems: Vec<Problem>,
 }
 
@@ -131,7 +151,7 @@ impl Validator<'_> {
 
     fn build(&mut self, ov: &Overrides) -> Value {
         let empty = Map::new();
-        let root = match self.parsed.map(|p| &p.value) {
+        let root = match self.value {
             None => &empty,
             Some(Value::Object(m)) => m,
             Some(other) => {
@@ -309,6 +329,7 @@ impl Validator<'_> {
                     Some(n) => Some(n as u64),
                     None => {
                         let shown = match v {
+                            Value::Number(_) if self.quiet => "another number".to_string(),
                             Value::Number(n) => n.to_string(),
                             other => type_name(other, self.format()).to_string(),
                         };
@@ -380,7 +401,11 @@ impl Validator<'_> {
             };
             if let Some(first) = first_by_order.get(&order) {
                 let how = if explicit { "" } else { ", implied by its position" };
-                let msg = format!("order {order}{how} is already used by {first}");
+                let msg = if self.quiet {
+                    format!("its order{how} is already used by {first}")
+                } else {
+                    format!("order {order}{how} is already used by {first}")
+                };
                 match step.origin {
                     Origin::File(_) if explicit => self.at_value(&child_path(&field, "order"), msg),
                     Origin::File(_) => self.at_value(&field, msg),

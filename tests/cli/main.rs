@@ -14,6 +14,7 @@ mod e2e;
 mod help;
 mod promises;
 mod resilience;
+mod rows;
 mod sandbox;
 mod scripting;
 mod security;

@@ -7,7 +7,8 @@ use anyhow::Context as _;
 use clap::Args;
 use serde_json::Value;
 
-/// Create a sequence from a TOML or JSON file and/or flags, or many from a JSON Lines file
+/// Create a sequence from a TOML or JSON file and/or flags; many from a JSON Lines file; or
+/// one per row of a CSV (or JSON Lines) file, from a template
 ///
 /// Everything is validated before anything is sent: a problem is reported with its file,
 /// line, column and field, and exit code 2. Test mode (--test-mode, or test_mode in the
@@ -19,7 +20,8 @@ Examples:
   clarion sequence create --name 'Reminder' --step voice --step 'sms:{\"message\":\"See you Tuesday\"}'
   id=$(clarion sequence create -f steps.toml --test-mode -q)
   clarion sequence create -f steps.toml --wait --timeout 30m
-  clarion sequence create -f steps.toml --dry-run")]
+  clarion sequence create -f steps.toml --dry-run
+  clarion sequence create -f reminder.toml --rows patients.csv --test-mode")]
 pub struct CreateArgs {
     #[command(flatten)]
     pub input: InputArgs,
@@ -84,10 +86,16 @@ async fn run_batch(
         )
         .into());
     }
-    let path = match &args.input.file {
-        Some(p) if p.as_os_str() == "-" => None,
-        Some(p) => Some(p.clone()),
-        None => return Err(crate::error::UsageError::new("a batch needs -f FILE.jsonl (or -f - --batch)").into()),
+    let (path, rows) = match (&args.input.rows, &args.input.file) {
+        (Some(rows), template) => {
+            let (input, path) = crate::rows::load(template.as_deref(), rows, args.input.rows_format)?;
+            (path, Some(input))
+        }
+        (None, Some(p)) if p.as_os_str() == "-" => (None, None),
+        (None, Some(p)) => (Some(p.clone()), None),
+        (None, None) => {
+            return Err(crate::error::UsageError::new("a batch needs -f FILE.jsonl (or -f - --batch)").into());
+        }
     };
     let overrides = crate::seqfile::Overrides {
         name: args.input.name.clone(),
@@ -105,6 +113,7 @@ async fn run_batch(
         json: args.output.json || args.output.jq.is_some(),
         jq: args.output.jq,
         dry_run: args.dry_run,
+        rows,
     };
     let gate = std::sync::Arc::new(crate::api::gate::PauseGate::default());
     // Nothing in a dry run needs the API, or a token.
@@ -130,6 +139,7 @@ pub async fn run(args: CreateArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
         None
     };
     let is_batch = args.batch
+        || args.input.rows.is_some()
         || args
             .input
             .file

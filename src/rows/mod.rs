@@ -1,0 +1,138 @@
+//! One template, many patients: `create -f TEMPLATE --rows FILE` renders the template once per
+//! row of a CSV or JSON Lines file, validates every row before anything is sent, and hands
+//! the bodies to the batch machinery (journal, keys, test-mode check, resume). Rows are
+//! streamed, never written anywhere; problems name places, never cell values.
+
+pub mod read;
+pub mod template;
+
+pub use read::{Row, Rows, RowsFormat};
+pub use template::RowTemplate;
+
+use crate::batch::Scan;
+use crate::seqfile::{Overrides, Problem, ValidationError};
+use sha2::{Digest, Sha256};
+use std::io::Read;
+use std::sync::Arc;
+
+/// A template and how to read its rows.
+#[derive(Clone)]
+pub struct RowsInput {
+    pub template: Arc<RowTemplate>,
+    pub format: RowsFormat,
+}
+
+fn fatal(p: Problem) -> anyhow::Error {
+    ValidationError::single(p).into()
+}
+
+/// The fingerprint of a template and its rows: a change to either is another batch.
+fn fingerprint(template: &str, rows_sha256: &str) -> String {
+    let mut h = Sha256::new();
+    h.update(template.as_bytes());
+    h.update([0]);
+    h.update(rows_sha256.as_bytes());
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The validation pass: every row rendered and checked; the first `keep` problems kept.
+pub fn scan(
+    input: &RowsInput,
+    reader: impl Read,
+    name: &str,
+    overrides: &Overrides,
+    keep: usize,
+) -> anyhow::Result<Scan> {
+    let mut rows = Rows::new(reader, input.format, name).map_err(fatal)?;
+    if let Some(columns) = rows.columns() {
+        let problems = input.template.check_columns(columns, name);
+        if !problems.is_empty() {
+            let n = problems.len();
+            let (what, verb) = if n == 1 { ("placeholder", "names") } else { ("placeholders", "name") };
+            let summary =
+                format!("{}: {n} {what} {verb} no column of {name}; nothing was sent", input.template.source_name());
+            return Err(ValidationError { problems, summary: Some(summary) }.into());
+        }
+    }
+    let (mut valid, mut invalid, mut problems) = (0, 0, Vec::new());
+    let mut count = 0;
+    while let Some(row) = rows.next_row().map_err(fatal)? {
+        count = row.number;
+        match input.template.render(&row, name, overrides) {
+            Ok(_) => valid += 1,
+            Err(ps) => {
+                invalid += 1;
+                if problems.len() < keep {
+                    problems.extend(ps.into_iter().take(keep - problems.len()));
+                }
+            }
+        }
+    }
+    let (rows_sha256, bytes) = rows.finish();
+    Ok(Scan { valid, invalid, problems, sha256: fingerprint(input.template.text(), &rows_sha256), lines: count, bytes })
+}
+
+/// The sending pass's rows: each row's number and body (or its problems), up to `count` rows.
+pub struct RowItems<R: Read> {
+    rows: Rows<R>,
+    input: RowsInput,
+    name: String,
+    overrides: Overrides,
+    count: u64,
+}
+
+impl<R: Read> RowItems<R> {
+    pub fn new(input: RowsInput, reader: R, name: &str, overrides: Overrides, count: u64) -> anyhow::Result<Self> {
+        let rows = Rows::new(reader, input.format, name).map_err(fatal)?;
+        Ok(RowItems { rows, input, name: name.to_string(), overrides, count })
+    }
+
+    pub fn next_item(&mut self) -> anyhow::Result<Option<crate::batch::Item>> {
+        let Some(row) = self.rows.next_row().map_err(fatal)? else { return Ok(None) };
+        // Rows appended since the validation pass are not sent.
+        if row.number > self.count {
+            return Ok(None);
+        }
+        Ok(Some((row.number, self.input.template.render(&row, &self.name, &self.overrides))))
+    }
+}
+
+/// The template named by `-f` and the rows of `--rows`, ready for a batch: the template is
+/// read, parsed and its placeholders compiled; the rows file is only named here (it is
+/// streamed later). Returns the input and the rows file (`None`: standard input).
+pub fn load(
+    template: Option<&std::path::Path>,
+    rows: &std::path::Path,
+    format: Option<RowsFormat>,
+) -> anyhow::Result<(RowsInput, Option<std::path::PathBuf>)> {
+    use crate::error::UsageError;
+    let stdin_rows = rows.as_os_str() == "-";
+    let template = match template {
+        Some(t) if t.as_os_str() == "-" && stdin_rows => {
+            return Err(UsageError::new("-f - and --rows - can't both read standard input").into());
+        }
+        Some(t) => t,
+        None => {
+            return Err(UsageError::with_hint(
+                "--rows needs a template",
+                "give the sequence file whose placeholders the rows fill: -f TEMPLATE --rows FILE",
+            )
+            .into());
+        }
+    };
+    let format = match (format, stdin_rows) {
+        (Some(f), _) => f,
+        (None, true) => RowsFormat::Csv,
+        (None, false) => RowsFormat::from_path(rows).ok_or_else(|| {
+            UsageError::with_hint(
+                format!("{}: can't tell the rows' format from its name", rows.display()),
+                "name it .csv, .jsonl or .ndjson, or pass --rows-format csv|jsonl",
+            )
+        })?,
+    };
+    let input =
+        if template.as_os_str() == "-" { crate::seqfile::Input::Stdin } else { crate::seqfile::Input::File(template) };
+    let parsed = crate::seqfile::parse_document(crate::seqfile::read_input(&input)?)?;
+    let template = RowTemplate::new(parsed).map_err(ValidationError::new)?;
+    Ok((RowsInput { template: Arc::new(template), format }, (!stdin_rows).then(|| rows.to_path_buf())))
+}

@@ -1,0 +1,327 @@
+//! A sequence file whose strings hold placeholders (`{{ phone }}`, `{{ first_name | title }}`):
+//! every one found and compiled once (minijinja, strict about undefined values), checked
+//! against the rows' columns, and rendered per row into a request body.
+
+use super::read::{Row, near_column};
+use crate::seqfile::{Overrides, Parsed, Problem, build_body_quiet};
+use minijinja::{Environment, UndefinedBehavior};
+use serde_json::Value;
+
+/// Where a templated string sits in the document.
+#[derive(Debug, Clone)]
+enum Step {
+    Key(String),
+    Index(usize),
+}
+
+#[derive(Debug)]
+enum Kind {
+    /// The whole string is one `{{ expression }}`: its value keeps its type (a number from a
+    /// JSON Lines row stays a number).
+    Expression(String),
+    /// Text with placeholders in it, registered under this name.
+    Text(String),
+}
+
+#[derive(Debug)]
+struct Slot {
+    path: Vec<Step>,
+    /// The field path, as problems name it (`steps[0].config.phone`).
+    field: String,
+    /// The string as written, to place a variable's column in it.
+    source: String,
+    kind: Kind,
+    /// The variables it reads from the row.
+    vars: Vec<String>,
+}
+
+pub struct RowTemplate {
+    parsed: Parsed,
+    env: Environment<'static>,
+    slots: Vec<Slot>,
+}
+
+/// Why a row could not be turned into a body: problems to list (never a cell's value).
+pub type RowProblems = Vec<Problem>;
+
+fn is_templated(s: &str) -> bool {
+    s.contains("{{") || s.contains("{%") || s.contains("{#")
+}
+
+/// `{{ expr }}` and nothing else: the expression inside.
+fn sole_expression(s: &str) -> Option<&str> {
+    let inner = s.trim().strip_prefix("{{")?.strip_suffix("}}")?;
+    (!inner.contains("{{") && !inner.contains("}}")).then_some(inner)
+}
+
+impl RowTemplate {
+    /// Finds and compiles every placeholder; a syntax error is a problem at its place.
+    pub fn new(parsed: Parsed) -> Result<Self, Vec<Problem>> {
+        let mut env = Environment::new();
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        let mut found = Vec::new();
+        collect(&parsed.value, &mut Vec::new(), "", &mut found);
+        let mut slots = Vec::new();
+        let mut problems = Vec::new();
+        for (n, (path, field, source)) in found.into_iter().enumerate() {
+            let compiled = match sole_expression(&source) {
+                Some(expr) => env.compile_expression(expr).map(|e| {
+                    let vars = e.undeclared_variables(false).into_iter().collect::<Vec<_>>();
+                    (Kind::Expression(expr.to_string()), vars)
+                }),
+                None => {
+                    let name = format!("t{n}");
+                    env.add_template_owned(name.clone(), source.clone())
+                        .and_then(|()| env.get_template(&name))
+                        .map(|t| (Kind::Text(name.clone()), t.undeclared_variables(false).into_iter().collect()))
+                }
+            };
+            match compiled {
+                Ok((kind, mut vars)) => {
+                    vars.sort();
+                    slots.push(Slot { path, field, source, kind, vars });
+                }
+                Err(e) => {
+                    let why = e.detail().map_or_else(|| e.kind().to_string(), str::to_string);
+                    problems.push(parsed.problem_at_value(&field, format!("invalid placeholder: {why}")));
+                }
+            }
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Ok(RowTemplate { parsed, env, slots })
+    }
+
+    pub fn source_name(&self) -> &str {
+        &self.parsed.source.name
+    }
+
+    /// The template's own text, part of a batch's fingerprint.
+    pub fn text(&self) -> &str {
+        &self.parsed.source.text
+    }
+
+    /// Every variable a placeholder reads that no column provides: one problem each, at the
+    /// first place it is used, with the near miss.
+    pub fn check_columns(&self, columns: &[String], rows_name: &str) -> Vec<Problem> {
+        let mut problems: Vec<Problem> = Vec::new();
+        let mut reported: Vec<&str> = Vec::new();
+        for slot in &self.slots {
+            for var in &slot.vars {
+                if columns.contains(var) || reported.contains(&var.as_str()) {
+                    continue;
+                }
+                reported.push(var);
+                let near = match near_column(var, columns) {
+                    Some(c) => format!("; did you mean `{c}`?"),
+                    None => format!(" (its columns: {})", columns.join(", ")),
+                };
+                let mut p =
+                    self.parsed.problem_at_value(&slot.field, format!("no column `{var}` in {rows_name}{near}"));
+                // Point at the name inside the string when it is on the string's own line.
+                if let (Some(col), Some(offset)) = (p.column, slot.source.find(var.as_str()))
+                    && !slot.source[..offset].contains('\n')
+                {
+                    p.column = Some(col + 1 + slot.source[..offset].chars().count());
+                }
+                problems.push(p);
+            }
+        }
+        problems
+    }
+
+    /// The request body for one row, validated as any sequence file is; problems name the
+    /// rows file, the row's line and number, and the field or column, never a value.
+    pub fn render(&self, row: &Row, rows_name: &str, overrides: &Overrides) -> Result<Value, RowProblems> {
+        let here = |field: &str, message: String| {
+            let mut p = Problem::at(rows_name, Some((row.line as usize, 1)), field, message);
+            p.column = None;
+            p.row = Some(row.number);
+            p
+        };
+        let ctx = context(row);
+        let mut value = self.parsed.value.clone();
+        let mut problems = Vec::new();
+        for slot in &self.slots {
+            let rendered = match &slot.kind {
+                Kind::Expression(expr) => {
+                    self.env.compile_expression(expr).and_then(|e| e.eval(ctx.clone())).and_then(|v| to_json(&v))
+                }
+                Kind::Text(name) => self.env.get_template(name).and_then(|t| t.render(ctx.clone())).map(Value::String),
+            };
+            match rendered {
+                Ok(v) => set(&mut value, &slot.path, v),
+                Err(e) => {
+                    let missing: Vec<&String> = slot.vars.iter().filter(|v| !row.values.contains_key(*v)).collect();
+                    let message = match (e.kind(), missing.as_slice()) {
+                        (minijinja::ErrorKind::UndefinedError, [one, ..]) => {
+                            format!("column `{one}` is empty in this row, and the template needs it")
+                        }
+                        // The engine's own words could quote a value; its kind of error can't.
+                        (kind, _) => format!("cannot fill in the placeholder: {kind}"),
+                    };
+                    problems.push(here(&slot.field, message));
+                }
+            }
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        build_body_quiet(&self.parsed, &value, overrides)
+            .map_err(|e| e.problems.into_iter().map(|p| here(&p.field, p.message)).collect())
+    }
+}
+
+/// A row as the placeholders see it. Built value by value: serde_json's numbers serialize as
+/// private maps (arbitrary precision), which the engine would take for objects.
+fn context(row: &Row) -> minijinja::Value {
+    let pairs = row.values.iter().map(|(k, v)| {
+        let value = match v {
+            Value::Bool(b) => minijinja::Value::from(*b),
+            Value::Number(n) => match (n.as_i64(), n.as_u64(), n.as_f64()) {
+                (Some(i), _, _) => minijinja::Value::from(i),
+                (None, Some(u), _) => minijinja::Value::from(u),
+                (None, None, Some(f)) => minijinja::Value::from(f),
+                _ => minijinja::Value::from(n.to_string()),
+            },
+            Value::String(s) => minijinja::Value::from(s.as_str()),
+            // Rows are flat: `read` refuses anything else.
+            _ => minijinja::Value::from(()),
+        };
+        (k.as_str(), value)
+    });
+    minijinja::Value::from_pairs(pairs)
+}
+
+/// A placeholder's value as JSON: scalars keep their type; an undefined value is an error.
+fn to_json(v: &minijinja::Value) -> Result<Value, minijinja::Error> {
+    use minijinja::value::ValueKind;
+    Ok(match v.kind() {
+        ValueKind::Undefined => return Err(minijinja::Error::from(minijinja::ErrorKind::UndefinedError)),
+        ValueKind::None => Value::Null,
+        ValueKind::Bool => Value::Bool(v.is_true()),
+        ValueKind::Number => match i64::try_from(v.clone()) {
+            Ok(i) => Value::from(i),
+            Err(_) => {
+                f64::try_from(v.clone()).ok().and_then(serde_json::Number::from_f64).map_or(Value::Null, Value::Number)
+            }
+        },
+        ValueKind::String => Value::String(v.as_str().unwrap_or_default().to_string()),
+        // Lists and maps (from a filter) as their text: a row's values are flat.
+        _ => Value::String(v.to_string()),
+    })
+}
+
+/// Every templated string under `v`, with its path.
+fn collect(v: &Value, path: &mut Vec<Step>, field: &str, out: &mut Vec<(Vec<Step>, String, String)>) {
+    match v {
+        Value::String(s) if is_templated(s) => out.push((path.clone(), field.to_string(), s.clone())),
+        Value::Object(m) => {
+            for (k, child) in m {
+                path.push(Step::Key(k.clone()));
+                collect(child, path, &crate::seqfile::child_path(field, k), out);
+                path.pop();
+            }
+        }
+        Value::Array(a) => {
+            for (i, child) in a.iter().enumerate() {
+                path.push(Step::Index(i));
+                collect(child, path, &format!("{field}[{i}]"), out);
+                path.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+fn set(v: &mut Value, path: &[Step], new: Value) {
+    let mut cur = v;
+    for step in path {
+        let next = match (step, cur) {
+            (Step::Key(k), Value::Object(m)) => m.get_mut(k),
+            (Step::Index(i), Value::Array(a)) => a.get_mut(*i),
+            _ => None,
+        };
+        match next {
+            Some(n) => cur = n,
+            None => return,
+        }
+    }
+    *cur = new;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::seqfile::{Format, Source, parse_document};
+    use serde_json::json;
+
+    fn template(text: &str) -> RowTemplate {
+        RowTemplate::new(parse_document(Source::from_text("t.toml", text, Format::Toml)).unwrap()).unwrap()
+    }
+
+    fn row(values: Value) -> Row {
+        Row { number: 4, line: 5, values: values.as_object().cloned().unwrap() }
+    }
+
+    const T: &str = "name = \"Reminder for {{ first_name | title }}\"\n[[steps]]\ntype = \"voice\"\norder = \"{{ n }}\"\n[steps.config]\ndestination_number = \"{{ phone }}\"\nnote = \"{{ note | default('') }}\"\nnested = { deep = [\"x {{ phone }} y\"] }\n";
+
+    #[test]
+    fn placeholders_fill_any_string_and_a_sole_one_keeps_its_type() {
+        let t = template(T);
+        let body = t
+            .render(&row(json!({"first_name": "ada", "phone": "+15550100", "n": 3})), "p.jsonl", &Overrides::default())
+            .unwrap();
+        assert_eq!(body["name"], "Reminder for Ada");
+        assert_eq!(body["steps"][0]["order"], 3);
+        assert_eq!(body["steps"][0]["config"]["destination_number"], "+15550100");
+        assert_eq!(body["steps"][0]["config"]["note"], "");
+        assert_eq!(body["steps"][0]["config"]["nested"]["deep"][0], "x +15550100 y");
+    }
+
+    #[test]
+    fn unknown_columns_are_reported_once_at_their_place() {
+        let t = template(
+            "name = \"{{ nmae }}\"\n[[steps]]\ntype = \"voice\"\n[steps.config]\nx = \"call {{ phnoe }}\"\ny = \"{{ phnoe }}\"\n",
+        );
+        let got: Vec<String> =
+            t.check_columns(&["name".into(), "phone".into()], "p.csv").iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            got,
+            [
+                "t.toml:1:12: name: no column `nmae` in p.csv; did you mean `name`?",
+                "t.toml:5:14: steps[0].config.x: no column `phnoe` in p.csv; did you mean `phone`?",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_empty_cell_names_the_row_and_the_column_never_a_value() {
+        let t = template(T);
+        let problems =
+            t.render(&row(json!({"first_name": "ada-secret", "n": 1})), "p.csv", &Overrides::default()).unwrap_err();
+        let shown: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            shown,
+            [
+                "p.csv:5: row 4: steps[0].config.destination_number: column `phone` is empty in this row, and the template needs it",
+                "p.csv:5: row 4: steps[0].config.nested.deep[0]: column `phone` is empty in this row, and the template needs it",
+            ]
+        );
+        // A rendered body that breaks a rule: the problem, without the value.
+        let problems = t
+            .render(&row(json!({"first_name": "a", "phone": "1", "n": -7})), "p.jsonl", &Overrides::default())
+            .unwrap_err();
+        let shown = problems[0].to_string();
+        assert!(shown.starts_with("p.jsonl:5: row 4: steps[0].order: must be a non-negative integer"), "{shown}");
+        assert!(!shown.contains("-7"), "{shown}");
+    }
+
+    #[test]
+    fn syntax_errors_are_located() {
+        let parsed = parse_document(Source::from_text("t.toml", "name = \"{{ oops \"\n", Format::Toml)).unwrap();
+        let e = RowTemplate::new(parsed).err().unwrap();
+        assert!(e[0].to_string().starts_with("t.toml:1:8: name: invalid placeholder:"), "{}", e[0]);
+    }
+}
