@@ -230,6 +230,7 @@ fn a_server_that_trickles_is_cut_off_too() {
             if conn.write_all(b" ").is_err() {
                 return;
             }
+            // The trickle itself: a server that sends a byte every 200 ms is the case under test.
             std::thread::sleep(Duration::from_millis(200));
         }
     });

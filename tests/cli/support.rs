@@ -21,6 +21,7 @@ impl TestEnv {
         std::fs::create_dir_all(dir.path().join("home")).unwrap();
         std::fs::create_dir_all(dir.path().join("config")).unwrap();
         std::fs::create_dir_all(dir.path().join("work")).unwrap();
+        std::fs::create_dir_all(dir.path().join("tmp")).unwrap();
         TestEnv { dir }
     }
 
@@ -47,6 +48,7 @@ impl TestEnv {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_clarion"));
         cmd.env_clear()
             .env("HOME", self.dir.path().join("home"))
+            .env("TMPDIR", self.dir.path().join("tmp"))
             .env("CLARION_CONFIG_DIR", self.config_dir())
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .current_dir(self.work());
@@ -600,6 +602,7 @@ pub fn until_ended(url: &str, id: &str) -> serde_json::Value {
             return data;
         }
         assert!(std::time::Instant::now() < deadline, "sequence {id} never ended: {data}");
+        // The sandbox's simulated clock moves on by itself; there is nothing to wait on but it.
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
 }
