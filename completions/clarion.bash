@@ -1657,7 +1657,7 @@ _clarion() {
             return 0
             ;;
         clarion__subcmd__sequence__subcmd__create)
-            opts="-f -q -v -h -V --file --name --description --step --rows --rows-format --test-mode --live --dry-run --idempotency-key --wait --batch --concurrency --skip-invalid --journal --restart --timeout --interval --json --jq --quiet --api-url --profile --token-file --ca-cert --retries --request-timeout --verbose --sandbox --color --help --version"
+            opts="-f -y -q -v -h -V --file --name --description --step --rows --rows-format --test-mode --live --dry-run --idempotency-key --wait --batch --concurrency --skip-invalid --journal --restart --yes --timeout --interval --json --jq --quiet --api-url --profile --token-file --ca-cert --retries --request-timeout --verbose --sandbox --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

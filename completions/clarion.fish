@@ -93,6 +93,7 @@ complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_see
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from create" -l batch -d 'Read one sequence per line (JSON Lines), as for .jsonl/.ndjson files; for `-f -`'
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from create" -l skip-invalid -d 'Batch: report invalid lines and send the valid ones (exit 9), instead of sending nothing (exit 2)'
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from create" -l restart -d 'Batch: start over even though the journal was written for other input'
+complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from create" -s y -l yes -d 'Batch: don\'t ask before creating live sequences on a terminal (the line saying what is about to happen is still printed)'
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from create" -l json -d 'Print the sequence as JSON, exactly as the API sent it (every field, in its order)'
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only the sequence id'
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Show each request and response on stderr (-vv adds bodies); the token is always masked'

@@ -93,6 +93,8 @@ _arguments "${_arguments_options[@]}" : \
 '(--idempotency-key)--batch[Read one sequence per line (JSON Lines), as for .jsonl/.ndjson files; for \`-f -\`]' \
 '--skip-invalid[Batch\: report invalid lines and send the valid ones (exit 9), instead of sending nothing (exit 2)]' \
 '--restart[Batch\: start over even though the journal was written for other input]' \
+'-y[Batch\: don'\''t ask before creating live sequences on a terminal (the line saying what is about to happen is still printed)]' \
+'--yes[Batch\: don'\''t ask before creating live sequences on a terminal (the line saying what is about to happen is still printed)]' \
 '(-q --quiet)--json[Print the sequence as JSON, exactly as the API sent it (every field, in its order)]' \
 '-q[Print only the sequence id]' \
 '--quiet[Print only the sequence id]' \

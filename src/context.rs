@@ -22,6 +22,11 @@ pub struct Ctx<'a> {
 const SANDBOX_TOKEN: &str = "sandbox";
 
 impl Ctx<'_> {
+    /// Whether commands go to the embedded sandbox (`--sandbox`), which contacts no one.
+    pub fn is_sandbox(&self) -> bool {
+        self.sandbox_url.is_some()
+    }
+
     pub fn conn_flags(&self) -> ConnFlags {
         ConnFlags {
             api_url: self.global.api_url.clone(),

@@ -25,6 +25,7 @@ pub struct OutStyle {
 
 #[derive(Debug, Clone)]
 pub struct Ui {
+    stdin_tty: bool,
     stdout_tty: bool,
     stderr_tty: bool,
     stdout_color: bool,
@@ -46,7 +47,13 @@ impl Ui {
                 }
             }
         };
-        Ui { stdout_tty, stderr_tty, stdout_color: wants(stdout_tty), stderr_color: wants(stderr_tty) }
+        Ui {
+            stdin_tty: std::io::stdin().is_terminal(),
+            stdout_tty,
+            stderr_tty,
+            stdout_color: wants(stdout_tty),
+            stderr_color: wants(stderr_tty),
+        }
     }
 
     pub fn stdout_style(&self) -> OutStyle {
@@ -55,6 +62,21 @@ impl Ui {
 
     pub fn stderr_is_tty(&self) -> bool {
         self.stderr_tty
+    }
+
+    pub fn stdin_is_tty(&self) -> bool {
+        self.stdin_tty
+    }
+
+    /// Asks a question on stderr and reads one line of answer from stdin (a terminal).
+    pub fn ask(&self, question: &str) -> std::io::Result<String> {
+        let mut err = std::io::stderr().lock();
+        err.write_all(question.as_bytes())?;
+        err.flush()?;
+        drop(err);
+        let mut line = String::new();
+        std::io::BufRead::read_line(&mut std::io::stdin().lock(), &mut line)?;
+        Ok(line)
     }
 
     /// Writes clarion's own rendering to stdout (tables, JSON from `untrusted::json`, ids),

@@ -41,6 +41,39 @@ pub struct Batch {
     pub dry_run: bool,
     /// `--rows`: `path` is the rows file, each row rendered through this template.
     pub rows: Option<crate::rows::RowsInput>,
+    /// Live sequences against a real API: say so before sending, and ask on a terminal.
+    /// `None` for test mode and for the embedded sandbox.
+    pub live: Option<LiveTarget>,
+}
+
+/// Where a live batch goes, for the words said before it is sent.
+pub struct LiveTarget {
+    pub host: String,
+    pub profile: String,
+    /// `--yes`: the question is answered already.
+    pub yes: bool,
+}
+
+/// Before phoning patients: one line on what is about to happen, and on a terminal, a
+/// question that only `y` or `yes` answers. Scripts (no terminal) get the line, no question.
+fn confirm_live(ui: &Ui, live: &LiveTarget, count: u64, input: &str) -> anyhow::Result<()> {
+    let noun = if count == 1 { "sequence" } else { "sequences" };
+    ui.warn(&format!(
+        "about to create {count} LIVE {noun} (real patients are contacted) on {} with profile `{}`, from {input}",
+        live.host, live.profile
+    ));
+    if live.yes || !ui.stdin_is_tty() || !ui.stderr_is_tty() {
+        return Ok(());
+    }
+    let answer = ui.ask(&format!("Create {count} live {noun}? [y/N] "))?;
+    if matches!(answer.trim().to_ascii_lowercase().as_str(), "y" | "yes") {
+        return Ok(());
+    }
+    Err(crate::error::UsageError::with_hint(
+        "not confirmed: nothing was sent",
+        "--test-mode creates test sequences; --yes answers the question for scripts",
+    )
+    .into())
 }
 
 /// One item of a batch: its number (line or row), and its body or its problems.
@@ -257,6 +290,14 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
         None if batch.restart => key_prefix(&scan.sha256, &settings, &uuid::Uuid::new_v4().to_string()),
         None => key_prefix(&scan.sha256, &settings, ""),
     };
+
+    if let Some(live) = &batch.live {
+        // Counted from the validation pass; on a resumed run, only what is still to send.
+        let to_send = scan.valid.saturating_sub(progress.created_count() as u64);
+        if to_send > 0 {
+            confirm_live(ui, live, to_send, &name)?;
+        }
+    }
 
     let counts = Arc::new(Counts::default());
     counts.invalid.store(scan.invalid, Ordering::Relaxed);

@@ -8,6 +8,8 @@ mod auth;
 #[cfg(unix)]
 mod batch;
 mod config;
+#[cfg(unix)]
+mod confirm;
 mod contract;
 mod create;
 mod e2e;

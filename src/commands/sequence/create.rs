@@ -67,6 +67,11 @@ pub struct CreateArgs {
     #[arg(long, help_heading = "Batch (JSON Lines)")]
     pub restart: bool,
 
+    /// Batch: don't ask before creating live sequences on a terminal (the line saying what is
+    /// about to happen is still printed)
+    #[arg(short, long, help_heading = "Batch (JSON Lines)")]
+    pub yes: bool,
+
     #[command(flatten)]
     pub timing: WaitTiming,
 
@@ -114,6 +119,12 @@ async fn run_batch(
         jq: args.output.jq,
         dry_run: args.dry_run,
         rows,
+        // The embedded sandbox contacts no one; test mode is checked in the answers.
+        live: (test_mode != Some(true) && !ctx.is_sandbox()).then(|| crate::batch::LiveTarget {
+            host: settings.api_url.origin().ascii_serialization(),
+            profile: settings.profile.clone(),
+            yes: args.yes,
+        }),
     };
     let gate = std::sync::Arc::new(crate::api::gate::PauseGate::default());
     // Nothing in a dry run needs the API, or a token.

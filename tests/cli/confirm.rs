@@ -1,0 +1,77 @@
+//! Ask before phoning many patients: live batches on a terminal (issue #17).
+
+use crate::support::*;
+use std::path::Path;
+
+fn lines(n: usize) -> String {
+    (1..=n).map(|i| format!("{{\"name\":\"r{i}\",\"steps\":[{{\"type\":\"voice\"}}]}}\n")).collect()
+}
+
+fn count(db: &Path) -> i64 {
+    clarion::sandbox::Store::open(Some(db)).unwrap().count_sequences().unwrap()
+}
+
+const QUESTION: &str = "Create 5 live sequences? [y/N] ";
+
+#[test]
+fn a_live_batch_on_a_terminal_asks_first() {
+    let t = TestEnv::new();
+    let db = t.work().join("sb.sqlite3");
+    let sb = SandboxProc::start(&t, &["--db", db.to_str().unwrap()]);
+    t.write("b.jsonl", &lines(5));
+    let create = |extra: &[&str]| t.authed(&sb.url).args(["sequence", "create", "-f", "b.jsonl"]).args(extra);
+
+    // Anything but y: nothing sent, exit 2.
+    for answer in ["n\r", "\r", "sure\r"] {
+        let (run, _) = create(&[]).run_on_pty(120, &[(QUESTION, answer.as_bytes())]);
+        run.code(2);
+        assert!(
+            run.screen.contains(&format!("about to create 5 LIVE sequences (real patients are contacted) on {} with profile `default`, from b.jsonl", sb.url)),
+            "{}",
+            run.screen
+        );
+        assert!(run.screen.contains("not confirmed: nothing was sent"), "{}", run.screen);
+        assert_eq!(count(&db), 0);
+    }
+    // y sends them all.
+    let (run, _) = create(&[]).run_on_pty(120, &[(QUESTION, b"y\r")]);
+    run.code(0);
+    assert_eq!(count(&db), 5);
+    // A resumed run asks only for what is left (nothing here: no question).
+    let (run, _) = create(&[]).run_on_pty(120, &[]);
+    run.code(0);
+    assert!(!run.screen.contains("[y/N]"), "{}", run.screen);
+}
+
+#[test]
+fn yes_test_mode_scripts_and_the_sandbox_are_never_asked() {
+    let t = TestEnv::new();
+    let db = t.work().join("sb.sqlite3");
+    let sb = SandboxProc::start(&t, &["--db", db.to_str().unwrap()]);
+    t.write("b.jsonl", &lines(5));
+    // --yes: the line, no question.
+    let (run, _) =
+        t.authed(&sb.url).args(["sequence", "create", "-f", "b.jsonl", "--yes", "--restart"]).run_on_pty(120, &[]);
+    run.code(0);
+    assert!(run.screen.contains("about to create 5 LIVE sequences") && !run.screen.contains("[y/N]"), "{}", run.screen);
+    // --test-mode: neither.
+    let (run, _) = t
+        .authed(&sb.url)
+        .args(["sequence", "create", "-f", "b.jsonl", "--test-mode", "--restart"])
+        .run_on_pty(120, &[]);
+    run.code(0);
+    assert!(!run.screen.contains("LIVE") && !run.screen.contains("[y/N]"), "{}", run.screen);
+    // Piped: the line, no question, and it goes ahead.
+    let run = t.authed(&sb.url).args(["sequence", "create", "-f", "b.jsonl", "--restart"]).run();
+    run.ok();
+    assert!(run.stderr.starts_with("warning: about to create 5 LIVE sequences"), "{}", run.stderr);
+    assert_eq!(count(&db), 15);
+    // The embedded sandbox contacts no one.
+    let (run, _) = t
+        .cmd()
+        .env("CLARION_SANDBOX_DB", t.work().join("embedded.sqlite3"))
+        .args(["--sandbox", "sequence", "create", "-f", "b.jsonl", "--journal", "e.journal"])
+        .run_on_pty(120, &[]);
+    run.code(0);
+    assert!(!run.screen.contains("LIVE") && !run.screen.contains("[y/N]"), "{}", run.screen);
+}
