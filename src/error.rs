@@ -338,7 +338,7 @@ pub fn render(err: &anyhow::Error) -> (Vec<String>, Vec<String>) {
         {
             hints.push(match &b.journal {
                 Some(_) => {
-                    "run the same command again: lines already created are skipped, the rest are sent again".into()
+                    "once the cause above is dealt with, run the same command again: what was created is skipped, the rest is sent again".into()
                 }
                 None => "pass --journal PATH so that a re-run can resume".into(),
             });

@@ -68,6 +68,8 @@ impl Progress {
 /// The input a journal is for: its content's and its settings' fingerprints, and how many
 /// lines it has (a record about any other line is not from clarion).
 pub struct Fingerprint<'a> {
+    /// What the input is, for saying what changed (`the file`, `the template or the rows`).
+    pub what: &'a str,
     pub input_sha256: &'a str,
     pub settings_sha256: &'a str,
     pub lines: u64,
@@ -217,7 +219,7 @@ fn check_matches(header: &Header, fp: &Fingerprint<'_>, name: &str) -> anyhow::R
         "to start over and send every line again, add --restart (lines already created would be created again)";
     if header.input_sha256 != fp.input_sha256 {
         return Err(UsageError::with_hint(
-            format!("{name} was written for different input: the file changed since that run started"),
+            format!("{name} was written for different input: {} changed since that run started", fp.what),
             restart,
         )
         .into());
@@ -306,7 +308,7 @@ mod tests {
     use super::*;
 
     fn fp<'a>(input: &'a str, settings: &'a str) -> Fingerprint<'a> {
-        Fingerprint { input_sha256: input, settings_sha256: settings, lines: 100 }
+        Fingerprint { what: "the file", input_sha256: input, settings_sha256: settings, lines: 100 }
     }
 
     #[test]

@@ -248,6 +248,10 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
         }
         ui.warn(&crate::render::sanitize(&summary));
     }
+    if scan.valid == 0 && scan.invalid == 0 {
+        ui.warn(&format!("{name} has no {unit}s: nothing to send"));
+        return Ok(());
+    }
     if batch.dry_run {
         // Rendered rows are written out as the JSON Lines batch they make.
         if batch.rows.is_some() {
@@ -271,8 +275,9 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
         })
     });
     let settings = settings_sha256(&overrides);
+    let what = if batch.rows.is_some() { "the template or the rows" } else { "the file" };
     let fingerprint =
-        journal::Fingerprint { input_sha256: &scan.sha256, settings_sha256: &settings, lines: scan.lines };
+        journal::Fingerprint { what, input_sha256: &scan.sha256, settings_sha256: &settings, lines: scan.lines };
     let (journal, progress) = match &journal_path {
         Some(p) => {
             let (j, pr) = Journal::open(p, &fingerprint, batch.restart)?;

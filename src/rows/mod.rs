@@ -11,6 +11,7 @@ pub use template::RowTemplate;
 
 use crate::batch::Scan;
 use crate::seqfile::{Overrides, Problem, ValidationError};
+use serde_json::Value;
 use sha2::{Digest, Sha256};
 use std::io::Read;
 use std::sync::Arc;
@@ -48,9 +49,13 @@ pub fn scan(
         let problems = input.template.check_columns(columns, name);
         if !problems.is_empty() {
             let n = problems.len();
-            let (what, verb) = if n == 1 { ("placeholder", "names") } else { ("placeholders", "name") };
-            let summary =
-                format!("{}: {n} {what} {verb} no column of {name}; nothing was sent", input.template.source_name());
+            if n == 1 {
+                return Err(ValidationError::new(problems).into());
+            }
+            let summary = format!(
+                "{}: {n} placeholders name no column of {name}; nothing was sent",
+                input.template.source_name()
+            );
             return Err(ValidationError { problems, summary: Some(summary) }.into());
         }
     }
@@ -58,7 +63,7 @@ pub fn scan(
     let mut count = 0;
     while let Some(row) = rows.next_row().map_err(fatal)? {
         count = row.number;
-        match input.template.render(&row, name, overrides) {
+        match input.template.render(&row, name, input.format, overrides) {
             Ok(_) => valid += 1,
             Err(ps) => {
                 invalid += 1;
@@ -93,8 +98,30 @@ impl<R: Read> RowItems<R> {
         if row.number > self.count {
             return Ok(None);
         }
-        Ok(Some((row.number, self.input.template.render(&row, &self.name, &self.overrides))))
+        Ok(Some((row.number, self.input.template.render(&row, &self.name, self.input.format, &self.overrides))))
     }
+}
+
+/// Placeholders work in the template file only: in a flag they would be sent as written, and
+/// a patient would hear `{{ phone }}`.
+pub fn check_flags(ov: &Overrides) -> Result<(), crate::error::UsageError> {
+    let configs = ov.steps.iter().filter_map(|s| s.config.as_ref()).map(|c| Value::Object(c.clone()).to_string());
+    let texts = ov
+        .name
+        .iter()
+        .chain(ov.description.iter())
+        .chain(ov.steps.iter().map(|s| &s.step_type))
+        .cloned()
+        .chain(configs);
+    for text in texts {
+        if text.contains("{{") || text.contains("{%") {
+            return Err(crate::error::UsageError::with_hint(
+                "placeholders in --name, --description or --step are not filled in",
+                "put them in the template file given with -f",
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// The template named by `-f` and the rows of `--rows`, ready for a batch: the template is

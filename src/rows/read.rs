@@ -133,7 +133,7 @@ impl<R: Read> Rows<R> {
                         &name,
                         line,
                         format!(
-                            "row {} has {} fields, but the header has {}",
+                            "row {} has {} fields, but the header has {}: a missing or extra comma, or a quote never closed?",
                             self.number,
                             record.len(),
                             columns.len()
@@ -165,6 +165,8 @@ impl<R: Read> Rows<R> {
                         format!("row {number}: the line is longer than {} MiB", crate::batch::MAX_LINE >> 20),
                     )
                 })?;
+                // A BOM is invisible in editors; refusing the file for it would be baffling.
+                let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
                 let object = match serde_json::from_slice::<Value>(bytes) {
                     Ok(Value::Object(o)) => o,
                     // serde_json's message could quote the row; only the place is given.
@@ -213,6 +215,13 @@ fn csv_problem(name: &str, e: &csv::Error) -> Problem {
 
 /// Column names: none empty, none twice (a BOM before the first is not part of it).
 fn check_header(headers: &csv::ByteRecord, name: &str) -> Result<Vec<String>, Problem> {
+    if headers.get(0).is_some_and(|h| h.strip_prefix(b"\xef\xbb\xbf").unwrap_or(h).starts_with(b"{")) {
+        return Err(at(
+            name,
+            1,
+            "this looks like JSON Lines, not CSV: pass --rows-format jsonl (or name the file .jsonl)",
+        ));
+    }
     let mut columns: Vec<String> = Vec::with_capacity(headers.len());
     for (i, raw) in headers.iter().enumerate() {
         let raw = if i == 0 { raw.strip_prefix(b"\xef\xbb\xbf").unwrap_or(raw) } else { raw };
@@ -272,7 +281,9 @@ mod tests {
         let e = all(b"a,b,a\n", RowsFormat::Csv).unwrap_err();
         assert!(e.to_string().contains("column `a` appears twice (columns 1 and 3)"), "{e}");
         let e = all(b"a,b\n1,2\nsecret-value\n", RowsFormat::Csv).unwrap_err();
-        assert_eq!(e.to_string(), "p.csv:3:1: row 2 has 1 fields, but the header has 2");
+        assert!(e.to_string().starts_with("p.csv:3:1: row 2 has 1 fields, but the header has 2:"), "{e}");
+        let e = all(b"{\"a\":1}\n", RowsFormat::Csv).unwrap_err();
+        assert!(e.to_string().contains("looks like JSON Lines"), "{e}");
         let e = all(b"{\"a\":1}\n{\"a\":\"secret\"\n", RowsFormat::Jsonl).unwrap_err();
         assert_eq!(e.to_string(), "p.csv:2:1: row 2: not a JSON object");
     }

@@ -120,6 +120,8 @@ enum Origin {
 struct Step {
     origin: Origin,
     order: Option<u64>,
+    /// An `order` was written but isn't usable (already reported): no position stands in for it.
+    bad_order: bool,
     ty: Option<String>,
     config: Option<Map<String, Value>>,
 }
@@ -204,6 +206,7 @@ impl Validator<'_> {
             steps.push(Step {
                 origin: Origin::Flag(i + 1),
                 order: None,
+                bad_order: false,
                 ty: Some(spec.step_type.clone()),
                 config: spec.config.clone(),
             });
@@ -329,7 +332,11 @@ impl Validator<'_> {
                     Some(n) => Some(n as u64),
                     None => {
                         let shown = match v {
-                            Value::Number(_) if self.quiet => "another number".to_string(),
+                            Value::Number(n) if self.quiet => match (n.as_i64(), n.as_f64()) {
+                                (Some(_), _) => "a negative number".to_string(),
+                                (None, Some(f)) if f.fract() != 0.0 => "a fraction".to_string(),
+                                _ => "a number too large".to_string(),
+                            },
                             Value::Number(n) => n.to_string(),
                             other => type_name(other, self.format()).to_string(),
                         };
@@ -354,7 +361,8 @@ impl Validator<'_> {
             if let (Some(t), Some(c)) = (&ty, &config) {
                 self.voice_fields(t, c, &child_path(&path, "config"));
             }
-            out.push(Step { origin: Origin::File(i), order, ty, config });
+            let bad_order = order.is_none() && step.get("order").is_some();
+            out.push(Step { origin: Origin::File(i), order, bad_order, ty, config });
         }
         out
     }
@@ -399,7 +407,9 @@ impl Validator<'_> {
                 }
                 Origin::Flag(n) => (format!("steps[{pos}]"), format!("--step #{n}")),
             };
-            if let Some(first) = first_by_order.get(&order) {
+            if step.bad_order {
+                // Its own problem is reported; a duplicate of a made-up order would be noise.
+            } else if let Some(first) = first_by_order.get(&order) {
                 let how = if explicit { "" } else { ", implied by its position" };
                 let msg = if self.quiet {
                     format!("its order{how} is already used by {first}")

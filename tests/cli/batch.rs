@@ -211,7 +211,7 @@ fn failures_are_reported_per_line_and_exit_9() {
     run.code(9);
     assert_eq!(run.stdout, "");
     assert_eq!(run.stderr.lines().filter(|l| l.starts_with("warning: line ")).count(), 3, "{}", run.stderr);
-    assert!(run.stderr.contains("hint: run the same command again"), "{}", run.stderr);
+    assert!(run.stderr.contains("run the same command again: what was created is skipped"), "{}", run.stderr);
     let keys: std::collections::HashSet<_> =
         stub.requests().iter().map(|r| r.header("idempotency-key").unwrap().to_string()).collect();
     assert_eq!(keys.len(), 3, "each line has its own key");

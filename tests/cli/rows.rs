@@ -89,7 +89,10 @@ fn placeholders_and_rows_are_checked_before_anything_is_sent() {
             &["-f", "t.toml", "--rows", "empty.csv"],
             "empty.csv:4: row 2: steps[0].config.destination_number: column `phone` is empty in this row, and the template needs it",
         ),
-        (&["-f", "t.toml", "--rows", "ragged.csv"], "ragged.csv:3:1: row 2 has 2 fields, but the header has 4"),
+        (
+            &["-f", "t.toml", "--rows", "ragged.csv"],
+            "ragged.csv:3:1: row 2 has 2 fields, but the header has 4: a missing or extra comma, or a quote never closed?",
+        ),
         (&["-f", "t.toml", "--rows", "dupe.csv"], "dupe.csv:1:1: column `phone` appears twice (columns 2 and 3)"),
     ];
     for (args, first_error) in cases {
@@ -154,14 +157,17 @@ fn kill_9_then_a_rerun_creates_each_row_once_and_an_edited_row_is_refused() {
     }
     child.signal(rustix::process::Signal::KILL);
     child.wait().code(128 + 9);
-    let partial = count(&db);
-    assert!((100..600).contains(&partial), "{partial}");
-    // One cell changed since: refused, nothing more sent.
+    // One cell changed since: refused, nothing more sent (a send is journalled before it goes).
+    let before = std::fs::read(&journal).unwrap();
     std::fs::write(&rows, csv(600).replace("+19990000599", "+19990000598")).unwrap();
     let run = t.authed(&sb.url).args(["sequence", "create", "-f", "t.toml", "--rows", "p.csv"]).run();
     run.code(2);
-    assert!(run.stderr.contains("p.csv.journal was written for different input"), "{}", run.stderr);
-    assert_eq!(count(&db), partial);
+    assert!(
+        run.stderr.contains("p.csv.journal was written for different input: the template or the rows changed"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(std::fs::read(&journal).unwrap(), before, "nothing was sent");
     // The same rows again: each created exactly once.
     std::fs::write(&rows, csv(600)).unwrap();
     let run = t.authed(&sb.url).args(["sequence", "create", "-f", "t.toml", "--rows", "p.csv"]).run();
@@ -200,4 +206,68 @@ fn no_cell_value_reaches_any_output_or_the_journal() {
             }
         }
     }
+}
+
+#[test]
+fn common_mistakes_get_one_clear_error_and_no_patient_data() {
+    let t = TestEnv::new();
+    let stub = Stub::fixed(Canned::json(200, &envelope(sample_sequence(1))));
+    t.write("t.toml", TEMPLATE);
+    // An export without its header row: the first patient would be taken for column names.
+    t.write("nohdr.csv", "zelda0001q,+19990000001,Tue,card\nzelda0002q,+19990000002,Wed,card\n");
+    // JSON Lines sent as CSV.
+    t.write("rows.txt", "{\"first_name\": \"zelda0003q\", \"phone\": \"+19990000003\"}\n");
+    // An unknown filter: one problem, at the template, not one per row.
+    t.write(
+        "filter.toml",
+        &TEMPLATE.replace("{{ date }}\"\ndescription", "x").replace("{{ phone }}", "{{ phone | nosuchfilter }}"),
+    );
+    t.write("p.csv", &csv(30));
+    t.write("header-only.csv", "first_name,phone,date,note\r\n");
+    let cases: &[(&[&str], i32, &str)] = &[
+        (
+            &["-f", "t.toml", "--rows", "nohdr.csv"],
+            2,
+            "no placeholder of t.toml names one of its columns: is its first line a header row",
+        ),
+        (
+            &["-f", "t.toml", "--rows", "rows.txt", "--rows-format", "csv"],
+            2,
+            "looks like JSON Lines, not CSV: pass --rows-format jsonl",
+        ),
+        (
+            &["-f", "filter.toml", "--rows", "p.csv"],
+            2,
+            "filter.toml:7:22: steps[0].config.destination_number: invalid placeholder: unknown filter: filter nosuchfilter is unknown",
+        ),
+        (
+            &["-f", "t.toml", "--rows", "p.csv", "--name", "Hi {{ first_name }}"],
+            2,
+            "placeholders in --name, --description or --step are not filled in",
+        ),
+        (&["-f", "t.toml", "--rows", "p.csv", "--step", "sms:{\"message\":\"{{ phone }}\"}"], 2, "are not filled in"),
+    ];
+    for (args, code, says) in cases {
+        let run = t.authed(&stub.url).args(["sequence", "create"]).args(*args).run();
+        run.code(*code);
+        assert!(run.stderr.contains(says), "{args:?}: {}", run.stderr);
+        assert_eq!(run.stderr.lines().filter(|l| l.starts_with("error:")).count(), 1, "one error: {}", run.stderr);
+        assert!(!run.stderr.contains("zelda") && !run.stderr.contains("+1999"), "a value leaked: {}", run.stderr);
+    }
+    let run = t.authed(&stub.url).args(["sequence", "create", "-f", "t.toml", "--rows", "header-only.csv"]).run();
+    run.ok();
+    assert!(run.stderr.contains("header-only.csv has no rows: nothing to send"), "{}", run.stderr);
+    assert!(stub.requests().is_empty());
+}
+
+#[test]
+fn any_column_name_through_row() {
+    let t = TestEnv::new();
+    t.write("t.toml", "name = \"Reminder for {{ row['Patient Name'] }}\"\n[[steps]]\ntype = \"sms\"\n[steps.config]\nwhen = \"{{ row['Appt-Date'] }}\"\n");
+    t.write("p.csv", "Patient Name,Appt-Date\nAda L,2026-12-01\n");
+    let run = t.cmd().args(["sequence", "create", "-f", "t.toml", "--rows", "p.csv", "--dry-run"]).run();
+    run.ok();
+    let body: serde_json::Value = serde_json::from_str(run.stdout.trim()).unwrap();
+    assert_eq!(body["name"], "Reminder for Ada L");
+    assert_eq!(body["steps"][0]["config"]["when"], "2026-12-01");
 }

@@ -108,6 +108,9 @@ async fn run_batch(
         steps: args.input.steps.clone(),
         test_mode,
     };
+    if rows.is_some() {
+        crate::rows::check_flags(&overrides)?;
+    }
     let batch = crate::batch::Batch {
         path,
         overrides,

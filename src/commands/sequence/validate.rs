@@ -31,6 +31,7 @@ fn check_rows(input: &crate::cli::InputArgs, rows: &std::path::Path) -> anyhow::
         steps: input.steps.clone(),
         test_mode: None,
     };
+    crate::rows::check_flags(&overrides)?;
     let (name, scan) = match &path {
         Some(p) => {
             let name = p.display().to_string();
