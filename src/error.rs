@@ -328,9 +328,9 @@ pub fn render(err: &anyhow::Error) -> (Vec<String>, Vec<String>) {
             hints.extend(api_hint(api.status));
         }
         if let Some(t) = cause.downcast_ref::<TestModeNotHonoured>() {
-            let them = if t.ids.len() == 1 { "it" } else { "them" };
+            let (they, them) = if t.ids.len() == 1 { ("it", "it") } else { ("they", "them") };
             hints.push(format!(
-                "if {them} must not run, have Clarion Health stop {them} now (clarion itself can't cancel a sequence); then find out why the API ignored is_test_mode before sending more"
+                "if {they} must not run, have Clarion Health stop {them} now (clarion itself can't cancel a sequence); then find out why the API ignored is_test_mode before sending more"
             ));
         }
         if let Some(b) = cause.downcast_ref::<BatchIncomplete>()

@@ -319,12 +319,13 @@ pub fn resolve_target(base: &Url, arg: &str) -> Result<Url, crate::error::UsageE
         ));
     }
     // A path from the root (`/v1/...`) stays under the base URL's own path, if it has one.
+    // Only the path changes, on the URL already judged: nothing is parsed as a URL again, so
+    // no path (`/http://elsewhere/`) can turn back into another origin.
     if !url.path().starts_with(base.path()) {
-        let rel = url.path().trim_start_matches('/').to_string();
-        let query = url.query().map(str::to_string);
-        url = base.join(&rel).map_err(|e| UsageError::new(format!("invalid path {arg:?}: {e}")))?;
-        url.set_query(query.as_deref());
+        let path = format!("{}{}", base.path(), url.path().trim_start_matches('/'));
+        url.set_path(&path);
     }
+    debug_assert!(crate::config::same_origin(base, &url));
     Ok(url)
 }
 

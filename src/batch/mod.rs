@@ -366,9 +366,11 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
     // Only what was validated is sent, whatever is appended to the file meanwhile.
     let mut items = open_items()?;
     let mut interrupted = false;
-    // With test mode asked for, the first request goes alone: a live answer stops the batch
-    // at one sequence instead of `concurrency` of them.
+    // With test mode asked for, requests go one at a time until an answer confirms test mode:
+    // a live answer stops the batch at one sequence instead of `concurrency` of them, and a
+    // failed first request proves nothing, so the next one goes alone too.
     let mut probe = asked_test;
+    let confirmed = Arc::new(AtomicBool::new(false));
     while let Some((n, body)) = items.next_item()? {
         if let Some(id) = progress.created_id(n) {
             counts.already.fetch_add(1, Ordering::Relaxed);
@@ -411,6 +413,7 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
             live_created.clone(),
         );
         let sink2 = sink.clone();
+        let confirmed2 = confirmed.clone();
         tasks.spawn(async move {
             let _permit = permit;
             if let Some(j) = &journal {
@@ -421,6 +424,9 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
                     let id = seq.id();
                     if let (Some(j), Some(id)) = (&journal, id) {
                         j.created(n, id)?;
+                    }
+                    if asked_test && seq.data.get("is_test_mode") == Some(&Value::Bool(true)) {
+                        confirmed2.store(true, Ordering::Relaxed);
                     }
                     if asked_test && seq.data.get("is_test_mode") != Some(&Value::Bool(true)) {
                         // Live sequences where test ones were asked for: stop before making more.
@@ -452,13 +458,13 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
             anyhow::Ok(())
         });
         if probe {
-            probe = false;
             if let Some(done) = tasks.join_next().await {
                 done??;
             }
             if stop.load(Ordering::Relaxed) {
                 break;
             }
+            probe = !confirmed.load(Ordering::Relaxed);
         }
         while let Some(done) = tasks.try_join_next() {
             done??;

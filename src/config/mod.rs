@@ -476,14 +476,20 @@ fn run_token_command(cmd: &str, profile: &str, limit: std::time::Duration) -> an
     let mut child =
         command.spawn().map_err(|e| fail(format!("cannot run the token_command of profile `{profile}`: {e}"), None))?;
     let stdout = child.stdout.take();
-    let (tx, rx) = std::sync::mpsc::channel();
+    // What it prints, a piece at a time; `None` at the end of its output.
+    let (tx, rx) = std::sync::mpsc::channel::<Option<Vec<u8>>>();
     std::thread::spawn(move || {
-        let mut out = Vec::new();
         if let Some(s) = stdout {
             // A token is short; more than this is not one.
-            let _ = s.take(64 * 1024).read_to_end(&mut out);
+            let mut s = s.take(64 * 1024);
+            let mut buf = [0u8; 4096];
+            while let Ok(n @ 1..) = s.read(&mut buf) {
+                if tx.send(Some(buf[..n].to_vec())).is_err() {
+                    return;
+                }
+            }
         }
-        let _ = tx.send(out);
+        let _ = tx.send(None);
     });
     let deadline = std::time::Instant::now() + limit;
     let finished = loop {
@@ -495,9 +501,15 @@ fn run_token_command(cmd: &str, profile: &str, limit: std::time::Duration) -> an
             _ => break None,
         }
     };
-    // Its output, unless something it started still holds the pipe past the deadline.
-    let output = finished.and_then(|s| {
-        rx.recv_timeout(deadline.saturating_duration_since(std::time::Instant::now())).ok().map(|o| (s, o))
+    // Its output: until the pipe closes, or, once the command itself has exited, a moment more
+    // (something it left running in the background may hold the pipe open for good).
+    let output = finished.map(|status| {
+        let grace = (std::time::Instant::now() + std::time::Duration::from_millis(200)).min(deadline);
+        let mut out = Vec::new();
+        while let Ok(Some(piece)) = rx.recv_timeout(grace.saturating_duration_since(std::time::Instant::now())) {
+            out.extend(piece);
+        }
+        (status, out)
     });
     let Some((status, stdout)) = output else {
         #[cfg(unix)]

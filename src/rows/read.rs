@@ -45,11 +45,26 @@ pub struct Hashing<R> {
     newlines: std::collections::VecDeque<u64>,
     /// Newlines already passed.
     passed: u64,
+    /// CSV only: where lines end, and where the record being read began (a record, quotes
+    /// and all, may not run on past `MAX_ROW`, or one open quote could fill the memory).
+    csv: bool,
+    record_start: u64,
 }
 
+/// The longest row: as long as the longest JSON Lines line.
+const MAX_ROW: u64 = crate::batch::MAX_LINE as u64;
+
 impl<R> Hashing<R> {
-    fn new(inner: R) -> Self {
-        Hashing { inner, hasher: Sha256::new(), bytes: 0, newlines: Default::default(), passed: 0 }
+    fn new(inner: R, csv: bool) -> Self {
+        Hashing {
+            inner,
+            hasher: Sha256::new(),
+            bytes: 0,
+            newlines: Default::default(),
+            passed: 0,
+            csv,
+            record_start: 0,
+        }
     }
 
     /// The line (from 1) that byte `offset` is on; offsets must come in order.
@@ -65,11 +80,19 @@ impl<R> Hashing<R> {
 
 impl<R: Read> Read for Hashing<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.csv && self.bytes.saturating_sub(self.record_start) > MAX_ROW + 64 * 1024 {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                format!("a row longer than {} MiB (a quote never closed?)", MAX_ROW >> 20),
+            ));
+        }
         let n = self.inner.read(buf)?;
         self.hasher.update(&buf[..n]);
-        for (i, b) in buf[..n].iter().enumerate() {
-            if *b == b'\n' {
-                self.newlines.push_back(self.bytes + i as u64);
+        if self.csv {
+            for (i, b) in buf[..n].iter().enumerate() {
+                if *b == b'\n' {
+                    self.newlines.push_back(self.bytes + i as u64);
+                }
             }
         }
         self.bytes += n as u64;
@@ -95,7 +118,7 @@ fn at(name: &str, line: u64, message: impl Into<String>) -> Problem {
 impl<R: Read> Rows<R> {
     /// Starts reading; for CSV, reads and checks the header row.
     pub fn new(reader: R, format: RowsFormat, name: &str) -> Result<Self, Problem> {
-        let hashing = Hashing::new(reader);
+        let hashing = Hashing::new(reader, format == RowsFormat::Csv);
         let kind = match format {
             RowsFormat::Jsonl => Kind::Jsonl(Box::new(crate::batch::Lines::new(hashing, false))),
             RowsFormat::Csv => {
@@ -128,6 +151,9 @@ impl<R: Read> Rows<R> {
                 self.number += 1;
                 let offset = record.position().map_or(0, |p| p.byte());
                 let line = reader.get_mut().line_at(offset);
+                // The next record starts about here; its length is counted from now.
+                let next = reader.position().byte();
+                reader.get_mut().record_start = next;
                 if record.len() != columns.len() {
                     return Err(at(
                         &name,

@@ -271,3 +271,15 @@ fn any_column_name_through_row() {
     assert_eq!(body["name"], "Reminder for Ada L");
     assert_eq!(body["steps"][0]["config"]["when"], "2026-12-01");
 }
+
+#[test]
+fn a_quote_never_closed_stops_at_the_row_limit() {
+    let t = TestEnv::new();
+    t.write("t.toml", "name = \"{{ a }}\"\n[[steps]]\ntype = \"sms\"\n");
+    let mut big = String::from("a\n\"");
+    big.push_str(&"x".repeat(20 * 1024 * 1024));
+    t.write("open.csv", &big);
+    let run = t.cmd().args(["sequence", "validate", "-f", "t.toml", "--rows", "open.csv"]).run();
+    run.code(2);
+    assert!(run.stderr.contains("a row longer than 16 MiB (a quote never closed?)"), "{}", run.stderr);
+}

@@ -51,9 +51,21 @@ fn api_never_sends_the_token_to_another_origin() {
             assert_eq!(got, path);
         }
     }
+    // A base URL with a path of its own: a path that spells a URL stays a path under it.
+    for arg in [
+        format!("/http://127.0.0.1:{p2}/steal"),
+        format!("../http://127.0.0.1:{p2}/steal"),
+        format!("/https://127.0.0.1:{p2}/x"),
+    ] {
+        let run = t.authed(&format!("{}/api/", api.url)).args(["api", &arg]).run();
+        assert!(matches!(run.code, 0 | 2), "{arg}: {}", run.stderr);
+        if run.code == 0 {
+            assert!(api.requests().last().unwrap().path.starts_with("/api/"), "{:?}", api.requests().last());
+        }
+    }
     assert!(other.requests().is_empty(), "the other server was contacted: {:?}", other.requests());
     assert!(proxy.requests().is_empty(), "the proxy was contacted: {:?}", proxy.requests());
-    assert_eq!(api.requests().len(), 3);
+    assert!(api.requests().len() >= 3);
     assert!(api.requests().iter().all(|r| r.header("authorization") == Some(&format!("Bearer {TOKEN}")[..])));
 }
 
@@ -194,6 +206,29 @@ fn a_test_mode_batch_creates_at_most_one_live_sequence_first() {
 }
 
 #[test]
+fn a_failed_first_request_proves_nothing_and_the_next_goes_alone() {
+    let t = TestEnv::new();
+    t.write("b.jsonl", &lines(40));
+    // The first create fails; every later one is live.
+    let n = std::sync::atomic::AtomicU64::new(0);
+    let stub = Stub::start(move |_| {
+        let i = n.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
+        if i == 1 {
+            return Canned::json(422, &json!({"error": {"message": "no"}}));
+        }
+        let mut seq = sample_sequence(i as i64);
+        seq["is_test_mode"] = json!(false);
+        Canned::json(200, &envelope(seq))
+    });
+    let run =
+        t.authed(&stub.url).args(["sequence", "create", "-f", "b.jsonl", "--test-mode", "--concurrency", "8"]).run();
+    run.code(7);
+    assert_eq!(stub.requests().len(), 2, "one failed, then one live, then nothing");
+    assert!(run.stderr.contains("TEST MODE WAS NOT HONOURED: sequence 2 was created LIVE"), "{}", run.stderr);
+    assert!(run.stderr.contains("hint: if it must not run, have Clarion Health stop it now"), "{}", run.stderr);
+}
+
+#[test]
 fn every_live_sequence_is_named_when_the_server_turns_live_later() {
     let t = TestEnv::new();
     t.write("b.jsonl", &lines(40));
@@ -309,6 +344,11 @@ fn a_token_command_is_bounded_and_its_failure_is_exit_4() {
             ),
         )
     };
+    // A token printed by a command that leaves something running in the background.
+    config("sleep 3 2>/dev/null & echo tok_from_command_123", 20);
+    let started = std::time::Instant::now();
+    t.cmd().args(["--profile", "ci", "sequence", "show", "1"]).run().ok();
+    assert!(started.elapsed() < std::time::Duration::from_secs(3), "waited for the background job");
     config("echo vault is sealed >&2; exit 3", 5);
     let run = t.cmd().args(["--profile", "ci", "sequence", "show", "1"]).run();
     run.code(4);
@@ -321,7 +361,7 @@ fn a_token_command_is_bounded_and_its_failure_is_exit_4() {
     run.code(4);
     assert!(started.elapsed() < std::time::Duration::from_secs(60), "never a hang");
     assert!(run.stderr.contains("the token_command of profile `ci` did not finish within 1s"), "{}", run.stderr);
-    assert!(stub.requests().is_empty());
+    assert_eq!(stub.requests().len(), 1, "only the run with a token");
 }
 
 #[test]
