@@ -35,16 +35,18 @@ secs() { python3 -c "import sys; print(f'{float(sys.argv[1]):.2f}')" "$1"; }
 "$BIN" sequence create -f "$WORK/t.toml" --rows "$WORK/p.csv" --dry-run >"$WORK/day.jsonl" 2>/dev/null
 [ "$(wc -l <"$WORK/day.jsonl")" -eq "$ROWS" ] || { echo "the dry run did not render $ROWS rows" >&2; exit 1; }
 
-run() { # run NAME ARGS...: one batch against a fresh durable sandbox; prints seconds, peak KiB
-  local name=$1; shift
-  start_sandbox --db "$WORK/$name.sqlite3"
-  /usr/bin/time -f '%e %M' -o "$WORK/$name.time" env CLARION_API_URL="$SANDBOX_URL" "$BIN" sequence create "$@" \
+run() { # run NAME URL ARGS...: one batch against the sandbox at URL; prints seconds, peak KiB
+  local name=$1 url=$2; shift 2
+  /usr/bin/time -f '%e %M' -o "$WORK/$name.time" env CLARION_API_URL="$url" "$BIN" sequence create "$@" \
     >"$WORK/$name.ids" 2>"$WORK/$name.err"
   [ "$(wc -l <"$WORK/$name.ids")" -eq "$ROWS" ] || { echo "$name did not create $ROWS sequences" >&2; tail "$WORK/$name.err" >&2; exit 1; }
   cat "$WORK/$name.time"
 }
-read -r jsonl_s jsonl_kb < <(run jsonl -f "$WORK/day.jsonl")
-read -r rows_s rows_kb < <(run rows -f "$WORK/t.toml" --rows "$WORK/p.csv")
+# Each against a fresh durable sandbox, started here so that the exit trap stops it.
+start_sandbox --db "$WORK/jsonl.sqlite3"
+read -r jsonl_s jsonl_kb < <(run jsonl "$SANDBOX_URL" -f "$WORK/day.jsonl")
+start_sandbox --db "$WORK/rows.sqlite3"
+read -r rows_s rows_kb < <(run rows "$SANDBOX_URL" -f "$WORK/t.toml" --rows "$WORK/p.csv")
 jsonl_rate=$(python3 -c "print($ROWS / $jsonl_s)")
 rows_rate=$(python3 -c "print($ROWS / $rows_s)")
 

@@ -9,12 +9,15 @@ use crate::sandbox::{Sandbox, SandboxConfig};
 use anyhow::Context as _;
 
 pub fn run(cli: Cli, ui: &Ui, env: &Env) -> anyhow::Result<()> {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .map_err(|e| anyhow::anyhow!("cannot start the async runtime: {e}"))?;
     let use_sandbox = cli.global.sandbox || env.flag("CLARION_SANDBOX");
+    // Worker threads pay off for servers and batches; one request (show, wait, api, auth,
+    // config) is done sooner on the calling thread than by starting two more.
+    let runtime = if use_sandbox || cli.command.runs_many_requests() {
+        tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()
+    } else {
+        tokio::runtime::Builder::new_current_thread().enable_all().build()
+    }
+    .map_err(|e| anyhow::anyhow!("cannot start the async runtime: {e}"))?;
     runtime.block_on(async {
         let sandbox = if use_sandbox { Some(start_embedded_sandbox(env).await?) } else { None };
         let ctx = Ctx { ui, global: &cli.global, env, sandbox_url: sandbox.as_ref().map(|s| s.url.clone()) };

@@ -6,6 +6,20 @@ use clarion::{app, cli::Cli, env::Env, output::Ui};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // `--version` alone is answered before the command tree is built: it is what scripts and
+    // package managers run, and the answer is the same as clap's.
+    let mut args = std::env::args_os().skip(1);
+    if let (Some(only), None) = (args.next(), args.next())
+        && (only == "--version" || only == "-V")
+    {
+        use std::io::Write as _;
+        let line = concat!("clarion ", env!("CARGO_PKG_VERSION"), "\n");
+        return match std::io::stdout().write_all(line.as_bytes()) {
+            Ok(()) => ExitCode::SUCCESS,
+            // Only a closed stdout can fail here, and `clarion --version | head` is fine.
+            Err(_) => ExitCode::SUCCESS,
+        };
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

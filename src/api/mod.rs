@@ -100,7 +100,12 @@ impl ApiClient {
             // NO_PROXY apply to everything else).
             builder = builder.no_proxy();
         }
-        if !options.extra_roots.is_empty() {
+        if base.scheme() == "http" {
+            // Plain http is only ever this machine (config::parse_api_url), and no request
+            // leaves the base's origin: there is no TLS to verify, so the platform's hundreds
+            // of root certificates are not read (they were most of `show`'s time).
+            builder = builder.tls_certs_only(Vec::new());
+        } else if !options.extra_roots.is_empty() {
             builder = builder.tls_certs_merge(options.extra_roots);
         }
         let http = builder.build().context("cannot set up the HTTP client")?;

@@ -36,6 +36,13 @@ pub enum Command {
     Sandbox(sandbox::SandboxCommand),
 }
 
+impl Command {
+    /// Whether the command may serve or send many requests at once (a server, a batch).
+    pub fn runs_many_requests(&self) -> bool {
+        matches!(self, Command::Sandbox(_) | Command::Sequence(sequence::SequenceCommand::Create(_)))
+    }
+}
+
 pub async fn run(cmd: Command, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     match cmd {
         Command::Sequence(c) => sequence::run(c, ctx).await,
