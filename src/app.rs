@@ -19,7 +19,7 @@ pub fn run(cli: Cli, ui: &Ui, env: &Env) -> anyhow::Result<()> {
     }
     .map_err(|e| anyhow::anyhow!("cannot start the async runtime: {e}"))?;
     runtime.block_on(async {
-        let sandbox = if use_sandbox { Some(start_embedded_sandbox(env).await?) } else { None };
+        let sandbox = if use_sandbox { Some(start_embedded_sandbox(env, ui).await?) } else { None };
         let ctx = Ctx { ui, global: &cli.global, env, sandbox_url: sandbox.as_ref().map(|s| s.url.clone()) };
         let result = crate::commands::run(cli.command, &ctx).await;
         if let Some(s) = sandbox {
@@ -33,7 +33,7 @@ pub fn run(cli: Cli, ui: &Ui, env: &Env) -> anyhow::Result<()> {
 /// progresses between two commands; `CLARION_SANDBOX_SPEED` changes that.
 const EMBEDDED_SPEED: f64 = 60.0;
 
-async fn start_embedded_sandbox(env: &Env) -> anyhow::Result<Sandbox> {
+async fn start_embedded_sandbox(env: &Env, ui: &Ui) -> anyhow::Result<Sandbox> {
     env.check_unicode("CLARION_SANDBOX_SPEED")?;
     let speed = match env.get("CLARION_SANDBOX_SPEED") {
         None => EMBEDDED_SPEED,
@@ -45,7 +45,15 @@ async fn start_embedded_sandbox(env: &Env) -> anyhow::Result<Sandbox> {
         speed,
         ..SandboxConfig::new(std::net::SocketAddr::from(([127, 0, 0, 1], 0)))
     };
-    Sandbox::start(cfg).await.context("cannot start the embedded sandbox")
+    let sandbox = Sandbox::start(cfg).await.context("cannot start the embedded sandbox")?;
+    if let Some((asked, running)) = sandbox.speed_ignored
+        && env.get("CLARION_SANDBOX_SPEED").is_some()
+    {
+        ui.warn(&format!(
+            "the sandbox database's clock runs at {running}x, so CLARION_SANDBOX_SPEED={asked} is ignored (another speed needs another CLARION_SANDBOX_DB)"
+        ));
+    }
+    Ok(sandbox)
 }
 
 /// Reports an error on stderr and returns the exit code it stands for.

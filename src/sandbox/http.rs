@@ -25,7 +25,9 @@ pub const COLLECTION: &str = "/v1/sequence-manager/sequences";
 pub const MAX_BODY: usize = 2 * 1024 * 1024;
 
 pub struct State {
-    cfg: SandboxConfig,
+    pub cfg: SandboxConfig,
+    /// The speed asked for, when the database's clock runs at another (and wins).
+    pub speed_ignored: Option<f64>,
     store: Mutex<Store>,
     clock: Clock,
     faults: Mutex<Faults>,
@@ -46,17 +48,19 @@ struct LatencyAdded;
 impl State {
     pub async fn open(cfg: SandboxConfig) -> anyhow::Result<Arc<State>> {
         let cfg2 = cfg.clone();
-        let (store, clock) = tokio::task::spawn_blocking(move || -> anyhow::Result<(Store, Clock)> {
-            let mut store = Store::open(cfg2.db.as_deref())?;
-            let clock = store.clock(cfg2.speed)?;
-            Ok((store, clock))
-        })
-        .await??;
+        let (store, (clock, speed_ignored)) =
+            tokio::task::spawn_blocking(move || -> anyhow::Result<(Store, (Clock, Option<f64>))> {
+                let mut store = Store::open(cfg2.db.as_deref())?;
+                let clock = store.clock(cfg2.speed)?;
+                Ok((store, clock))
+            })
+            .await??;
         let rng = match cfg.seed {
             Some(s) => fastrand::Rng::with_seed(s),
             None => fastrand::Rng::new(),
         };
         Ok(Arc::new(State {
+            speed_ignored,
             store: Mutex::new(store),
             clock,
             faults: Mutex::new(Faults { rng, window_start: Instant::now(), window_count: 0 }),
@@ -85,6 +89,10 @@ impl State {
             )),
             Err(_) => Err(error(StatusCode::INTERNAL_SERVER_ERROR, "internal_error", "sandbox storage task failed")),
         }
+    }
+
+    pub fn clock_speed(&self) -> f64 {
+        self.clock.speed
     }
 
     fn seed_base(&self) -> u64 {
@@ -312,7 +320,7 @@ async fn reserve_and_create(
                 .db(move |s| {
                     let new =
                         NewSequence { created_ms: created, test_mode: valid.test_mode, seed, steps: &valid.steps };
-                    s.create_once(&k, &h, &new, |seq: &StoredSequence| envelope(&render(seq, created)))
+                    s.create_once(&k, &h, &new, |seq: &StoredSequence| envelope(&render(seq, seq.created_ms)))
                 })
                 .await?;
             return done.map_err(key_answer);
@@ -330,7 +338,7 @@ async fn reserve_and_create(
         .db(move |s| {
             let new = NewSequence { created_ms: created, test_mode: valid.test_mode, seed, steps: &valid.steps };
             let key = stored_key.as_deref().zip(hash.as_deref());
-            s.create(key, &new, |seq: &StoredSequence| envelope(&render(seq, created)))
+            s.create(key, &new, |seq: &StoredSequence| envelope(&render(seq, seq.created_ms)))
         })
         .await;
     if result.is_err()

@@ -3,7 +3,8 @@
 //!
 //! Step i (in `order`) is scheduled `SPACING_MS * (i + 1)` after creation, runs for a few
 //! seconds, and ends `completed` or `failed`. The first failure ends the sequence (`failed`,
-//! later steps `skipped`); otherwise it ends `completed` after its last step.
+//! later steps `skipped`); otherwise it ends `completed` after its last step. What `render`
+//! shows at a moment is derived only from what has happened by then (see `render`).
 
 use super::clock::rfc3339;
 use serde::{Deserialize, Serialize};
@@ -63,43 +64,72 @@ fn plan(seq: &StoredSequence) -> Vec<Plan<'_>> {
         .collect()
 }
 
-/// The sequence's `data` object as the API would send it at simulated time `now`:
-/// every documented field present, null where it has no value.
+/// What a step shows at a moment: only what has happened by then.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shown {
+    Pending,
+    InProgress,
+    Completed,
+    Failed,
+    Skipped,
+}
+
+impl Shown {
+    fn as_str(self) -> &'static str {
+        match self {
+            Shown::Pending => "pending",
+            Shown::InProgress => "in-progress",
+            Shown::Completed => "completed",
+            Shown::Failed => "failed",
+            Shown::Skipped => "skipped",
+        }
+    }
+}
+
+/// The sequence's `data` object as the API would send it at simulated time `now`: every
+/// documented field present, null where it has no value, and every field derived from what
+/// has happened by `now` (a step's fate shows when it ends, never before):
+/// - a step is `pending` until its `scheduled_at`, `in-progress` until it ends, then
+///   `completed` or `failed`; once a step has failed, the steps after it are `skipped`;
+/// - the sequence is `in-progress` until a step has failed (`failed`) or the last one has
+///   completed (`completed`);
+/// - `outcome`, `was_contact_reached`, `ended_reason` and `ended_reason_v2` are null while it is
+///   in progress; at its end, `was_contact_reached` says whether any step completed, and
+///   `outcome` says the same in words (`contact_reached` or `not_reached`);
+/// - `current_step` is the position (from 1, as steps are listed) of the first step not yet
+///   ended, or at the end, of the step that failed or the last one;
+/// - `next_activity` is the `scheduled_at` of the first step still `pending`, null when none is
+///   or the sequence has ended;
+/// - `claimed_at` is when the first step started; `last_updated` the latest change so far.
 pub fn render(seq: &StoredSequence, now: i64) -> Map<String, Value> {
     let plans = plan(seq);
-    // The sequence ends when a step fails, or when the last one finishes.
-    let ended_at = plans.iter().find(|p| p.fails).or(plans.last()).map(|p| p.end);
-    let failed_step = plans.iter().find(|p| p.fails).map(|p| p.def.order);
-    let ended = ended_at.is_some_and(|t| now >= t);
-    let mut last_change = seq.created_ms;
+    // The first failure that has happened by now ends the sequence there.
+    let failed_at = plans.iter().position(|p| p.fails && now >= p.end);
+    let shown: Vec<Shown> = plans
+        .iter()
+        .enumerate()
+        .map(|(i, p)| match failed_at {
+            Some(f) if i > f => Shown::Skipped,
+            _ if now < p.start => Shown::Pending,
+            _ if now < p.end => Shown::InProgress,
+            _ if p.fails => Shown::Failed,
+            _ => Shown::Completed,
+        })
+        .collect();
+    let ended_at = match failed_at {
+        Some(f) => Some(plans[f].end),
+        None => plans.last().filter(|p| now >= p.end).map(|p| p.end),
+    };
+    let ended = ended_at.is_some();
+    let last_change = plans
+        .iter()
+        .flat_map(|p| [p.start, p.end])
+        .filter(|t| *t <= now)
+        .chain([seq.created_ms])
+        .max()
+        .unwrap_or(seq.created_ms);
     let mut steps = Vec::with_capacity(plans.len());
-    let mut current = None;
-    let mut next_activity = None;
-    for p in &plans {
-        // Orders are unique, and a later step starts after the failing one has ended.
-        let skipped = failed_step.is_some_and(|f| p.def.order > f);
-        let status = if skipped {
-            if ended {
-                last_change = last_change.max(ended_at.unwrap_or(0));
-                "skipped"
-            } else {
-                "pending"
-            }
-        } else if now < p.start {
-            if next_activity.is_none() {
-                next_activity = Some(p.start);
-            }
-            "pending"
-        } else if now < p.end {
-            last_change = last_change.max(p.start);
-            "in-progress"
-        } else {
-            last_change = last_change.max(p.end);
-            if p.fails { "failed" } else { "completed" }
-        };
-        if current.is_none() && matches!(status, "pending" | "in-progress") && !skipped {
-            current = Some(p.def.order);
-        }
+    for (p, state) in plans.iter().zip(&shown) {
         let cfg = |k: &str| p.def.config.get(k).cloned().unwrap_or(Value::Null);
         let voice = p.def.step_type == "voice";
         let voice_field = |k: &str| if voice { cfg(k) } else { Value::Null };
@@ -107,7 +137,7 @@ pub fn render(seq: &StoredSequence, now: i64) -> Map<String, Value> {
             "id": p.id,
             "type": p.def.step_type,
             "inputs": [],
-            "status": status,
+            "status": state.as_str(),
             "scheduled_at": rfc3339(p.start),
             "voicemail_message": voice_field("voicemail_message"),
             "source_number": voice_field("source_number"),
@@ -116,26 +146,42 @@ pub fn render(seq: &StoredSequence, now: i64) -> Map<String, Value> {
             "post_actions": [],
         }));
     }
-    let started = plans.first().is_some_and(|p| now >= p.start);
-    let reached = plans.iter().any(|p| !p.fails && now >= p.end && failed_step.is_none_or(|f| p.def.order < f));
-    let (status, outcome, reason, reason_v2) = match (ended, failed_step) {
-        (false, _) => ("in-progress", Value::Null, Value::Null, Value::Null),
-        (true, None) => ("completed", json!("contact_reached"), json!("completed"), json!("all_steps_completed")),
-        (true, Some(order)) => {
-            ("failed", json!("not_reached"), json!("step_failed"), json!(format!("step_{order}_failed")))
+    let reached = shown.contains(&Shown::Completed);
+    let (status, outcome, reason, reason_v2, contact) = match (ended, failed_at) {
+        (false, _) => ("in-progress", Value::Null, Value::Null, Value::Null, Value::Null),
+        (true, None) => {
+            ("completed", json!("contact_reached"), json!("completed"), json!("all_steps_completed"), json!(true))
         }
+        (true, Some(f)) => (
+            "failed",
+            json!(if reached { "contact_reached" } else { "not_reached" }),
+            json!("step_failed"),
+            json!(format!("step_{}_failed", f + 1)),
+            json!(reached),
+        ),
     };
-    let current_step = if ended { failed_step.or(plans.last().map(|p| p.def.order)) } else { current };
+    let current_step = match (ended, failed_at) {
+        (true, Some(f)) => Some(f + 1),
+        (true, None) => Some(plans.len()),
+        (false, _) => shown.iter().position(|s| matches!(s, Shown::Pending | Shown::InProgress)).map(|i| i + 1),
+    };
+    let next_activity = if ended {
+        Value::Null
+    } else {
+        plans
+            .iter()
+            .zip(&shown)
+            .find(|(_, s)| **s == Shown::Pending)
+            .map_or(Value::Null, |(p, _)| json!(rfc3339(p.start)))
+    };
+    let started = plans.first().is_some_and(|p| now >= p.start);
     let mut data = Map::new();
     data.insert("id".into(), json!(seq.id));
     data.insert("status".into(), json!(status));
     data.insert("ended_reason".into(), reason);
     data.insert("ended_reason_v2".into(), reason_v2);
     data.insert("current_step".into(), current_step.map_or(Value::Null, Value::from));
-    data.insert(
-        "next_activity".into(),
-        if ended { Value::Null } else { next_activity.map_or(Value::Null, |t| json!(rfc3339(t))) },
-    );
+    data.insert("next_activity".into(), next_activity);
     data.insert("organization_id".into(), json!(1));
     data.insert("patient_id".into(), Value::Null);
     data.insert("type".into(), json!("custom"));
@@ -143,7 +189,7 @@ pub fn render(seq: &StoredSequence, now: i64) -> Map<String, Value> {
     data.insert("sequence_definition_id".into(), Value::Null);
     data.insert("inputs".into(), json!([]));
     data.insert("outcome".into(), outcome);
-    data.insert("was_contact_reached".into(), if ended { json!(reached) } else { Value::Null });
+    data.insert("was_contact_reached".into(), contact);
     data.insert(
         "claimed_at".into(),
         if started { plans.first().map_or(Value::Null, |p| json!(rfc3339(p.start))) } else { Value::Null },
@@ -203,7 +249,102 @@ mod tests {
         assert_eq!(d["status"], "failed");
         assert_eq!(statuses(&d), vec!["failed", "skipped"]);
         assert_eq!(d["ended_reason"], "step_failed");
-        assert_eq!(d["was_contact_reached"], false);
+        assert_eq!(d["ended_reason_v2"], "step_1_failed");
+        assert_eq!((d["outcome"].as_str(), d["was_contact_reached"].as_bool()), (Some("not_reached"), Some(false)));
+        // A failure after a completed step: the patient was reached, and both fields say so.
+        let d = render(&seq(&["completed", "failed", "completed"]), 10 * SPACING_MS);
+        assert_eq!(statuses(&d), vec!["completed", "failed", "skipped"]);
+        assert_eq!((d["outcome"].as_str(), d["was_contact_reached"].as_bool()), (Some("contact_reached"), Some(true)));
+        assert_eq!(d["current_step"], 2, "a position, as the steps are listed");
+    }
+
+    fn forced(fates: &[u8], seed: u64) -> StoredSequence {
+        let names: Vec<&str> = fates.iter().map(|f| ["random", "completed", "failed"][*f as usize % 3]).collect();
+        let mut s = seq(&names);
+        s.seed = seed;
+        // Orders far apart and out of line, as users write them.
+        for (i, step) in s.steps.iter_mut().enumerate() {
+            step.order = 100 - 10 * i as u64;
+        }
+        s
+    }
+
+    fn rank(status: &str) -> u8 {
+        match status {
+            "pending" => 0,
+            "in-progress" => 1,
+            _ => 2,
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_model_holds_at_every_moment(
+            seed in proptest::prelude::any::<u64>(),
+            fates in proptest::collection::vec(0u8..3, 1..6),
+            mut times in proptest::collection::vec(0i64..8 * SPACING_MS, 1..40),
+        ) {
+            use proptest::prop_assert as check;
+            use proptest::prop_assert_eq as same;
+            let s = forced(&fates, seed);
+            times.sort();
+            let mut prev: Option<Map<String, Value>> = None;
+            for t in times {
+                let d = render(&s, t);
+                let status = d["status"].as_str().unwrap();
+                let ended = status != "in-progress";
+                let steps = d["steps"].as_array().unwrap();
+                let shown: Vec<&str> = steps.iter().map(|x| x["status"].as_str().unwrap()).collect();
+                for k in ["outcome", "was_contact_reached", "ended_reason", "ended_reason_v2"] {
+                    same!(d[k].is_null(), !ended, "{} at {}: {:?}", k, t, d);
+                }
+                if ended {
+                    same!(d["was_contact_reached"].as_bool(), Some(d["outcome"] == "contact_reached"));
+                    same!(d["was_contact_reached"].as_bool(), Some(shown.contains(&"completed")));
+                    check!(d["next_activity"].is_null());
+                } else {
+                    let first_pending = steps.iter().find(|x| x["status"] == "pending").map(|x| x["scheduled_at"].clone());
+                    same!(d["next_activity"].clone(), first_pending.unwrap_or(Value::Null));
+                }
+                let at: Vec<&str> = steps.iter().map(|x| x["scheduled_at"].as_str().unwrap()).collect();
+                check!(at.windows(2).all(|w| w[0] < w[1]), "scheduled_at ascending: {:?}", at);
+                let current = d["current_step"].as_u64().unwrap() as usize;
+                check!((1..=steps.len()).contains(&current));
+                if let Some(p) = &prev {
+                    let before = p["status"].as_str().unwrap();
+                    check!(before == "in-progress" || before == status, "{} then {}", before, status);
+                    check!(p["last_updated"].as_str().unwrap() <= d["last_updated"].as_str().unwrap());
+                    for (a, b) in p["steps"].as_array().unwrap().iter().zip(steps) {
+                        let (a, b) = (a["status"].as_str().unwrap(), b["status"].as_str().unwrap());
+                        check!(rank(a) < rank(b) || a == b, "a step went from {} to {}", a, b);
+                    }
+                }
+                prev = Some(d);
+            }
+        }
+
+        #[test]
+        fn a_steps_fate_shows_only_once_it_has_ended(
+            seed in proptest::prelude::any::<u64>(),
+            n in 1usize..5,
+            k in 0usize..5,
+            t in 0i64..6 * SPACING_MS,
+        ) {
+            let k = k % n;
+            let mut completes = vec![1u8; n];
+            let mut fails = completes.clone();
+            fails[k] = 2;
+            completes[k] = 1;
+            let (a, b) = (forced(&completes, seed), forced(&fails, seed));
+            // Steps are listed in `order`, not as written.
+            let plans = plan(&a);
+            let at = plans.iter().position(|p| std::ptr::eq(p.def, &a.steps[k])).unwrap();
+            if t < plans[at].end {
+                proptest::prop_assert_eq!(render(&a, t), render(&b, t));
+            } else {
+                proptest::prop_assert_ne!(render(&a, t)["steps"][at]["status"].clone(), render(&b, t)["steps"][at]["status"].clone());
+            }
+        }
     }
 
     #[test]

@@ -70,6 +70,9 @@ impl SandboxConfig {
 /// A running sandbox; `stop` finishes in-flight requests (briefly) and closes the database.
 pub struct Sandbox {
     pub url: String,
+    /// `(asked, running)`: the speed asked for, and the database clock's, when they differ
+    /// (the database's wins, so that every process sharing it agrees on the time).
+    pub speed_ignored: Option<(f64, f64)>,
     shutdown: watch::Sender<bool>,
     task: tokio::task::JoinHandle<()>,
 }
@@ -92,9 +95,10 @@ impl Sandbox {
             slots: Arc::new(tokio::sync::Semaphore::new(cfg.max_connections.max(1))),
         };
         let state = http::State::open(cfg).await?;
+        let speed_ignored = state.speed_ignored.map(|asked| (asked, state.clock_speed()));
         let (tx, rx) = watch::channel(false);
         let task = tokio::spawn(accept_loop(listener, http::router(state), limits, rx));
-        Ok(Sandbox { url: format!("http://{addr}"), shutdown: tx, task })
+        Ok(Sandbox { url: format!("http://{addr}"), speed_ignored, shutdown: tx, task })
     }
 
     pub async fn stop(self) {

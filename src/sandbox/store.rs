@@ -68,13 +68,18 @@ fn create_in(
     new: &NewSequence<'_>,
     respond: impl FnOnce(&StoredSequence) -> String,
 ) -> anyhow::Result<String> {
+    // Ids and creation times increase together: a create that read the clock a moment before
+    // another, but committed after it, takes the later time.
+    let latest: Option<i64> =
+        conn.query_row("SELECT created_ms FROM sequences ORDER BY id DESC LIMIT 1", [], |r| r.get(0)).optional()?;
+    let created_ms = new.created_ms.max(latest.unwrap_or(i64::MIN));
     conn.execute(
         "INSERT INTO sequences (created_ms, test_mode, seed, steps) VALUES (?1, ?2, ?3, ?4)",
-        params![new.created_ms, new.test_mode, new.seed as i64, serde_json::to_string(new.steps)?],
+        params![created_ms, new.test_mode, new.seed as i64, serde_json::to_string(new.steps)?],
     )?;
     let stored = StoredSequence {
         id: conn.last_insert_rowid(),
-        created_ms: new.created_ms,
+        created_ms,
         test_mode: new.test_mode,
         seed: new.seed,
         steps: new.steps.to_vec(),
@@ -149,8 +154,10 @@ impl Store {
         Ok(store)
     }
 
-    /// The clock stored in the file; a different `speed` re-anchors it at the present.
-    pub fn clock(&mut self, speed: f64) -> anyhow::Result<Clock> {
+    /// The clock stored in the file, which every process sharing it uses, so that they all
+    /// agree on the time; the first process to open a file sets it. Returns the clock, and
+    /// the speed that was asked for when the file's clock runs at another.
+    pub fn clock(&mut self, speed: f64) -> anyhow::Result<(Clock, Option<f64>)> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let stored: Option<String> =
             tx.query_row("SELECT value FROM meta WHERE key = 'clock'", [], |r| r.get(0)).optional()?;
@@ -161,17 +168,18 @@ impl Store {
             let speed = it.next()?.parse().ok()?;
             Some(Clock { anchor_real_ms: real, anchor_sim_ms: sim, speed })
         });
-        let clock = match parsed {
-            Some(c) if c.speed == speed => c,
-            Some(c) => c.with_speed(speed),
-            None => Clock::starting_now(speed),
+        let (clock, ignored) = match parsed {
+            // Re-anchoring here would leave the processes already running on the old clock:
+            // two of them would show one sequence in two states.
+            Some(c) => (c, (c.speed != speed).then_some(speed)),
+            None => (Clock::starting_now(speed), None),
         };
         tx.execute(
             "INSERT INTO meta (key, value) VALUES ('clock', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             params![format!("{},{},{}", clock.anchor_real_ms, clock.anchor_sim_ms, clock.speed)],
         )?;
         tx.commit()?;
-        Ok(clock)
+        Ok((clock, ignored))
     }
 
     pub fn get_sequence(&self, id: i64) -> anyhow::Result<Option<StoredSequence>> {
@@ -320,8 +328,9 @@ mod tests {
     fn the_clock_is_shared_through_the_file() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.sqlite3");
-        let a = Store::open(Some(&path)).unwrap().clock(600.0).unwrap();
-        let b = Store::open(Some(&path)).unwrap().clock(600.0).unwrap();
-        assert_eq!((a.anchor_real_ms, a.anchor_sim_ms), (b.anchor_real_ms, b.anchor_sim_ms));
+        let (a, _) = Store::open(Some(&path)).unwrap().clock(600.0).unwrap();
+        let (b, ignored) = Store::open(Some(&path)).unwrap().clock(1.0).unwrap();
+        assert_eq!((a.anchor_real_ms, a.anchor_sim_ms, a.speed), (b.anchor_real_ms, b.anchor_sim_ms, b.speed));
+        assert_eq!(ignored, Some(1.0), "the file's clock wins, and the caller hears so");
     }
 }

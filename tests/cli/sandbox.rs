@@ -293,3 +293,29 @@ fn a_create_finishes_even_when_its_client_hangs_up() {
     assert_eq!(replay.header("idempotent-replayed"), Some("true"), "the first request's create was finished");
     assert_eq!(get_sequence(&sb.url, "2").status, 404);
 }
+
+#[test]
+fn processes_sharing_a_database_keep_one_clock_and_agree() {
+    let t = TestEnv::new();
+    let db = t.work().join("shared-clock.sqlite3");
+    let db = db.to_str().unwrap();
+    let slow = SandboxProc::start(&t, &["--db", db, "--speed", "1"]);
+    post_sequence(&slow.url, &two_step_body(["failed", "completed"]), &[]).unwrap();
+    // Another process asks for another speed: the file's clock wins, and it says so.
+    // (At a million, sequence 1 would be over within a millisecond on a clock of its own.)
+    let fast = SandboxProc::start(&t, &["--db", db, "--speed", "1000000"]);
+    post_sequence(&fast.url, &two_step_body(["completed", "completed"]), &[]).unwrap();
+    // At speed 1 nothing moves for a minute: both read the same state, byte for byte.
+    for id in ["1", "2"] {
+        let (a, b) = (get_sequence(&slow.url, id), get_sequence(&fast.url, id));
+        assert_eq!((a.status, b.status), (200, 200));
+        assert_eq!(String::from_utf8_lossy(&a.body), String::from_utf8_lossy(&b.body), "sequence {id}");
+        assert_eq!(a.json()["data"]["status"], "in-progress", "not sped up to its end");
+    }
+    // Ids and creation times increase together, whichever process created them.
+    let first = get_sequence(&slow.url, "1").json()["data"]["steps"][0]["scheduled_at"].as_str().unwrap().to_string();
+    let second = get_sequence(&slow.url, "2").json()["data"]["steps"][0]["scheduled_at"].as_str().unwrap().to_string();
+    assert!(first <= second, "{first} then {second}");
+    let (_, log) = fast.terminate();
+    assert!(log.contains("this database's clock runs at 1x, so --speed 1000000 is ignored"), "{log}");
+}

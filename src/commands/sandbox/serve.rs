@@ -135,6 +135,11 @@ pub async fn run(args: ServeArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
         ..SandboxConfig::new(addr)
     };
     let sandbox = Sandbox::start(cfg).await?;
+    if let Some((asked, running)) = sandbox.speed_ignored {
+        ctx.ui.warn(&format!(
+            "this database's clock runs at {running}x, so --speed {asked} is ignored: every process sharing the file keeps one time (another speed needs another --db)"
+        ));
+    }
     ctx.ui.out(&sandbox.url)?;
     wait_for_signal().await;
     ctx.ui.info("shutting down");
