@@ -33,3 +33,9 @@ start_sandbox() {
 }
 
 ratio() { python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]):.2f}')" "$1" "$2"; }
+
+# result FIGURE VALUE GOAL: one line for bench/all.sh's table, when it is collecting them.
+result() {
+  [ -n "${BENCH_RESULTS:-}" ] && printf '%s\t%s\t%s\n' "$1" "$2" "$3" >>"$BENCH_RESULTS"
+  return 0
+}

@@ -54,3 +54,5 @@ echo
 echo "$ROWS sequences, JSON Lines batch:    $(secs "$jsonl_s") s  ($(secs "$jsonl_rate") /s, peak $((jsonl_kb / 1024)) MiB)"
 echo "$ROWS sequences, template x CSV:      $(secs "$rows_s") s  ($(secs "$rows_rate") /s, peak $((rows_kb / 1024)) MiB)"
 echo "template x CSV / JSON Lines:          $(ratio "$rows_rate" "$jsonl_rate")   (goal: >= 0.90; peak memory goal: <= 50 MiB)"
+result "template x CSV / JSON Lines, rate" "$(ratio "$rows_rate" "$jsonl_rate")x" ">= 0.90x"
+result "template x CSV, peak memory" "$((rows_kb / 1024)) MiB" "<= 50 MiB"

@@ -6,6 +6,7 @@ mod http;
 mod lifecycle;
 mod store;
 pub mod validate;
+mod writer;
 
 pub use lifecycle::{OUTCOME_KEY, SPACING_MS};
 pub use store::{KeyState, Store};
@@ -73,6 +74,7 @@ pub struct Sandbox {
     /// `(asked, running)`: the speed asked for, and the database clock's, when they differ
     /// (the database's wins, so that every process sharing it agrees on the time).
     pub speed_ignored: Option<(f64, f64)>,
+    state: Arc<http::State>,
     shutdown: watch::Sender<bool>,
     task: tokio::task::JoinHandle<()>,
 }
@@ -97,13 +99,21 @@ impl Sandbox {
         let state = http::State::open(cfg).await?;
         let speed_ignored = state.speed_ignored.map(|asked| (asked, state.clock_speed()));
         let (tx, rx) = watch::channel(false);
-        let task = tokio::spawn(accept_loop(listener, http::router(state), limits, rx));
-        Ok(Sandbox { url: format!("http://{addr}"), speed_ignored, shutdown: tx, task })
+        let task = tokio::spawn(accept_loop(listener, http::router(state.clone()), limits, rx));
+        Ok(Sandbox { url: format!("http://{addr}"), speed_ignored, state, shutdown: tx, task })
     }
 
     pub async fn stop(self) {
         let _ = self.shutdown.send(true);
         let _ = self.task.await;
+        if let Some((creates, commits)) = self.state.creates_per_commit()
+            && commits > 0
+        {
+            self.state.log(&format!(
+                "group commit: {creates} creates in {commits} commits, {:.1} per fsync",
+                creates as f64 / commits as f64
+            ));
+        }
     }
 }
 

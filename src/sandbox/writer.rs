@@ -1,0 +1,113 @@
+//! Group commit for a durable sandbox: creates arriving on many connections are written by one
+//! thread, as many as are waiting in one transaction, with one fsync (`synchronous=FULL`), and
+//! each is answered only after that commit. Durable to power loss, and as fast as the disk
+//! allows many creates at a time rather than one.
+
+use super::lifecycle::{StepDef, StoredSequence};
+use super::store::{KeyState, NewSequence, Store};
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// The most creates one transaction carries (a bound on how long the first one waits).
+const MAX_GROUP: usize = 512;
+
+/// What a create came to: its answer, or the state of a key that was not new.
+pub type Outcome = Result<String, KeyState>;
+
+struct Job {
+    key: Option<(String, String)>,
+    created_ms: i64,
+    test_mode: bool,
+    seed: u64,
+    steps: Vec<StepDef>,
+    done: tokio::sync::oneshot::Sender<Result<Outcome, String>>,
+}
+
+/// Commits and creates so far, to say how many creates one fsync carried.
+#[derive(Default)]
+pub struct Stats {
+    pub commits: AtomicU64,
+    pub creates: AtomicU64,
+}
+
+pub struct Writer {
+    jobs: std::sync::mpsc::Sender<Job>,
+    pub stats: Arc<Stats>,
+}
+
+impl Writer {
+    /// Opens a connection of its own to the database and starts its thread; `respond` makes
+    /// the answer to a create from the stored sequence.
+    pub fn start(path: &Path, respond: fn(&StoredSequence) -> String) -> anyhow::Result<Writer> {
+        let mut store = Store::open(Some(path))?;
+        store.sync_fully()?;
+        let (tx, rx) = std::sync::mpsc::channel::<Job>();
+        let stats = Arc::new(Stats::default());
+        let stats2 = stats.clone();
+        std::thread::Builder::new().name("sandbox-writer".into()).spawn(move || {
+            while let Ok(first) = rx.recv() {
+                let mut group = vec![first];
+                while group.len() < MAX_GROUP {
+                    match rx.try_recv() {
+                        Ok(job) => group.push(job),
+                        Err(_) => break,
+                    }
+                }
+                let news: Vec<(Option<(&str, &str)>, NewSequence<'_>)> = group
+                    .iter()
+                    .map(|j| {
+                        let key = j.key.as_ref().map(|(k, h)| (k.as_str(), h.as_str()));
+                        let new = NewSequence {
+                            created_ms: j.created_ms,
+                            test_mode: j.test_mode,
+                            seed: j.seed,
+                            steps: &j.steps,
+                        };
+                        (key, new)
+                    })
+                    .collect();
+                let result = store.create_group(&news, respond);
+                drop(news);
+                if result.is_ok() {
+                    stats2.commits.fetch_add(1, Ordering::Relaxed);
+                    stats2.creates.fetch_add(group.len() as u64, Ordering::Relaxed);
+                }
+                match result {
+                    Ok(outcomes) => {
+                        for (job, outcome) in group.into_iter().zip(outcomes) {
+                            let _ = job.done.send(Ok(outcome));
+                        }
+                    }
+                    Err(e) => {
+                        let why = format!("{e:#}");
+                        for job in group {
+                            let _ = job.done.send(Err(why.clone()));
+                        }
+                    }
+                }
+            }
+        })?;
+        Ok(Writer { jobs: tx, stats })
+    }
+
+    /// Queues a create and waits for its commit.
+    pub async fn create(
+        &self,
+        key: Option<(String, String)>,
+        created_ms: i64,
+        test_mode: bool,
+        seed: u64,
+        steps: Vec<StepDef>,
+    ) -> anyhow::Result<Outcome> {
+        let (done, answer) = tokio::sync::oneshot::channel();
+        self.jobs
+            .send(Job { key, created_ms, test_mode, seed, steps, done })
+            .map_err(|_| anyhow::anyhow!("the sandbox's writer has stopped"))?;
+        match answer.await {
+            Ok(Ok(outcome)) => Ok(outcome),
+            Ok(Err(why)) => Err(anyhow::anyhow!(why)),
+            Err(_) => Err(anyhow::anyhow!("the sandbox's writer has stopped")),
+        }
+    }
+}
