@@ -29,6 +29,8 @@ type Sink = std::sync::Arc<dyn Fn(&str) + Send + Sync>;
 pub struct ApiClient {
     http: reqwest::Client,
     base: Url,
+    /// The collection's URL, parsed once (a batch posts to it thousands of times).
+    sequences: Url,
     token: Token,
     trace: Option<Trace>,
     retry: RetryPolicy,
@@ -111,6 +113,7 @@ impl ApiClient {
         let http = builder.build().context("cannot set up the HTTP client")?;
         Ok(Self {
             http,
+            sequences: sequences_url(&base),
             base,
             token,
             trace: options.trace,
@@ -121,7 +124,7 @@ impl ApiClient {
     }
 
     pub fn sequences_url(&self) -> Url {
-        sequences_url(&self.base)
+        self.sequences.clone()
     }
 
     pub fn sequence_url(&self, id: u64) -> Url {

@@ -89,6 +89,27 @@ pub fn line_body(
     bytes: Result<&[u8], ()>,
     overrides: &Overrides,
 ) -> Result<Value, Vec<Problem>> {
+    line_body_with(name, line, bytes, overrides, false)
+}
+
+/// As `line_body`, for a line the validation pass has checked: parsed once, without locating
+/// every field; only a line that has become invalid since is read again to locate its problems.
+pub fn line_body_checked(
+    name: &str,
+    line: u64,
+    bytes: Result<&[u8], ()>,
+    overrides: &Overrides,
+) -> Result<Value, Vec<Problem>> {
+    line_body_with(name, line, bytes, overrides, true)
+}
+
+fn line_body_with(
+    name: &str,
+    line: u64,
+    bytes: Result<&[u8], ()>,
+    overrides: &Overrides,
+    checked: bool,
+) -> Result<Value, Vec<Problem>> {
     let located = |mut problems: Vec<Problem>| {
         for p in &mut problems {
             p.source = name.to_string();
@@ -103,6 +124,12 @@ pub fn line_body(
         Source::from_bytes(name.to_string(), bytes.to_vec(), Some(Format::Json)).map_err(|e| located(e.problems))?;
     if !source.text.trim_start().starts_with('{') {
         return Err(located(vec![Problem::whole(name, "each line must be one JSON object (a sequence)")]));
+    }
+    if checked
+        && let Ok(parsed) = crate::seqfile::parse_json_unlocated(source.clone())
+        && let Ok(body) = build_body(Some(&parsed), overrides)
+    {
+        return Ok(body);
     }
     let parsed = parse_document(source).map_err(|e| located(e.problems))?;
     build_body(Some(&parsed), overrides).map_err(|e| located(e.problems))

@@ -5,7 +5,7 @@
 mod input;
 mod journal;
 
-pub use input::{Lines, MAX_LINE, Scan, line_body, scan};
+pub use input::{Lines, MAX_LINE, Scan, line_body, line_body_checked, scan};
 pub use journal::{Journal, key_prefix};
 
 use crate::api::ApiClient;
@@ -89,7 +89,7 @@ impl<R: Read> Items<R> {
     fn next_item(&mut self) -> anyhow::Result<Option<Item>> {
         match self {
             Items::Lines { lines, name, overrides } => {
-                Ok(lines.next_line()?.map(|(n, bytes)| (n, line_body(name, n, bytes, overrides))))
+                Ok(lines.next_line()?.map(|(n, bytes)| (n, line_body_checked(name, n, bytes, overrides))))
             }
             Items::Rows(rows) => rows.next_item(),
         }

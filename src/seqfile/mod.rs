@@ -10,7 +10,7 @@ mod source;
 mod validate;
 
 pub use input::body_from_args;
-pub use parse::{Format, Parsed, child_path, parse_document};
+pub use parse::{Format, Parsed, child_path, parse_document, parse_json_unlocated};
 pub use problem::{Problem, ValidationError};
 pub use source::{Source, line_col};
 pub use validate::{Overrides, StepSpec, build_body, build_body_quiet, parse_step_spec, suggest};

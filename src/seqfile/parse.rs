@@ -82,6 +82,15 @@ pub fn parse_document(source: Source) -> Result<Parsed, ValidationError> {
     }
 }
 
+/// JSON without the second, locating pass: for input validated already (a batch's sending
+/// pass), where a problem is re-read with `parse_document` to be located. It does not see
+/// duplicate keys, which only the locating pass reports.
+pub fn parse_json_unlocated(source: Source) -> Result<Parsed, ValidationError> {
+    let value: Value = serde_json::from_str(&source.text)
+        .map_err(|e| ValidationError::single(Problem::whole(&source.name, format!("invalid JSON: {e}"))))?;
+    Ok(Parsed { source, value, spans: HashMap::new() })
+}
+
 fn parse_json(source: Source) -> Result<Parsed, ValidationError> {
     let value: Value = serde_json::from_str(&source.text).map_err(|e| {
         let text = e.to_string();

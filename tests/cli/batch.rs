@@ -15,10 +15,6 @@ fn jsonl(t: &TestEnv, name: &str, n: usize) -> PathBuf {
     t.write(name, &text)
 }
 
-fn count(db: &Path) -> i64 {
-    clarion::sandbox::Store::open(Some(db)).unwrap().count_sequences().unwrap()
-}
-
 fn ids(stdout: &str) -> Vec<i64> {
     let mut v: Vec<i64> = stdout.lines().map(|l| l.parse().unwrap_or_else(|_| panic!("not an id: {l:?}"))).collect();
     v.sort();
@@ -67,7 +63,7 @@ fn two_thousand_lines_through_failures_and_lost_answers_exactly_once() {
     let file = jsonl(&t, "seed.jsonl", 2000);
     let run = t.authed(&sb.url).args(["--retries", "10", "sequence", "create", "-f"]).arg_path(&file).run();
     run.code(0);
-    assert_eq!(count(&db), 2000, "no line lost, none duplicated");
+    assert_eq!(count_sequences(&db), 2000, "no line lost, none duplicated");
     assert_eq!(ids(&run.stdout), (1..=2000).collect::<Vec<_>>(), "the printed ids are exactly the sequences");
     assert!(run.stderr.contains("created 2000, already created 0, failed 0, invalid 0"), "{}", run.stderr);
     let journal = t.work().join("seed.jsonl.journal");
@@ -80,7 +76,7 @@ fn two_thousand_lines_through_failures_and_lost_answers_exactly_once() {
     again.code(0);
     assert_eq!(ids(&again.stdout), (1..=2000).collect::<Vec<_>>());
     assert!(again.stderr.contains("created 0, already created 2000"), "{}", again.stderr);
-    assert_eq!(count(&db), 2000);
+    assert_eq!(count_sequences(&db), 2000);
 }
 
 #[test]
@@ -94,7 +90,7 @@ fn kill_9_at_any_point_loses_nothing_and_duplicates_nothing() {
     }
     let done = t.authed(&sb.url).args(["sequence", "create", "-f"]).arg_path(&file).run();
     done.code(0);
-    assert_eq!(count(&db), 2000);
+    assert_eq!(count_sequences(&db), 2000);
     assert_eq!(ids(&done.stdout), (1..=2000).collect::<Vec<_>>());
 }
 
@@ -114,10 +110,10 @@ fn ctrl_c_stops_cleanly_and_a_rerun_finishes() {
     assert!(journal.lines().all(|l| serde_json::from_str::<serde_json::Value>(l).is_ok()));
     let printed = out.stdout.lines().count();
     assert_eq!(journal_created(&t.work().join("int.jsonl.journal")), printed);
-    assert_eq!(count(&db) as usize, printed, "in-flight requests finished and were recorded");
+    assert_eq!(count_sequences(&db) as usize, printed, "in-flight requests finished and were recorded");
     let done = t.authed(&sb.url).args(["sequence", "create", "-f"]).arg_path(&file).run();
     done.code(0);
-    assert_eq!(count(&db), 2000);
+    assert_eq!(count_sequences(&db), 2000);
     assert!(done.stderr.contains(&format!("already created {printed}")), "{}", done.stderr);
 }
 
@@ -150,12 +146,12 @@ fn invalid_lines_stop_everything_unless_skipped() {
         run.stderr
     );
     assert!(!run.stderr.contains("problems in the input"), "one closing line, not two: {}", run.stderr);
-    assert_eq!(count(&db), 0);
+    assert_eq!(count_sequences(&db), 0);
     assert!(!t.work().join("mixed.jsonl.journal").exists(), "nothing started");
 
     let run = t.authed(&sb.url).args(["sequence", "create", "-f", "mixed.jsonl", "--skip-invalid", "--json"]).run();
     run.code(9);
-    assert_eq!(count(&db), 20);
+    assert_eq!(count_sequences(&db), 20);
     let records: Vec<serde_json::Value> = run.stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(records.len(), 30, "one JSON line per input line");
     let bad = records.iter().find(|r| r["line"] == 3).unwrap();

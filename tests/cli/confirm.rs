@@ -3,14 +3,6 @@
 use crate::support::*;
 use std::path::Path;
 
-fn lines(n: usize) -> String {
-    (1..=n).map(|i| format!("{{\"name\":\"r{i}\",\"steps\":[{{\"type\":\"voice\"}}]}}\n")).collect()
-}
-
-fn count(db: &Path) -> i64 {
-    clarion::sandbox::Store::open(Some(db)).unwrap().count_sequences().unwrap()
-}
-
 const QUESTION: &str = "Create 5 live sequences? [y/N] ";
 
 #[test]
@@ -18,7 +10,7 @@ fn a_live_batch_on_a_terminal_asks_first() {
     let t = TestEnv::new();
     let db = t.work().join("sb.sqlite3");
     let sb = SandboxProc::start(&t, &["--db", db.to_str().unwrap()]);
-    t.write("b.jsonl", &lines(5));
+    t.write("b.jsonl", &jsonl_lines(5));
     let create = |extra: &[&str]| t.authed(&sb.url).args(["sequence", "create", "-f", "b.jsonl"]).args(extra);
 
     // Anything but y: nothing sent, exit 2.
@@ -31,12 +23,12 @@ fn a_live_batch_on_a_terminal_asks_first() {
             run.screen
         );
         assert!(run.screen.contains("not confirmed: nothing was sent"), "{}", run.screen);
-        assert_eq!(count(&db), 0);
+        assert_eq!(count_sequences(&db), 0);
     }
     // y sends them all.
     let (run, _) = create(&[]).run_on_pty(120, &[(QUESTION, b"y\r")]);
     run.code(0);
-    assert_eq!(count(&db), 5);
+    assert_eq!(count_sequences(&db), 5);
     // A resumed run asks only for what is left (nothing here: no question).
     let (run, _) = create(&[]).run_on_pty(120, &[]);
     run.code(0);
@@ -48,7 +40,7 @@ fn yes_test_mode_scripts_and_the_sandbox_are_never_asked() {
     let t = TestEnv::new();
     let db = t.work().join("sb.sqlite3");
     let sb = SandboxProc::start(&t, &["--db", db.to_str().unwrap()]);
-    t.write("b.jsonl", &lines(5));
+    t.write("b.jsonl", &jsonl_lines(5));
     // --yes: the line, no question.
     let (run, _) =
         t.authed(&sb.url).args(["sequence", "create", "-f", "b.jsonl", "--yes", "--restart"]).run_on_pty(120, &[]);
@@ -65,7 +57,7 @@ fn yes_test_mode_scripts_and_the_sandbox_are_never_asked() {
     let run = t.authed(&sb.url).args(["sequence", "create", "-f", "b.jsonl", "--restart"]).run();
     run.ok();
     assert!(run.stderr.starts_with("warning: about to create 5 LIVE sequences"), "{}", run.stderr);
-    assert_eq!(count(&db), 15);
+    assert_eq!(count_sequences(&db), 15);
     // The embedded sandbox contacts no one.
     let (run, _) = t
         .cmd()

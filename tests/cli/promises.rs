@@ -5,14 +5,10 @@ use serde_json::json;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-fn lines(n: usize) -> String {
-    (1..=n).map(|i| format!("{{\"name\":\"r{i}\",\"steps\":[{{\"type\":\"voice\"}}]}}\n")).collect()
-}
-
 #[test]
 fn a_retry_after_pauses_every_worker_of_a_batch() {
     let t = TestEnv::new();
-    t.write("b.jsonl", &lines(12));
+    t.write("b.jsonl", &jsonl_lines(12));
     let arrivals: Arc<Mutex<Vec<Instant>>> = Arc::default();
     let limited_at: Arc<Mutex<Option<Instant>>> = Arc::default();
     let (a2, l2) = (arrivals.clone(), limited_at.clone());
@@ -77,7 +73,7 @@ fn api_post_without_a_key_is_sent_once_and_with_one_is_retried() {
 fn two_batches_on_one_journal_are_refused() {
     let t = TestEnv::new();
     let stub = Stub::fixed(Canned::json(200, &envelope(sample_sequence(1))));
-    t.write("b.jsonl", &lines(3));
+    t.write("b.jsonl", &jsonl_lines(3));
     // Another clarion holds the journal (its lock, as a running batch would).
     let journal = t.work().join("b.jsonl.journal");
     let held = std::fs::File::create(&journal).unwrap();

@@ -13,10 +13,6 @@ fn create_args(extra: &[&str]) -> Vec<String> {
     v
 }
 
-fn count_sequences(db: &std::path::Path) -> i64 {
-    clarion::sandbox::Store::open(Some(db)).unwrap().count_sequences().unwrap()
-}
-
 #[test]
 fn fifty_shows_succeed_through_a_30_percent_failure_rate() {
     let t = TestEnv::new();

@@ -29,10 +29,6 @@ fn csv(n: usize) -> String {
     out
 }
 
-fn count(db: &Path) -> i64 {
-    clarion::sandbox::Store::open(Some(db)).unwrap().count_sequences().unwrap()
-}
-
 fn ids(stdout: &str) -> Vec<i64> {
     let mut v: Vec<i64> = stdout.lines().map(|l| l.parse().unwrap_or_else(|_| panic!("not an id: {l:?}"))).collect();
     v.sort();
@@ -50,7 +46,7 @@ fn five_hundred_rows_make_five_hundred_sequences_with_their_own_values() {
         t.authed(&sb.url).args(["sequence", "create", "-f", "t.toml", "--rows", "patients.csv", "--test-mode"]).run();
     run.ok();
     assert_eq!(ids(&run.stdout), (1..=500).collect::<Vec<_>>());
-    assert_eq!(count(&db), 500);
+    assert_eq!(count_sequences(&db), 500);
     // Each sequence carries its own row's values (ids follow rows here: one at a time would
     // be slower; instead, match each answer to its row by the name).
     let mut seen = std::collections::HashSet::new();
@@ -128,7 +124,7 @@ fn json_lines_rows_keep_their_types_and_dry_run_writes_a_batch_file() {
     // What the dry run wrote is an ordinary batch file.
     t.write("day.jsonl", &dry.stdout);
     t.authed(&sb.url).args(["sequence", "create", "-f", "day.jsonl"]).run().ok();
-    assert_eq!(count(&db), 2);
+    assert_eq!(count_sequences(&db), 2);
     let mut types: Vec<String> = ["1", "2"]
         .iter()
         .map(|id| get_sequence(&sb.url, id).json()["data"]["steps"][0]["type"].as_str().unwrap().to_string())
@@ -172,7 +168,7 @@ fn kill_9_then_a_rerun_creates_each_row_once_and_an_edited_row_is_refused() {
     std::fs::write(&rows, csv(600)).unwrap();
     let run = t.authed(&sb.url).args(["sequence", "create", "-f", "t.toml", "--rows", "p.csv"]).run();
     run.ok();
-    assert_eq!(count(&db), 600);
+    assert_eq!(count_sequences(&db), 600);
     assert_eq!(ids(&run.stdout), (1..=600).collect::<Vec<_>>());
 }
 

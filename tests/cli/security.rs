@@ -172,10 +172,6 @@ fn piped_data_stays_byte_exact() {
     assert_eq!(v["name"], HOSTILE);
 }
 
-fn lines(n: usize) -> String {
-    (1..=n).map(|i| format!("{{\"name\":\"r{i}\",\"steps\":[{{\"type\":\"voice\"}}]}}\n")).collect()
-}
-
 /// A server that creates sequences numbered from 1, live from the `live_from`th on.
 fn counting_server(live_from: u64) -> Stub {
     let n = std::sync::atomic::AtomicU64::new(0);
@@ -190,7 +186,7 @@ fn counting_server(live_from: u64) -> Stub {
 #[test]
 fn a_test_mode_batch_creates_at_most_one_live_sequence_first() {
     let t = TestEnv::new();
-    t.write("b.jsonl", &lines(40));
+    t.write("b.jsonl", &jsonl_lines(40));
     let stub = counting_server(1);
     let run =
         t.authed(&stub.url).args(["sequence", "create", "-f", "b.jsonl", "--test-mode", "--concurrency", "16"]).run();
@@ -208,7 +204,7 @@ fn a_test_mode_batch_creates_at_most_one_live_sequence_first() {
 #[test]
 fn a_failed_first_request_proves_nothing_and_the_next_goes_alone() {
     let t = TestEnv::new();
-    t.write("b.jsonl", &lines(40));
+    t.write("b.jsonl", &jsonl_lines(40));
     // The first create fails; every later one is live.
     let n = std::sync::atomic::AtomicU64::new(0);
     let stub = Stub::start(move |_| {
@@ -231,7 +227,7 @@ fn a_failed_first_request_proves_nothing_and_the_next_goes_alone() {
 #[test]
 fn every_live_sequence_is_named_when_the_server_turns_live_later() {
     let t = TestEnv::new();
-    t.write("b.jsonl", &lines(40));
+    t.write("b.jsonl", &jsonl_lines(40));
     let stub = counting_server(2);
     let run =
         t.authed(&stub.url).args(["sequence", "create", "-f", "b.jsonl", "--test-mode", "--concurrency", "4"]).run();
@@ -258,7 +254,7 @@ fn resuming_with_other_settings_is_refused_and_a_lost_journal_creates_nothing_tw
     let db = t.work().join("sb.sqlite3");
     let sb = SandboxProc::start(&t, &["--db", db.to_str().unwrap()]);
     let count = || clarion::sandbox::Store::open(Some(&db)).unwrap().count_sequences().unwrap();
-    t.write("b.jsonl", &lines(5));
+    t.write("b.jsonl", &jsonl_lines(5));
     let first = t.authed(&sb.url).args(["sequence", "create", "-f", "b.jsonl"]).run();
     first.ok();
     assert_eq!(count(), 5);
@@ -280,7 +276,7 @@ fn resuming_with_other_settings_is_refused_and_a_lost_journal_creates_nothing_tw
     };
     assert_eq!(sorted(&again.stdout), sorted(&first.stdout), "the same ids");
     // Piped without a journal, the same.
-    t.authed(&sb.url).args(["sequence", "create", "-f", "-", "--batch"]).stdin(lines(5)).run().ok();
+    t.authed(&sb.url).args(["sequence", "create", "-f", "-", "--batch"]).stdin(jsonl_lines(5)).run().ok();
     assert_eq!(count(), 5);
     // --restart is the way to make them again.
     t.authed(&sb.url).args(["sequence", "create", "-f", "b.jsonl", "--restart"]).run().ok();
@@ -402,7 +398,7 @@ fn credential_values_never_appear_and_settings_are_range_checked() {
 fn a_hostile_journal_is_not_a_journal() {
     let t = TestEnv::new();
     let stub = Stub::fixed(Canned::json(200, &envelope(sample_sequence(1))));
-    t.write("b.jsonl", &lines(3));
+    t.write("b.jsonl", &jsonl_lines(3));
     t.authed(&stub.url).args(["sequence", "create", "-f", "b.jsonl", "--dry-run"]).run().ok();
     // A journal a real run wrote, then records no run could have written.
     let real = t.authed(&stub.url).args(["sequence", "create", "-f", "b.jsonl"]).run();
@@ -507,7 +503,7 @@ fn endless_or_huge_input_ends_promptly_with_the_limit_named() {
 #[test]
 fn lines_appended_while_a_batch_is_sent_are_not_sent() {
     let t = TestEnv::new();
-    let file = t.write("grow.jsonl", &lines(2));
+    let file = t.write("grow.jsonl", &jsonl_lines(2));
     let appended = std::sync::atomic::AtomicBool::new(false);
     let stub = Stub::start(move |_| {
         // While the first line is being created, someone appends to the file.

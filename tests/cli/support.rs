@@ -754,3 +754,13 @@ pub fn hold_key_in_flight(db: &Path, key: &str, body: &serde_json::Value) {
     let mut store = clarion::sandbox::Store::open(Some(db)).unwrap();
     assert_eq!(store.reserve_key(key, &hash).unwrap(), clarion::sandbox::KeyState::Reserved);
 }
+
+/// `n` lines of JSON Lines, one small sequence each (`r1`, `r2`, ...).
+pub fn jsonl_lines(n: usize) -> String {
+    (1..=n).map(|i| format!("{{\"name\":\"r{i}\",\"steps\":[{{\"type\":\"voice\"}}]}}\n")).collect()
+}
+
+/// How many sequences a sandbox database holds.
+pub fn count_sequences(db: &Path) -> i64 {
+    clarion::sandbox::Store::open(Some(db)).unwrap().count_sequences().unwrap()
+}
