@@ -1,7 +1,6 @@
 //! Ask before phoning many patients: live batches on a terminal (issue #17).
 
 use crate::support::*;
-use std::path::Path;
 
 const QUESTION: &str = "Create 5 live sequences? [y/N] ";
 

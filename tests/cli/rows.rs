@@ -2,7 +2,6 @@
 
 use crate::support::*;
 use serde_json::json;
-use std::path::Path;
 
 const TEMPLATE: &str = "name = \"Reminder for {{ first_name | title }}\"\n\
 description = \"Visit on {{ date }}\"\n\
