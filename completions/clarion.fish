@@ -61,7 +61,7 @@ complete -c clarion -n "__fish_clarion_using_subcommand sequence; and not __fish
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and not __fish_seen_subcommand_from create show wait validate help" -s V -l version -d 'Print version'
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and not __fish_seen_subcommand_from create show wait validate help" -f -a "create" -d 'Create a sequence from a TOML or JSON file and/or flags; many from a JSON Lines file; or one per row of a CSV (or JSON Lines) file, from a template'
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and not __fish_seen_subcommand_from create show wait validate help" -f -a "show" -d 'Show one sequence: its status, outcome and steps'
-complete -c clarion -n "__fish_clarion_using_subcommand sequence; and not __fish_seen_subcommand_from create show wait validate help" -f -a "wait" -d 'Wait until a sequence ends, then print it as `show` does'
+complete -c clarion -n "__fish_clarion_using_subcommand sequence; and not __fish_seen_subcommand_from create show wait validate help" -f -a "wait" -d 'Wait until sequences end: one is printed as `show` prints it; many, one line each'
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and not __fish_seen_subcommand_from create show wait validate help" -f -a "validate" -d 'Check a sequence file (and flags) as `create` would, offline: no token, nothing sent'
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and not __fish_seen_subcommand_from create show wait validate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from create" -s f -l file -d 'Sequence file: TOML (.toml) or JSON (.json); `-` reads standard input' -r -F
@@ -116,6 +116,11 @@ complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_see
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from show" -l sandbox -d 'Use a local sandbox started for this command instead of the real API (no token or config needed; state persists in the data directory) [env: CLARION_SANDBOX=1]'
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from wait" -l ids-from -d 'Read ids from this file, one per line (blank lines and `#` comments skipped); `-` for standard input, such as a batch create\'s output' -r -F
+complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from wait" -l journal -d 'Wait for the sequences a batch\'s journal records as created' -r -F
+complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from wait" -l concurrency -d 'Several ids: requests in flight at once' -r
+complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from wait" -l junit -d 'Several ids: write a JUnit XML report here (one test case per sequence)' -r -F
+complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from wait" -l summary -d 'Several ids: write a Markdown summary here (appended: fits $GITHUB_STEP_SUMMARY)' -r -F
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from wait" -l timeout -d 'Give up waiting after this long (exit 124): 90s, 10m, 1h, ...' -r
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from wait" -l interval -d 'Time between two looks at the sequence (at least 1s)' -r
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from wait" -l jq -d 'Filter the JSON output with a jq expression (implies --json); strings print raw' -r
@@ -158,7 +163,7 @@ complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_see
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from validate" -s V -l version -d 'Print version'
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a sequence from a TOML or JSON file and/or flags; many from a JSON Lines file; or one per row of a CSV (or JSON Lines) file, from a template'
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one sequence: its status, outcome and steps'
-complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from help" -f -a "wait" -d 'Wait until a sequence ends, then print it as `show` does'
+complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from help" -f -a "wait" -d 'Wait until sequences end: one is printed as `show` prints it; many, one line each'
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from help" -f -a "validate" -d 'Check a sequence file (and flags) as `create` would, offline: no token, nothing sent'
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c clarion -n "__fish_clarion_using_subcommand auth; and not __fish_seen_subcommand_from login status logout token help" -l api-url -d 'Base URL of the API [env: CLARION_API_URL] [default: the profile\'s api_url, else https://api.clarionhealth.com]' -r
@@ -438,7 +443,7 @@ complete -c clarion -n "__fish_clarion_using_subcommand help; and not __fish_see
 complete -c clarion -n "__fish_clarion_using_subcommand help; and not __fish_seen_subcommand_from sequence auth config api schema completions man sandbox help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c clarion -n "__fish_clarion_using_subcommand help; and __fish_seen_subcommand_from sequence" -f -a "create" -d 'Create a sequence from a TOML or JSON file and/or flags; many from a JSON Lines file; or one per row of a CSV (or JSON Lines) file, from a template'
 complete -c clarion -n "__fish_clarion_using_subcommand help; and __fish_seen_subcommand_from sequence" -f -a "show" -d 'Show one sequence: its status, outcome and steps'
-complete -c clarion -n "__fish_clarion_using_subcommand help; and __fish_seen_subcommand_from sequence" -f -a "wait" -d 'Wait until a sequence ends, then print it as `show` does'
+complete -c clarion -n "__fish_clarion_using_subcommand help; and __fish_seen_subcommand_from sequence" -f -a "wait" -d 'Wait until sequences end: one is printed as `show` prints it; many, one line each'
 complete -c clarion -n "__fish_clarion_using_subcommand help; and __fish_seen_subcommand_from sequence" -f -a "validate" -d 'Check a sequence file (and flags) as `create` would, offline: no token, nothing sent'
 complete -c clarion -n "__fish_clarion_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "login" -d 'Store an API token for a profile'
 complete -c clarion -n "__fish_clarion_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'Show each profile\'s API URL and token source (masked), and anything wrong'

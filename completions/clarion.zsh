@@ -132,6 +132,11 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (wait)
 _arguments "${_arguments_options[@]}" : \
+'--ids-from=[Read ids from this file, one per line (blank lines and \`#\` comments skipped); \`-\` for standard input, such as a batch create'\''s output]:FILE:_files' \
+'--journal=[Wait for the sequences a batch'\''s journal records as created]:FILE:_files' \
+'--concurrency=[Several ids\: requests in flight at once]:N:_default' \
+'--junit=[Several ids\: write a JUnit XML report here (one test case per sequence)]:FILE:_files' \
+'--summary=[Several ids\: write a Markdown summary here (appended\: fits \$GITHUB_STEP_SUMMARY)]:FILE:_files' \
 '--timeout=[Give up waiting after this long (exit 124)\: 90s, 10m, 1h, ...]:DURATION:_default' \
 '--interval=[Time between two looks at the sequence (at least 1s)]:DURATION:_default' \
 '(-q --quiet)--jq=[Filter the JSON output with a jq expression (implies --json); strings print raw]:EXPR:_default' \
@@ -152,7 +157,7 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':id -- The sequence id (a positive integer):_default' \
+'*::ids -- Sequence ids (positive integers):_default' \
 && ret=0
 ;;
 (validate)
@@ -1147,7 +1152,7 @@ _clarion__subcmd__help__subcmd__sequence_commands() {
     local commands; commands=(
 'create:Create a sequence from a TOML or JSON file and/or flags; many from a JSON Lines file; or one per row of a CSV (or JSON Lines) file, from a template' \
 'show:Show one sequence\: its status, outcome and steps' \
-'wait:Wait until a sequence ends, then print it as \`show\` does' \
+'wait:Wait until sequences end\: one is printed as \`show\` prints it; many, one line each' \
 'validate:Check a sequence file (and flags) as \`create\` would, offline\: no token, nothing sent' \
     )
     _describe -t commands 'clarion help sequence commands' commands "$@"
@@ -1218,7 +1223,7 @@ _clarion__subcmd__sequence_commands() {
     local commands; commands=(
 'create:Create a sequence from a TOML or JSON file and/or flags; many from a JSON Lines file; or one per row of a CSV (or JSON Lines) file, from a template' \
 'show:Show one sequence\: its status, outcome and steps' \
-'wait:Wait until a sequence ends, then print it as \`show\` does' \
+'wait:Wait until sequences end\: one is printed as \`show\` prints it; many, one line each' \
 'validate:Check a sequence file (and flags) as \`create\` would, offline\: no token, nothing sent' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
@@ -1234,7 +1239,7 @@ _clarion__subcmd__sequence__subcmd__help_commands() {
     local commands; commands=(
 'create:Create a sequence from a TOML or JSON file and/or flags; many from a JSON Lines file; or one per row of a CSV (or JSON Lines) file, from a template' \
 'show:Show one sequence\: its status, outcome and steps' \
-'wait:Wait until a sequence ends, then print it as \`show\` does' \
+'wait:Wait until sequences end\: one is printed as \`show\` prints it; many, one line each' \
 'validate:Check a sequence file (and flags) as \`create\` would, offline\: no token, nothing sent' \
 'help:Print this message or the help of the given subcommand(s)' \
     )

@@ -23,4 +23,5 @@ pub mod seqfile;
 pub mod tls;
 pub mod tty;
 pub mod untrusted;
+pub mod wait_many;
 pub mod waiter;

@@ -201,6 +201,18 @@ impl Journal {
     }
 }
 
+/// The sequences a batch's journal records as created, in the order of their lines; read only,
+/// so a batch still running may hold the journal.
+pub fn created_ids(path: &Path) -> anyhow::Result<Vec<i64>> {
+    let name = path.display().to_string();
+    let mut file = File::open(path)
+        .map_err(|e| UsageError::new(format!("{name}: cannot read: {}", crate::seqfile::io_reason(&e))))?;
+    let Some((_, progress, _)) = read(&mut file, &name, u64::MAX)? else { return Ok(Vec::new()) };
+    let mut lines: Vec<(u64, i64)> = progress.lines.iter().filter_map(|(l, id)| id.map(|id| (*l, id))).collect();
+    lines.sort();
+    Ok(lines.into_iter().map(|(_, id)| id).collect())
+}
+
 fn set_private(path: &Path) -> anyhow::Result<()> {
     #[cfg(unix)]
     {

@@ -6,7 +6,7 @@ mod input;
 mod journal;
 
 pub use input::{Lines, MAX_LINE, Scan, line_body, line_body_checked, scan};
-pub use journal::{Journal, key_prefix};
+pub use journal::{Journal, created_ids, key_prefix};
 
 use crate::api::ApiClient;
 use crate::error::{BatchIncomplete, Interrupted, TestModeNotHonoured};

@@ -1,6 +1,7 @@
 //! Turning API data into what users read: tables for people, JSON for programs.
 
 pub mod progress;
+pub mod reports;
 mod table;
 
 pub use table::sequence_tables;

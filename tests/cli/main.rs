@@ -22,3 +22,4 @@ mod scripting;
 mod security;
 mod show;
 mod validation;
+mod wait_many;

@@ -1,24 +1,59 @@
-//! `clarion sequence wait ID`: poll until the sequence ends, then print it.
+//! `clarion sequence wait ID...`: poll until sequences end; one is printed as `show` prints it,
+//! many are followed together and reported the way CI reads them.
 
 use crate::cli::{OutputArgs, WaitTiming};
 use crate::context::Ctx;
+use crate::error::UsageError;
+use crate::wait_many::{Fate, Stop, field};
 use clap::Args;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
 
-/// Wait until a sequence ends, then print it as `show` does
+/// Wait until sequences end: one is printed as `show` prints it; many, one line each
 ///
 /// Ends are the statuses completed, failed, cancelled/canceled, ended, expired and error, or
 /// any status once ended_reason is set; other statuses are waited through. Success is
 /// `completed` (exit 0); any other end is exit 8; --timeout passing first is exit 124.
-/// Progress goes to stderr, so stdout (and --json) carries only the result.
+/// Progress goes to stderr, so stdout (and --json) carries only the results.
+///
+/// With several ids (arguments, --ids-from, --journal), each line of stdout is
+/// ID<TAB>STATUS<TAB>OUTCOME as a sequence ends (--json: its data as one JSON line; -q: only
+/// the ids that did not complete), and stderr ends with a summary. Exit: 130 interrupted,
+/// 124 timed out, 6 some could not be looked at, 3 some do not exist, 8 some ended otherwise,
+/// 0 all completed.
 #[derive(Debug, Args)]
 #[command(after_help = "\
 Examples:
   clarion sequence wait 42
-  clarion sequence wait 42 --timeout 10m --interval 15s --json | jq .outcome")]
+  clarion sequence wait 42 --timeout 10m --interval 15s --json | jq .outcome
+  clarion sequence create -f seed.jsonl --test-mode | clarion sequence wait --ids-from - --junit report.xml
+  clarion sequence wait --journal seed.jsonl.journal --summary \"$GITHUB_STEP_SUMMARY\"")]
 pub struct WaitArgs {
-    /// The sequence id (a positive integer)
+    /// Sequence ids (positive integers)
     #[arg(value_name = "ID", value_parser = super::show::parse_id)]
-    pub id: u64,
+    pub ids: Vec<u64>,
+
+    /// Read ids from this file, one per line (blank lines and `#` comments skipped); `-` for
+    /// standard input, such as a batch create's output
+    #[arg(long, value_name = "FILE")]
+    pub ids_from: Option<PathBuf>,
+
+    /// Wait for the sequences a batch's journal records as created
+    #[arg(long, value_name = "FILE")]
+    pub journal: Option<PathBuf>,
+
+    /// Several ids: requests in flight at once
+    #[arg(long, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub concurrency: u16,
+
+    /// Several ids: write a JUnit XML report here (one test case per sequence)
+    #[arg(long, value_name = "FILE")]
+    pub junit: Option<PathBuf>,
+
+    /// Several ids: write a Markdown summary here (appended: fits $GITHUB_STEP_SUMMARY)
+    #[arg(long, value_name = "FILE")]
+    pub summary: Option<PathBuf>,
 
     #[command(flatten)]
     pub timing: WaitTiming,
@@ -27,8 +62,238 @@ pub struct WaitArgs {
     pub output: OutputArgs,
 }
 
+/// Ids from a file or standard input: one per line, blank lines and `#` comments skipped.
+fn ids_from(path: &std::path::Path) -> anyhow::Result<Vec<u64>> {
+    let name = if path.as_os_str() == "-" { "<stdin>".to_string() } else { path.display().to_string() };
+    let read = if path.as_os_str() == "-" {
+        crate::seqfile::read_bounded(std::io::stdin().lock(), crate::seqfile::MAX_INPUT)
+    } else {
+        std::fs::File::open(path).and_then(|f| crate::seqfile::read_bounded(f, crate::seqfile::MAX_INPUT))
+    };
+    let bytes = read
+        .map_err(|e| UsageError::new(format!("{name}: cannot read: {}", crate::seqfile::io_reason(&e))))?
+        .ok_or_else(|| UsageError::new(format!("{name}: larger than 16 MiB")))?;
+    let text = String::from_utf8(bytes).map_err(|_| UsageError::new(format!("{name}: not UTF-8 text")))?;
+    let mut ids = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.split('#').next().unwrap_or("").trim();
+        if line.is_empty() {
+            continue;
+        }
+        let id = super::show::parse_id(line).map_err(|why| UsageError::new(format!("{name}:{}: {why}", n + 1)))?;
+        ids.push(id);
+    }
+    Ok(ids)
+}
+
 pub async fn run(args: WaitArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
+    let many = args.ids.len() != 1
+        || args.ids_from.is_some()
+        || args.journal.is_some()
+        || args.junit.is_some()
+        || args.summary.is_some();
     let settings = ctx.settings()?;
-    let client = ctx.client(&settings)?;
-    ctx.wait_and_print(&client, args.id, args.timing.get(), &args.output).await
+    if !many {
+        let client = ctx.client(&settings)?;
+        return ctx.wait_and_print(&client, args.ids[0], args.timing.get(), &args.output).await;
+    }
+    let mut ids = args.ids.clone();
+    if let Some(path) = &args.ids_from {
+        ids.extend(ids_from(path)?);
+    }
+    if let Some(path) = &args.journal {
+        ids.extend(crate::batch::created_ids(path)?.into_iter().filter_map(|i| u64::try_from(i).ok()));
+    }
+    let mut seen = std::collections::HashSet::new();
+    ids.retain(|id| seen.insert(*id));
+    if ids.is_empty() {
+        return Err(
+            UsageError::with_hint("no sequences to wait for", "give ids, --ids-from FILE or --journal FILE").into()
+        );
+    }
+    let gate = Arc::new(crate::api::gate::PauseGate::default());
+    let client = Arc::new(ctx.client_with_gate(&settings, Some(gate))?);
+    let jq = match &args.output.jq {
+        Some(code) => Some(crate::jq::Jq::compile(code).map_err(UsageError::new)?),
+        None => None,
+    };
+    let started = std::time::Instant::now();
+    let total = ids.len();
+    let bar = ctx.ui.stderr_is_tty().then(|| {
+        let bar = indicatif::ProgressBar::with_draw_target(Some(total as u64), indicatif::ProgressDrawTarget::stderr());
+        if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} ended {msg} ({elapsed})") {
+            bar.set_style(style);
+        }
+        bar.enable_steady_tick(std::time::Duration::from_millis(200));
+        bar
+    });
+    let mut by_status: BTreeMap<String, usize> = BTreeMap::new();
+    let mut last_counts = std::time::Instant::now();
+    let mut failed_output: Option<std::io::Error> = None;
+    let mut on_fate = |id: u64, fate: &Fate| {
+        let seq = fate.sequence();
+        let status = match fate {
+            Fate::NotFound => "not found".to_string(),
+            Fate::Unreachable(_) => "unreachable".to_string(),
+            _ => field(seq, "status"),
+        };
+        *by_status.entry(status.clone()).or_default() += 1;
+        let line = if args.output.quiet {
+            (!matches!(fate, Fate::Completed(_))).then(|| format!("{id}\n"))
+        } else if let (Some(jq), Some(s)) = (&jq, seq) {
+            jq.apply(&s.to_value()).ok()
+        } else if args.output.json {
+            seq.map(|s| format!("{}\n", crate::untrusted::json(&s.to_value(), false)))
+        } else {
+            Some(format!("{id}\t{status}\t{}\n", field(seq, "outcome")))
+        };
+        let mut write = || {
+            if let Some(l) = &line
+                && !l.is_empty()
+                && let Err(e) = ctx.ui.data(l.as_bytes())
+            {
+                failed_output.get_or_insert(e);
+            }
+        };
+        match &bar {
+            Some(b) => {
+                b.suspend(write);
+                b.inc(1);
+                b.set_message(counts(&by_status));
+            }
+            None => {
+                write();
+                ctx.ui.info(&format!(
+                    "{} sequence {id}: {status}",
+                    humantime::format_rfc3339_seconds(std::time::SystemTime::now())
+                ));
+                if last_counts.elapsed() >= std::time::Duration::from_secs(30) {
+                    ctx.ui.info(&format!("so far: {}", counts(&by_status)));
+                    last_counts = std::time::Instant::now();
+                }
+            }
+        }
+    };
+    let interrupt = Box::pin(async {
+        let _ = tokio::signal::ctrl_c().await;
+    });
+    let (fates, stop) = crate::wait_many::wait_many(
+        client,
+        &ids,
+        args.timing.get(),
+        usize::from(args.concurrency),
+        interrupt,
+        &mut on_fate,
+    )
+    .await;
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    if let Some(e) = failed_output {
+        return Err(e.into());
+    }
+    let elapsed = started.elapsed().as_secs_f64();
+    finish(&args, ctx, &fates, stop, elapsed)
+}
+
+/// A report file: replaced, or appended to (a CI job's step summary collects several).
+fn write_report(path: &std::path::Path, text: &str, append: bool) -> anyhow::Result<()> {
+    use std::io::Write as _;
+    let mut options = std::fs::OpenOptions::new();
+    options.create(true);
+    if append {
+        options.append(true);
+    } else {
+        options.write(true).truncate(true);
+    }
+    let mut file = options
+        .open(path)
+        .map_err(|e| UsageError::new(format!("cannot write {}: {}", path.display(), crate::seqfile::io_reason(&e))))?;
+    file.write_all(text.as_bytes()).map_err(|e| UsageError::new(format!("cannot write {}: {e}", path.display())))?;
+    Ok(())
+}
+
+fn counts(by_status: &BTreeMap<String, usize>) -> String {
+    by_status.iter().map(|(s, n)| format!("{s} {n}")).collect::<Vec<_>>().join(", ")
+}
+
+/// The still-running ones listed, the reports written, the summary said, and the exit code.
+fn finish(args: &WaitArgs, ctx: &Ctx<'_>, fates: &[(u64, Fate)], stop: Stop, elapsed: f64) -> anyhow::Result<()> {
+    let running: Vec<&(u64, Fate)> = fates.iter().filter(|(_, f)| matches!(f, Fate::Running(_))).collect();
+    for (id, fate) in &running {
+        let line = if args.output.json {
+            let mut marked = serde_json::Map::new();
+            marked.insert("id".into(), (*id).into());
+            marked.insert("still_running".into(), true.into());
+            marked.insert("last_status".into(), fate.sequence().and_then(|s| s.data.get("status")).cloned().into());
+            Some(format!("{}\n", crate::untrusted::json(&serde_json::Value::Object(marked), false)))
+        } else if args.output.quiet {
+            Some(format!("{id}\n"))
+        } else {
+            None
+        };
+        if let Some(l) = line {
+            ctx.ui.data(l.as_bytes())?;
+        }
+    }
+    if let Some(path) = &args.junit {
+        write_report(path, &crate::render::reports::junit(fates, elapsed), false)?;
+    }
+    if let Some(path) = &args.summary {
+        write_report(path, &crate::render::reports::markdown(fates, elapsed), true)?;
+    }
+    let count = |f: fn(&Fate) -> bool| fates.iter().filter(|(_, x)| f(x)).count();
+    let completed = count(|f| matches!(f, Fate::Completed(_)));
+    let mut otherwise: BTreeMap<String, usize> = BTreeMap::new();
+    let mut outcomes: BTreeMap<String, usize> = BTreeMap::new();
+    for (_, f) in fates {
+        if let Fate::EndedOtherwise(s) = f {
+            let key = format!("{} ({})", field(Some(s), "status"), field(Some(s), "ended_reason"));
+            *otherwise.entry(key).or_default() += 1;
+        }
+        if let Fate::Completed(s) | Fate::EndedOtherwise(s) = f {
+            *outcomes.entry(field(Some(s), "outcome")).or_default() += 1;
+        }
+    }
+    let join = |m: &BTreeMap<String, usize>| m.iter().map(|(k, n)| format!("{k} {n}")).collect::<Vec<_>>().join(", ");
+    ctx.ui.info(&format!(
+        "{} sequences: {completed} completed, {} ended otherwise{}, {} still running, {} not found, {} could not be looked at; outcomes: {}; {elapsed:.0}s",
+        fates.len(),
+        otherwise.values().sum::<usize>(),
+        if otherwise.is_empty() { String::new() } else { format!(" ({})", join(&otherwise)) },
+        running.len(),
+        count(|f| matches!(f, Fate::NotFound)),
+        count(|f| matches!(f, Fate::Unreachable(_))),
+        if outcomes.is_empty() { "-".to_string() } else { join(&outcomes) },
+    ));
+    let list = |f: fn(&Fate) -> bool| -> String {
+        fates.iter().filter(|(_, x)| f(x)).map(|(id, _)| id.to_string()).collect::<Vec<_>>().join(", ")
+    };
+    use crate::error::{Silent, code};
+    let (exit, message) = match stop {
+        Stop::Interrupted => (
+            code::INTERRUPTED,
+            Some(format!("interrupted; still running: {}", list(|f| matches!(f, Fate::Running(_))))),
+        ),
+        Stop::TimedOut => (
+            code::WAIT_TIMED_OUT,
+            Some(format!("timed out; still running: {}", list(|f| matches!(f, Fate::Running(_))))),
+        ),
+        Stop::AllEnded if count(|f| matches!(f, Fate::Unreachable(_))) > 0 => {
+            (code::TEMPORARY, Some(format!("could not be looked at: {}", list(|f| matches!(f, Fate::Unreachable(_))))))
+        }
+        Stop::AllEnded if count(|f| matches!(f, Fate::NotFound)) > 0 => {
+            (code::NOT_FOUND, Some(format!("not found: {}", list(|f| matches!(f, Fate::NotFound)))))
+        }
+        Stop::AllEnded if completed < fates.len() => (
+            code::ENDED_UNSUCCESSFULLY,
+            Some(format!("ended otherwise: {}", list(|f| matches!(f, Fate::EndedOtherwise(_))))),
+        ),
+        Stop::AllEnded => (code::SUCCESS, None),
+    };
+    if let Some(m) = message {
+        ctx.ui.error(&m);
+        return Err(Silent(exit).into());
+    }
+    Ok(())
 }

@@ -1,0 +1,120 @@
+//! Reports of a wait over many sequences, in the forms CI systems show: JUnit XML (one test
+//! case per sequence) and a Markdown summary. They carry ids, statuses, reasons and the
+//! sequences' own names, nothing from their steps (no numbers, no messages).
+
+use crate::wait_many::{Fate, field, label};
+
+fn xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // XML 1.0 can't hold other control characters, even escaped.
+            c if c.is_control() && !matches!(c, '\t' | '\n' | '\r') => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Seconds from a sequence's `claimed_at` to its `last_updated`, when both are there.
+fn seconds(fate: &Fate) -> f64 {
+    let seq = fate.sequence();
+    let at = |k: &str| {
+        seq.and_then(|s| s.data.get(k)).and_then(|v| v.as_str()).and_then(|t| humantime::parse_rfc3339_weak(t).ok())
+    };
+    match (at("claimed_at"), at("last_updated")) {
+        (Some(a), Some(b)) => b.duration_since(a).map_or(0.0, |d| d.as_secs_f64()),
+        _ => 0.0,
+    }
+}
+
+/// JUnit XML: completed sequences pass, other ends fail, running ones are skipped, and those
+/// that couldn't be looked at are errors.
+pub fn junit(fates: &[(u64, Fate)], elapsed: f64) -> String {
+    let count = |f: fn(&Fate) -> bool| fates.iter().filter(|(_, x)| f(x)).count();
+    let failures = count(|f| matches!(f, Fate::EndedOtherwise(_)));
+    let skipped = count(|f| matches!(f, Fate::Running(_)));
+    let errors = count(|f| matches!(f, Fate::NotFound | Fate::Unreachable(_)));
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.push_str(&format!(
+        "<testsuites name=\"clarion sequences\" tests=\"{}\" failures=\"{failures}\" errors=\"{errors}\" skipped=\"{skipped}\" time=\"{elapsed:.3}\">\n",
+        fates.len()
+    ));
+    out.push_str(&format!(
+        "  <testsuite name=\"clarion sequences\" tests=\"{}\" failures=\"{failures}\" errors=\"{errors}\" skipped=\"{skipped}\" time=\"{elapsed:.3}\">\n",
+        fates.len()
+    ));
+    for (id, fate) in fates {
+        let name = xml(&label(*id, fate.sequence()));
+        out.push_str(&format!(
+            "    <testcase classname=\"clarion.sequence\" name=\"{name}\" time=\"{:.3}\"",
+            seconds(fate)
+        ));
+        let (status, reason) = (xml(&field(fate.sequence(), "status")), xml(&field(fate.sequence(), "ended_reason")));
+        match fate {
+            Fate::Completed(_) => out.push_str("/>\n"),
+            Fate::EndedOtherwise(_) => out.push_str(&format!(
+                ">\n      <failure message=\"ended {status} ({reason})\" type=\"{status}\">sequence {id} ended {status}, ended_reason {reason}</failure>\n    </testcase>\n"
+            )),
+            Fate::Running(_) => out.push_str(&format!(
+                ">\n      <skipped message=\"still running (last status: {status})\"/>\n    </testcase>\n"
+            )),
+            Fate::NotFound => out.push_str(&format!(
+                ">\n      <error message=\"not found\" type=\"not_found\">the API has no sequence {id}</error>\n    </testcase>\n"
+            )),
+            Fate::Unreachable(why) => out.push_str(&format!(
+                ">\n      <error message=\"could not be looked at\" type=\"unreachable\">{}</error>\n    </testcase>\n",
+                xml(why)
+            )),
+        }
+    }
+    out.push_str("  </testsuite>\n</testsuites>\n");
+    out
+}
+
+fn md(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}
+
+/// A Markdown summary, for `$GITHUB_STEP_SUMMARY`: counts, then what did not complete.
+pub fn markdown(fates: &[(u64, Fate)], elapsed: f64) -> String {
+    let count = |f: fn(&Fate) -> bool| fates.iter().filter(|(_, x)| f(x)).count();
+    let mut out = String::from("### clarion: sequences\n\n| | count |\n|---|---:|\n");
+    for (what, n) in [
+        ("total", fates.len()),
+        ("completed", count(|f| matches!(f, Fate::Completed(_)))),
+        ("ended otherwise", count(|f| matches!(f, Fate::EndedOtherwise(_)))),
+        ("still running", count(|f| matches!(f, Fate::Running(_)))),
+        ("not found", count(|f| matches!(f, Fate::NotFound))),
+        ("could not be looked at", count(|f| matches!(f, Fate::Unreachable(_)))),
+    ] {
+        out.push_str(&format!("| {what} | {n} |\n"));
+    }
+    out.push_str(&format!("\nWaited {elapsed:.0} s.\n"));
+    let others: Vec<&(u64, Fate)> = fates.iter().filter(|(_, f)| !matches!(f, Fate::Completed(_))).collect();
+    if !others.is_empty() {
+        out.push_str("\n| sequence | status | ended reason | outcome |\n|---|---|---|---|\n");
+        for (id, fate) in others {
+            let seq = fate.sequence();
+            let status = match fate {
+                Fate::Running(_) => format!("still running ({})", field(seq, "status")),
+                Fate::NotFound => "not found".into(),
+                Fate::Unreachable(_) => "could not be looked at".into(),
+                _ => field(seq, "status"),
+            };
+            out.push_str(&format!(
+                "| {} | {} | {} | {} |\n",
+                md(&label(*id, seq)),
+                md(&status),
+                md(&field(seq, "ended_reason")),
+                md(&field(seq, "outcome"))
+            ));
+        }
+    }
+    out
+}

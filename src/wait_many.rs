@@ -1,0 +1,128 @@
+//! Waiting for many sequences at once: bounded, fair polling (at most `concurrency` requests
+//! in flight, each sequence looked at no more than once per interval, looks spread over the
+//! interval, an ended sequence never looked at again), and what each came to.
+
+use crate::api::{ApiClient, Sequence};
+use crate::waiter::{Timing, outcome};
+use serde_json::Value;
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+use std::sync::Arc;
+use tokio::time::Instant;
+
+/// What became of one sequence.
+#[derive(Debug, Clone)]
+pub enum Fate {
+    Completed(Sequence),
+    /// Ended with another status (failed, cancelled, ...).
+    EndedOtherwise(Sequence),
+    /// Still running when the wait stopped (timeout or Ctrl-C); its last known state, if any.
+    Running(Option<Sequence>),
+    /// The API has no such sequence (404).
+    NotFound,
+    /// It could not be looked at, through the retries; the reason.
+    Unreachable(String),
+}
+
+impl Fate {
+    pub fn sequence(&self) -> Option<&Sequence> {
+        match self {
+            Fate::Completed(s) | Fate::EndedOtherwise(s) => Some(s),
+            Fate::Running(s) => s.as_ref(),
+            _ => None,
+        }
+    }
+}
+
+/// How the wait stopped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stop {
+    AllEnded,
+    TimedOut,
+    Interrupted,
+}
+
+/// Told about each sequence as its fate is known (ended, not found, unreachable).
+pub type OnFate<'a> = dyn FnMut(u64, &Fate) + 'a;
+
+/// Polls every id until each has ended, the timeout passes, or `interrupt` fires. Returns the
+/// fate of every id, in the order given, and how it stopped.
+pub async fn wait_many(
+    client: Arc<ApiClient>,
+    ids: &[u64],
+    timing: Timing,
+    concurrency: usize,
+    mut interrupt: impl std::future::Future<Output = ()> + Unpin,
+    on_fate: &mut OnFate<'_>,
+) -> (Vec<(u64, Fate)>, Stop) {
+    let started = Instant::now();
+    let deadline = started + timing.timeout;
+    let n = ids.len().max(1) as u32;
+    let mut last: Vec<Option<Sequence>> = vec![None; ids.len()];
+    let mut fates: Vec<Option<Fate>> = vec![None; ids.len()];
+    // Looks are spread over the first interval, not all at once.
+    let mut due: BinaryHeap<Reverse<(Instant, usize)>> =
+        (0..ids.len()).map(|i| Reverse((started + timing.interval * i as u32 / n, i))).collect();
+    let mut in_flight = tokio::task::JoinSet::new();
+    let stop = loop {
+        // Start every look that is due, up to the bound.
+        while in_flight.len() < concurrency.max(1)
+            && let Some(Reverse((at, i))) = due.peek().copied()
+            && at <= Instant::now()
+        {
+            due.pop();
+            let (client, id) = (client.clone(), ids[i]);
+            in_flight.spawn(async move { (i, client.get_sequence(id).await) });
+        }
+        if in_flight.is_empty() && due.is_empty() {
+            break Stop::AllEnded;
+        }
+        let next_due = due.peek().map(|Reverse((at, _))| *at).filter(|_| in_flight.len() < concurrency.max(1));
+        let wake = next_due.map_or(deadline, |t| t.min(deadline));
+        tokio::select! {
+            done = in_flight.join_next(), if !in_flight.is_empty() => {
+                let Some(Ok((i, result))) = done else { continue };
+                let fate = match result {
+                    Ok(seq) => match outcome(&seq) {
+                        Some(true) => Some(Fate::Completed(seq)),
+                        Some(false) => Some(Fate::EndedOtherwise(seq)),
+                        None => {
+                            last[i] = Some(seq);
+                            due.push(Reverse((Instant::now() + timing.interval, i)));
+                            None
+                        }
+                    },
+                    Err(e) if crate::error::exit_code(&e) == crate::error::code::NOT_FOUND => Some(Fate::NotFound),
+                    Err(e) => Some(Fate::Unreachable(crate::untrusted::escape_line(&format!("{e:#}")).into_owned())),
+                };
+                if let Some(f) = fate {
+                    on_fate(ids[i], &f);
+                    fates[i] = Some(f);
+                }
+            }
+            _ = tokio::time::sleep_until(wake) => {
+                if Instant::now() >= deadline {
+                    break Stop::TimedOut;
+                }
+            }
+            _ = &mut interrupt => break Stop::Interrupted,
+        }
+    };
+    in_flight.abort_all();
+    let out =
+        ids.iter().zip(fates).zip(last).map(|((id, fate), last)| (*id, fate.unwrap_or(Fate::Running(last)))).collect();
+    (out, stop)
+}
+
+/// A sequence's field as text, for lines and reports (`-` when absent).
+pub fn field(seq: Option<&Sequence>, key: &str) -> String {
+    crate::render::cell(seq.and_then(|s| s.data.get(key)))
+}
+
+/// The name a report gives a sequence: its own name when the API sends one, and its id.
+pub fn label(id: u64, seq: Option<&Sequence>) -> String {
+    match seq.and_then(|s| s.data.get("name")).and_then(Value::as_str) {
+        Some(name) if !name.is_empty() => format!("{name} (#{id})"),
+        _ => format!("sequence {id}"),
+    }
+}

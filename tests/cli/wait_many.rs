@@ -1,0 +1,135 @@
+//! Waiting for many sequences: fates, exit codes, outputs and reports (issue #14).
+
+use crate::support::*;
+use serde_json::json;
+
+fn create(t: &TestEnv, url: &str, outcome: &str) -> String {
+    let run = t
+        .authed(url)
+        .args([
+            "sequence",
+            "create",
+            "--name",
+            "x",
+            "--step",
+            &format!("voice:{{\"sandbox_outcome\":\"{outcome}\"}}"),
+            "-q",
+        ])
+        .run();
+    run.ok();
+    run.stdout.trim().to_string()
+}
+
+#[test]
+fn many_sequences_are_followed_to_their_ends() {
+    let t = TestEnv::new();
+    let sb = SandboxProc::start(&t, &["--speed", "6000"]);
+    let ids: Vec<String> = ["completed", "failed", "completed"].iter().map(|o| create(&t, &sb.url, o)).collect();
+    // All completed: 0, one line each.
+    let run = t.authed(&sb.url).args(["sequence", "wait", &ids[0], &ids[2], "--interval", "1s"]).run();
+    run.ok();
+    let mut lines: Vec<&str> = run.stdout.lines().collect();
+    lines.sort();
+    assert_eq!(
+        lines,
+        [format!("{}\tcompleted\tcontact_reached", ids[0]), format!("{}\tcompleted\tcontact_reached", ids[2])]
+    );
+    assert!(run.stderr.contains("2 sequences: 2 completed, 0 ended otherwise"), "{}", run.stderr);
+    // One failed, one unknown: the unknown one is listed, the others still waited for.
+    t.write("ids.txt", &format!("# seeded today\n{}\n\n{}\n999\n", ids[0], ids[1]));
+    let run = t
+        .authed(&sb.url)
+        .args([
+            "sequence",
+            "wait",
+            "--ids-from",
+            "ids.txt",
+            "--interval",
+            "1s",
+            "--junit",
+            "r.xml",
+            "--summary",
+            "s.md",
+        ])
+        .run();
+    run.code(3);
+    assert!(run.stderr.contains("error: not found: 999"), "{}", run.stderr);
+    assert!(run.stdout.contains(&format!("{}\tfailed\tnot_reached", ids[1])), "{}", run.stdout);
+    let junit = std::fs::read_to_string(t.work().join("r.xml")).unwrap();
+    assert!(junit.contains("tests=\"3\" failures=\"1\" errors=\"1\" skipped=\"0\""), "{junit}");
+    assert!(junit.contains("<failure message=\"ended failed (step_failed)\" type=\"failed\">"), "{junit}");
+    let summary = std::fs::read_to_string(t.work().join("s.md")).unwrap();
+    assert!(summary.contains("| completed | 1 |") && summary.contains("| sequence 999 | not found |"), "{summary}");
+    // Without the unknown id: 8, and -q prints only what did not complete.
+    let run = t.authed(&sb.url).args(["sequence", "wait", &ids[0], &ids[1], "-q", "--interval", "1s"]).run();
+    run.code(8);
+    assert_eq!(run.stdout, format!("{}\n", ids[1]));
+    // --json: each sequence's data as one line, as the API sent it.
+    let run = t.authed(&sb.url).args(["sequence", "wait", &ids[0], &ids[2], "--json", "--interval", "1s"]).run();
+    run.ok();
+    for line in run.stdout.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert_eq!(v["status"], "completed");
+        assert!(v["steps"].is_array());
+    }
+}
+
+#[test]
+fn a_timeout_lists_what_is_still_running() {
+    let t = TestEnv::new();
+    // At speed 1 a step starts a minute after creation: nothing ends within the timeout.
+    let sb = SandboxProc::start(&t, &["--speed", "1"]);
+    let (a, b) = (create(&t, &sb.url, "completed"), create(&t, &sb.url, "completed"));
+    let run =
+        t.authed(&sb.url).args(["sequence", "wait", &a, &b, "--timeout", "2s", "--interval", "1s", "--json"]).run();
+    run.code(124);
+    assert!(run.stderr.contains(&format!("timed out; still running: {a}, {b}")), "{}", run.stderr);
+    let marked: Vec<serde_json::Value> = run.stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(marked.len(), 2);
+    assert_eq!(marked[0]["still_running"], true);
+    assert_eq!(marked[0]["last_status"], "in-progress");
+}
+
+#[test]
+fn a_batch_journal_names_the_sequences_to_wait_for() {
+    let t = TestEnv::new();
+    let sb = SandboxProc::start(&t, &["--speed", "6000"]);
+    let text: String = (1..=5)
+        .map(|i| format!("{{\"name\":\"r{i}\",\"steps\":[{{\"type\":\"voice\",\"config\":{{\"sandbox_outcome\":\"completed\"}}}}]}}\n"))
+        .collect();
+    t.write("seed.jsonl", &text);
+    t.authed(&sb.url).args(["sequence", "create", "-f", "seed.jsonl", "--test-mode"]).run().ok();
+    let run = t.authed(&sb.url).args(["sequence", "wait", "--journal", "seed.jsonl.journal", "--interval", "1s"]).run();
+    run.ok();
+    assert_eq!(run.stdout.lines().count(), 5);
+    assert!(run.stderr.contains("5 sequences: 5 completed"), "{}", run.stderr);
+}
+
+#[test]
+fn a_429_pauses_every_look() {
+    let t = TestEnv::new();
+    let arrivals: std::sync::Arc<std::sync::Mutex<Vec<std::time::Instant>>> = Default::default();
+    let a2 = arrivals.clone();
+    let stub = Stub::start(move |req| {
+        let mut a = a2.lock().unwrap();
+        a.push(std::time::Instant::now());
+        if a.len() == 1 {
+            return Canned::json(429, &json!({"error": {"message": "slow down"}})).header("Retry-After", "2");
+        }
+        let id: i64 = req.path.rsplit('/').next().unwrap().parse().unwrap();
+        let mut seq = sample_sequence(id);
+        seq["status"] = json!("completed");
+        Canned::json(200, &envelope(seq))
+    });
+    // Three looks spread over a 3 s interval; the first is told to wait 2 s, and so are the others.
+    let run = t.authed(&stub.url).args(["sequence", "wait", "1", "2", "3", "--interval", "3s"]).run();
+    run.ok();
+    let a = arrivals.lock().unwrap();
+    assert_eq!(a.len(), 4, "three looks and the retried one");
+    for later in &a[1..] {
+        assert!(
+            later.duration_since(a[0]) >= std::time::Duration::from_millis(1950),
+            "a look went ahead during the pause"
+        );
+    }
+}
