@@ -7,7 +7,7 @@ cd "$(dirname "$0")"
 export BENCH_RESULTS
 BENCH_RESULTS=$(mktemp)
 trap 'rm -f "$BENCH_RESULTS"' EXIT
-for bench in cli.sh sandbox.sh batch.sh rows.sh; do
+for bench in cli.sh sandbox.sh batch.sh rows.sh wait.sh; do
   echo "== bench/$bench" >&2
   bash "$bench" >&2
 done

@@ -89,7 +89,7 @@ never\t''"
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from create" -l test-mode -d 'Ask for a test-mode sequence (no real patient is contacted), and refuse a live one (exit 7)'
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from create" -l live -d 'Create a live sequence even if the profile sets test_mode'
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from create" -l dry-run -d 'Print the request that would be sent (method, URL, body) and send nothing; needs no token'
-complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from create" -l wait -d 'After creating, wait until the sequence ends, then print it (as `sequence wait`)'
+complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from create" -l wait -d 'After creating, wait until the sequence ends, then print it (as `sequence wait`); for a batch, wait for every sequence it made (one line each as it ends)'
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from create" -l batch -d 'Read one sequence per line (JSON Lines), as for .jsonl/.ndjson files; for `-f -`'
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from create" -l skip-invalid -d 'Batch: report invalid lines and send the valid ones (exit 9), instead of sending nothing (exit 2)'
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from create" -l restart -d 'Batch: start over even though the journal was written for other input'

@@ -89,7 +89,7 @@ _arguments "${_arguments_options[@]}" : \
 '(--live)--test-mode[Ask for a test-mode sequence (no real patient is contacted), and refuse a live one (exit 7)]' \
 '--live[Create a live sequence even if the profile sets test_mode]' \
 '--dry-run[Print the request that would be sent (method, URL, body) and send nothing; needs no token]' \
-'(--dry-run --batch)--wait[After creating, wait until the sequence ends, then print it (as \`sequence wait\`)]' \
+'(--dry-run)--wait[After creating, wait until the sequence ends, then print it (as \`sequence wait\`); for a batch, wait for every sequence it made (one line each as it ends)]' \
 '(--idempotency-key)--batch[Read one sequence per line (JSON Lines), as for .jsonl/.ndjson files; for \`-f -\`]' \
 '--skip-invalid[Batch\: report invalid lines and send the valid ones (exit 9), instead of sending nothing (exit 2)]' \
 '--restart[Batch\: start over even though the journal was written for other input]' \

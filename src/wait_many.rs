@@ -42,8 +42,12 @@ pub enum Stop {
     Interrupted,
 }
 
-/// Told about each sequence as its fate is known (ended, not found, unreachable).
-pub type OnFate<'a> = dyn FnMut(u64, &Fate) + 'a;
+/// Told about each sequence as its fate is known (ended, not found, unreachable) as
+/// `Some((id, fate))`, and every 30 seconds in between as `None`.
+pub type OnFate<'a> = dyn FnMut(Option<(u64, &Fate)>) + 'a;
+
+/// How often `OnFate` hears that time has passed.
+const HEARTBEAT: std::time::Duration = std::time::Duration::from_secs(30);
 
 /// Polls every id until each has ended, the timeout passes, or `interrupt` fires. Returns the
 /// fate of every id, in the order given, and how it stopped.
@@ -64,6 +68,7 @@ pub async fn wait_many(
     let mut due: BinaryHeap<Reverse<(Instant, usize)>> =
         (0..ids.len()).map(|i| Reverse((started + timing.interval * i as u32 / n, i))).collect();
     let mut in_flight = tokio::task::JoinSet::new();
+    let mut heartbeat = tokio::time::interval_at(started + HEARTBEAT, HEARTBEAT);
     let stop = loop {
         // Start every look that is due, up to the bound.
         while in_flight.len() < concurrency.max(1)
@@ -87,7 +92,7 @@ pub async fn wait_many(
                         Some(true) => Some(Fate::Completed(seq)),
                         Some(false) => Some(Fate::EndedOtherwise(seq)),
                         None => {
-                            last[i] = Some(seq);
+                            last[i] = Some(brief(seq));
                             due.push(Reverse((Instant::now() + timing.interval, i)));
                             None
                         }
@@ -96,8 +101,13 @@ pub async fn wait_many(
                     Err(e) => Some(Fate::Unreachable(crate::untrusted::escape_line(&format!("{e:#}")).into_owned())),
                 };
                 if let Some(f) = fate {
-                    on_fate(ids[i], &f);
-                    fates[i] = Some(f);
+                    on_fate(Some((ids[i], &f)));
+                    // Thousands of sequences are kept until the end: only what reports use.
+                    fates[i] = Some(match f {
+                        Fate::Completed(s) => Fate::Completed(brief(s)),
+                        Fate::EndedOtherwise(s) => Fate::EndedOtherwise(brief(s)),
+                        other => other,
+                    });
                 }
             }
             _ = tokio::time::sleep_until(wake) => {
@@ -105,6 +115,7 @@ pub async fn wait_many(
                     break Stop::TimedOut;
                 }
             }
+            _ = heartbeat.tick() => on_fate(None),
             _ = &mut interrupt => break Stop::Interrupted,
         }
     };
@@ -112,6 +123,13 @@ pub async fn wait_many(
     let out =
         ids.iter().zip(fates).zip(last).map(|((id, fate), last)| (*id, fate.unwrap_or(Fate::Running(last)))).collect();
     (out, stop)
+}
+
+/// What the summary and the reports use of a sequence; the rest is dropped once shown.
+fn brief(mut seq: Sequence) -> Sequence {
+    const KEPT: &[&str] = &["id", "name", "status", "outcome", "ended_reason", "claimed_at", "last_updated"];
+    seq.data.retain(|k, _| KEPT.contains(&k.as_str()));
+    seq
 }
 
 /// A sequence's field as text, for lines and reports (`-` when absent).

@@ -194,7 +194,9 @@ fn open_input(path: Option<&std::path::Path>) -> anyhow::Result<(Source, String)
     }
 }
 
-pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Result<()> {
+/// `client` is `None` only for a dry run. Returns the ids of the sequences the input's lines
+/// are (created now or by an earlier run), in line order, when every line was.
+pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Result<Vec<i64>> {
     let started = Instant::now();
     let (source, name) = open_input(batch.path.as_deref())?;
 
@@ -250,7 +252,7 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
     }
     if scan.valid == 0 && scan.invalid == 0 {
         ui.warn(&format!("{name} has no {unit}s: nothing to send"));
-        return Ok(());
+        return Ok(Vec::new());
     }
     if batch.dry_run {
         // Rendered rows are written out as the JSON Lines batch they make.
@@ -263,7 +265,7 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
             }
         }
         ui.info(&format!("{name}: {} valid {unit}{} would be sent; nothing was sent", scan.valid, plural(scan.valid)));
-        return Ok(());
+        return Ok(Vec::new());
     }
 
     // 2. The journal says what earlier runs already did.
@@ -371,8 +373,11 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
     // failed first request proves nothing, so the next one goes alone too.
     let mut probe = asked_test;
     let confirmed = Arc::new(AtomicBool::new(false));
+    // Every line's sequence, for waiting on them all afterwards.
+    let made = Arc::new(std::sync::Mutex::new(Vec::<(u64, i64)>::new()));
     while let Some((n, body)) = items.next_item()? {
         if let Some(id) = progress.created_id(n) {
+            made.lock().unwrap_or_else(|p| p.into_inner()).push((n, id));
             counts.already.fetch_add(1, Ordering::Relaxed);
             emit(
                 ui,
@@ -413,6 +418,7 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
             live_created.clone(),
         );
         let sink2 = sink.clone();
+        let made2 = made.clone();
         let confirmed2 = confirmed.clone();
         tasks.spawn(async move {
             let _permit = permit;
@@ -422,6 +428,9 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
             match client.create_sequence(&body, &key).await {
                 Ok(seq) => {
                     let id = seq.id();
+                    if let Some(id) = id {
+                        made2.lock().unwrap_or_else(|p| p.into_inner()).push((n, id));
+                    }
                     if let (Some(j), Some(id)) = (&journal, id) {
                         j.created(n, id)?;
                     }
@@ -529,7 +538,9 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
     if failed > 0 || invalid > 0 || stop.load(Ordering::Relaxed) {
         return Err(BatchIncomplete { failed, invalid, journal: journal.map(|j| j.path().to_path_buf()) }.into());
     }
-    Ok(())
+    let mut made = std::mem::take(&mut *made.lock().unwrap_or_else(|p| p.into_inner()));
+    made.sort();
+    Ok(made.into_iter().map(|(_, id)| id).collect())
 }
 
 fn plural(n: u64) -> &'static str {

@@ -133,3 +133,141 @@ fn a_429_pauses_every_look() {
         );
     }
 }
+
+#[test]
+fn a_batch_create_can_wait_for_everything_it_made() {
+    let t = TestEnv::new();
+    let sb = SandboxProc::start(&t, &["--speed", "6000"]);
+    let text: String = ["completed", "failed", "completed"]
+        .iter()
+        .enumerate()
+        .map(|(i, o)| {
+            format!(
+                "{{\"name\":\"r{i}\",\"steps\":[{{\"type\":\"voice\",\"config\":{{\"sandbox_outcome\":\"{o}\"}}}}]}}\n"
+            )
+        })
+        .collect();
+    t.write("seed.jsonl", &text);
+    let run = t
+        .authed(&sb.url)
+        .args(["sequence", "create", "-f", "seed.jsonl", "--test-mode", "--wait", "--interval", "1s"])
+        .run();
+    run.code(8);
+    let ended: Vec<&str> = run.stdout.lines().filter(|l| l.contains('\t')).collect();
+    assert_eq!(ended.len(), 3, "{}", run.stdout);
+    assert!(ended.iter().any(|l| l.ends_with("\tfailed\tnot_reached")), "{}", run.stdout);
+    assert!(run.stderr.contains("3 sequences: 2 completed, 1 ended otherwise"), "{}", run.stderr);
+}
+
+/// The shape the common JUnit XSD (the one Jenkins, GitLab and GitHub's reporters read) asks
+/// for: `testsuites` > `testsuite` (name, tests, failures, errors, time) > `testcase` (name,
+/// classname, time) > at most one of `failure`, `error`, `skipped`; and counts that add up.
+fn check_junit(xml: &str) {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut stack: Vec<String> = Vec::new();
+    let (mut cases, mut failures, mut errors, mut skipped) = (0, 0, 0, 0);
+    let mut declared: Option<(usize, usize, usize, usize)> = None;
+    loop {
+        let event = reader.read_event().expect("well-formed XML");
+        let (start, empty) = match &event {
+            Event::Start(e) => (Some(e.clone()), false),
+            Event::Empty(e) => (Some(e.clone()), true),
+            Event::End(_) => {
+                stack.pop();
+                (None, false)
+            }
+            Event::Eof => break,
+            _ => (None, false),
+        };
+        let Some(e) = start else { continue };
+        let name = String::from_utf8(e.name().as_ref().to_vec()).unwrap();
+        let attr = |k: &str| {
+            e.attributes()
+                .flatten()
+                .find(|a| a.key.as_ref() == k.as_bytes())
+                .map(|a| String::from_utf8(a.value.to_vec()).unwrap())
+        };
+        let parent = stack.last().map(String::as_str);
+        match (parent, name.as_str()) {
+            (None, "testsuites") => {}
+            (Some("testsuites"), "testsuite") => {
+                for k in ["name", "tests", "failures", "errors", "time"] {
+                    assert!(attr(k).is_some(), "testsuite without {k}");
+                }
+                let n = |k: &str| attr(k).unwrap_or_default().parse::<usize>().unwrap_or(0);
+                declared = Some((n("tests"), n("failures"), n("errors"), n("skipped")));
+            }
+            (Some("testsuite"), "testcase") => {
+                for k in ["name", "classname", "time"] {
+                    assert!(attr(k).is_some(), "testcase without {k}");
+                }
+                assert!(attr("time").unwrap().parse::<f64>().is_ok());
+                cases += 1;
+            }
+            (Some("testcase"), "failure") => failures += 1,
+            (Some("testcase"), "error") => errors += 1,
+            (Some("testcase"), "skipped") => skipped += 1,
+            (p, n) => panic!("<{n}> does not belong under {p:?}"),
+        }
+        if !empty {
+            stack.push(name);
+        }
+    }
+    assert_eq!(declared, Some((cases, failures, errors, skipped)), "the counts add up");
+}
+
+#[test]
+fn the_reports_have_the_shape_ci_systems_read() {
+    let t = TestEnv::new();
+    let sb = SandboxProc::start(&t, &["--speed", "6000"]);
+    let ids: Vec<String> = ["completed", "failed"].iter().map(|o| create(&t, &sb.url, o)).collect();
+    let run = t
+        .authed(&sb.url)
+        .args([
+            "sequence",
+            "wait",
+            &ids[0],
+            &ids[1],
+            "12345",
+            "--interval",
+            "1s",
+            "--junit",
+            "r.xml",
+            "--summary",
+            "s.md",
+        ])
+        .run();
+    run.code(3);
+    let junit = std::fs::read_to_string(t.work().join("r.xml")).unwrap();
+    check_junit(&junit);
+    // What users read, with the times that vary normalised.
+    let times = regex_lite_times(&junit);
+    insta::assert_snapshot!("junit_report", times);
+    let summary = std::fs::read_to_string(t.work().join("s.md")).unwrap();
+    let summary = summary
+        .lines()
+        .map(|l| if l.starts_with("Waited ") { "Waited N s." } else { l })
+        .collect::<Vec<_>>()
+        .join("\n");
+    insta::assert_snapshot!("markdown_summary", summary);
+    // --summary appends, as $GITHUB_STEP_SUMMARY wants.
+    t.authed(&sb.url).args(["sequence", "wait", &ids[0], "--summary", "s.md", "--interval", "1s"]).run().ok();
+    let twice = std::fs::read_to_string(t.work().join("s.md")).unwrap();
+    assert_eq!(twice.matches("### clarion: sequences").count(), 2);
+}
+
+/// `time="1.234"` becomes `time="T"`.
+fn regex_lite_times(xml: &str) -> String {
+    let mut out = String::new();
+    let mut rest = xml;
+    while let Some(i) = rest.find("time=\"") {
+        out.push_str(&rest[..i + 6]);
+        rest = &rest[i + 6..];
+        let end = rest.find('"').unwrap();
+        out.push('T');
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}

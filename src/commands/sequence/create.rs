@@ -43,8 +43,9 @@ pub struct CreateArgs {
     #[arg(long, value_name = "KEY", value_parser = parse_idempotency_key)]
     pub idempotency_key: Option<String>,
 
-    /// After creating, wait until the sequence ends, then print it (as `sequence wait`)
-    #[arg(long, conflicts_with_all = ["dry_run", "batch"])]
+    /// After creating, wait until the sequence ends, then print it (as `sequence wait`); for a
+    /// batch, wait for every sequence it made (one line each as it ends)
+    #[arg(long, conflicts_with = "dry_run")]
     pub wait: bool,
 
     /// Read one sequence per line (JSON Lines), as for .jsonl/.ndjson files; for `-f -`
@@ -85,9 +86,9 @@ async fn run_batch(
     settings: crate::config::Settings,
     ctx: &Ctx<'_>,
 ) -> anyhow::Result<()> {
-    if args.wait || args.idempotency_key.is_some() || args.output.quiet {
+    if args.idempotency_key.is_some() || args.output.quiet {
         return Err(crate::error::UsageError::new(
-            "--wait, --idempotency-key and -q don't apply to a batch (it prints ids already)",
+            "--idempotency-key and -q don't apply to a batch (it prints ids already, with a key per line)",
         )
         .into());
     }
@@ -119,7 +120,7 @@ async fn run_batch(
         journal: args.journal,
         restart: args.restart,
         json: args.output.json || args.output.jq.is_some(),
-        jq: args.output.jq,
+        jq: args.output.jq.clone(),
         dry_run: args.dry_run,
         rows,
         // The embedded sandbox contacts no one; test mode is checked in the answers.
@@ -132,7 +133,21 @@ async fn run_batch(
     let gate = std::sync::Arc::new(crate::api::gate::PauseGate::default());
     // Nothing in a dry run needs the API, or a token.
     let client = if batch.dry_run { None } else { Some(ctx.client_with_gate(&settings, Some(gate))?) };
-    crate::batch::run(batch, client, ctx.ui).await
+    let dry_run = batch.dry_run;
+    let made = crate::batch::run(batch, client, ctx.ui).await?;
+    if !args.wait || dry_run {
+        return Ok(());
+    }
+    // Then every sequence the batch made is followed to its end, as `sequence wait` does.
+    let ids = made.into_iter().filter_map(|id| u64::try_from(id).ok()).collect();
+    let options = super::wait::Many {
+        concurrency: usize::from(args.concurrency),
+        timing: args.timing.get(),
+        output: args.output.clone(),
+        junit: None,
+        summary: None,
+    };
+    super::wait::wait_many(ids, &options, &settings, ctx).await
 }
 
 fn parse_idempotency_key(raw: &str) -> Result<String, String> {

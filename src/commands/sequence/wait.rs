@@ -111,8 +111,35 @@ pub async fn run(args: WaitArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
             UsageError::with_hint("no sequences to wait for", "give ids, --ids-from FILE or --journal FILE").into()
         );
     }
+    let options = Many {
+        concurrency: usize::from(args.concurrency),
+        timing: args.timing.get(),
+        output: args.output.clone(),
+        junit: args.junit.clone(),
+        summary: args.summary.clone(),
+    };
+    wait_many(ids, &options, &settings, ctx).await
+}
+
+/// How to wait for many sequences (`sequence wait`, `create -f FILE.jsonl --wait`).
+pub struct Many {
+    pub concurrency: usize,
+    pub timing: crate::waiter::Timing,
+    pub output: OutputArgs,
+    pub junit: Option<PathBuf>,
+    pub summary: Option<PathBuf>,
+}
+
+/// Follows `ids` to their ends: lines on stdout as each ends, progress and a summary on
+/// stderr, the reports asked for, and the exit code for the worst fate.
+pub async fn wait_many(
+    ids: Vec<u64>,
+    args: &Many,
+    settings: &crate::config::Settings,
+    ctx: &Ctx<'_>,
+) -> anyhow::Result<()> {
     let gate = Arc::new(crate::api::gate::PauseGate::default());
-    let client = Arc::new(ctx.client_with_gate(&settings, Some(gate))?);
+    let client = Arc::new(ctx.client_with_gate(settings, Some(gate))?);
     let jq = match &args.output.jq {
         Some(code) => Some(crate::jq::Jq::compile(code).map_err(UsageError::new)?),
         None => None,
@@ -128,9 +155,19 @@ pub async fn run(args: WaitArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
         bar
     });
     let mut by_status: BTreeMap<String, usize> = BTreeMap::new();
-    let mut last_counts = std::time::Instant::now();
     let mut failed_output: Option<std::io::Error> = None;
-    let mut on_fate = |id: u64, fate: &Fate| {
+    let mut on_fate = |event: Option<(u64, &Fate)>| {
+        // Every 30 seconds without a terminal, where things stand, for a CI log.
+        let Some((id, fate)) = event else {
+            if bar.is_none() {
+                ctx.ui.info(&format!(
+                    "so far: {} of {total} ended ({})",
+                    by_status.values().sum::<usize>(),
+                    counts(&by_status)
+                ));
+            }
+            return;
+        };
         let seq = fate.sequence();
         let status = match fate {
             Fate::NotFound => "not found".to_string(),
@@ -167,25 +204,14 @@ pub async fn run(args: WaitArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
                     "{} sequence {id}: {status}",
                     humantime::format_rfc3339_seconds(std::time::SystemTime::now())
                 ));
-                if last_counts.elapsed() >= std::time::Duration::from_secs(30) {
-                    ctx.ui.info(&format!("so far: {}", counts(&by_status)));
-                    last_counts = std::time::Instant::now();
-                }
             }
         }
     };
     let interrupt = Box::pin(async {
         let _ = tokio::signal::ctrl_c().await;
     });
-    let (fates, stop) = crate::wait_many::wait_many(
-        client,
-        &ids,
-        args.timing.get(),
-        usize::from(args.concurrency),
-        interrupt,
-        &mut on_fate,
-    )
-    .await;
+    let (fates, stop) =
+        crate::wait_many::wait_many(client, &ids, args.timing, args.concurrency, interrupt, &mut on_fate).await;
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
@@ -193,7 +219,7 @@ pub async fn run(args: WaitArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
         return Err(e.into());
     }
     let elapsed = started.elapsed().as_secs_f64();
-    finish(&args, ctx, &fates, stop, elapsed)
+    finish(args, ctx, &fates, stop, elapsed)
 }
 
 /// A report file: replaced, or appended to (a CI job's step summary collects several).
@@ -218,7 +244,7 @@ fn counts(by_status: &BTreeMap<String, usize>) -> String {
 }
 
 /// The still-running ones listed, the reports written, the summary said, and the exit code.
-fn finish(args: &WaitArgs, ctx: &Ctx<'_>, fates: &[(u64, Fate)], stop: Stop, elapsed: f64) -> anyhow::Result<()> {
+fn finish(args: &Many, ctx: &Ctx<'_>, fates: &[(u64, Fate)], stop: Stop, elapsed: f64) -> anyhow::Result<()> {
     let running: Vec<&(u64, Fate)> = fates.iter().filter(|(_, f)| matches!(f, Fate::Running(_))).collect();
     for (id, fate) in &running {
         let line = if args.output.json {
