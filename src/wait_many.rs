@@ -64,9 +64,11 @@ pub async fn wait_many(
     let n = ids.len().max(1) as u32;
     let mut last: Vec<Option<Sequence>> = vec![None; ids.len()];
     let mut fates: Vec<Option<Fate>> = vec![None; ids.len()];
-    // Looks are spread over the first interval, not all at once.
+    // Looks are spread over the first interval, not all at once; and over the first half of
+    // the timeout when that is shorter, so that every sequence gets a look.
+    let spread = timing.interval.min(timing.timeout / 2);
     let mut due: BinaryHeap<Reverse<(Instant, usize)>> =
-        (0..ids.len()).map(|i| Reverse((started + timing.interval * i as u32 / n, i))).collect();
+        (0..ids.len()).map(|i| Reverse((started + spread * i as u32 / n, i))).collect();
     let mut in_flight = tokio::task::JoinSet::new();
     let mut heartbeat = tokio::time::interval_at(started + HEARTBEAT, HEARTBEAT);
     let stop = loop {
@@ -85,6 +87,8 @@ pub async fn wait_many(
         let next_due = due.peek().map(|Reverse((at, _))| *at).filter(|_| in_flight.len() < concurrency.max(1));
         let wake = next_due.map_or(deadline, |t| t.min(deadline));
         tokio::select! {
+            // Answers first: a look that has its answer counts even at the deadline.
+            biased;
             done = in_flight.join_next(), if !in_flight.is_empty() => {
                 let Some(Ok((i, result))) = done else { continue };
                 let fate = match result {

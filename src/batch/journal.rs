@@ -201,13 +201,33 @@ impl Journal {
     }
 }
 
+/// How many lines an existing journal for `fp` records as created, without opening it for
+/// writing (0 when there is none yet); refused as `open` would refuse it.
+pub fn created_before(path: &Path, fp: &Fingerprint<'_>) -> anyhow::Result<usize> {
+    let name = path.display().to_string();
+    let Ok(mut file) = File::open(path) else { return Ok(0) };
+    match read(&mut file, &name, fp.lines)? {
+        Some((header, progress, _)) => {
+            check_matches(&header, fp, &name)?;
+            Ok(progress.created_count())
+        }
+        None => Ok(0),
+    }
+}
+
 /// The sequences a batch's journal records as created, in the order of their lines; read only,
 /// so a batch still running may hold the journal.
 pub fn created_ids(path: &Path) -> anyhow::Result<Vec<i64>> {
     let name = path.display().to_string();
     let mut file = File::open(path)
         .map_err(|e| UsageError::new(format!("{name}: cannot read: {}", crate::seqfile::io_reason(&e))))?;
-    let Some((_, progress, _)) = read(&mut file, &name, u64::MAX)? else { return Ok(Vec::new()) };
+    let read = read(&mut file, &name, u64::MAX).map_err(|_| {
+        UsageError::with_hint(
+            format!("{name}: not a clarion journal"),
+            "give the .journal file a batch create wrote beside its input (or its --journal)",
+        )
+    })?;
+    let Some((_, progress, _)) = read else { return Ok(Vec::new()) };
     let mut lines: Vec<(u64, i64)> = progress.lines.iter().filter_map(|(l, id)| id.map(|id| (*l, id))).collect();
     lines.sort();
     Ok(lines.into_iter().map(|(_, id)| id).collect())

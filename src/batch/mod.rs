@@ -280,6 +280,18 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
     let what = if batch.rows.is_some() { "the template or the rows" } else { "the file" };
     let fingerprint =
         journal::Fingerprint { what, input_sha256: &scan.sha256, settings_sha256: &settings, lines: scan.lines };
+    if let Some(live) = &batch.live {
+        // Asked before the journal is touched: a "no" must leave it as it was. Counted from the
+        // validation pass; on a resumed run, only what is still to send.
+        let already = match &journal_path {
+            Some(p) if !batch.restart => journal::created_before(p, &fingerprint)?,
+            _ => 0,
+        };
+        let to_send = scan.valid.saturating_sub(already as u64);
+        if to_send > 0 {
+            confirm_live(ui, live, to_send, &name)?;
+        }
+    }
     let (journal, progress) = match &journal_path {
         Some(p) => {
             let (j, pr) = Journal::open(p, &fingerprint, batch.restart)?;
@@ -297,14 +309,6 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
         None if batch.restart => key_prefix(&scan.sha256, &settings, &uuid::Uuid::new_v4().to_string()),
         None => key_prefix(&scan.sha256, &settings, ""),
     };
-
-    if let Some(live) = &batch.live {
-        // Counted from the validation pass; on a resumed run, only what is still to send.
-        let to_send = scan.valid.saturating_sub(progress.created_count() as u64);
-        if to_send > 0 {
-            confirm_live(ui, live, to_send, &name)?;
-        }
-    }
 
     let counts = Arc::new(Counts::default());
     counts.invalid.store(scan.invalid, Ordering::Relaxed);

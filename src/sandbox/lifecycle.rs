@@ -121,9 +121,12 @@ pub fn render(seq: &StoredSequence, now: i64) -> Map<String, Value> {
         None => plans.last().filter(|p| now >= p.end).map(|p| p.end),
     };
     let ended = ended_at.is_some();
+    // Steps skipped by a failure never start: their times are not changes.
     let last_change = plans
         .iter()
-        .flat_map(|p| [p.start, p.end])
+        .zip(&shown)
+        .filter(|(_, s)| **s != Shown::Skipped)
+        .flat_map(|(p, _)| [p.start, p.end])
         .filter(|t| *t <= now)
         .chain([seq.created_ms])
         .max()
@@ -312,6 +315,9 @@ mod tests {
                 check!((1..=steps.len()).contains(&current));
                 if let Some(p) = &prev {
                     let before = p["status"].as_str().unwrap();
+                    if before != "in-progress" {
+                        same!(&p["last_updated"], &d["last_updated"], "nothing changes once it has ended");
+                    }
                     check!(before == "in-progress" || before == status, "{} then {}", before, status);
                     check!(p["last_updated"].as_str().unwrap() <= d["last_updated"].as_str().unwrap());
                     for (a, b) in p["steps"].as_array().unwrap().iter().zip(steps) {

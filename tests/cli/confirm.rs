@@ -12,7 +12,7 @@ fn a_live_batch_on_a_terminal_asks_first() {
     t.write("b.jsonl", &jsonl_lines(5));
     let create = |extra: &[&str]| t.authed(&sb.url).args(["sequence", "create", "-f", "b.jsonl"]).args(extra);
 
-    // Anything but y: nothing sent, exit 2.
+    // Anything but y: nothing sent, exit 2, and no journal begun.
     for answer in ["n\r", "\r", "sure\r"] {
         let (run, _) = create(&[]).run_on_pty(120, &[(QUESTION, answer.as_bytes())]);
         run.code(2);
@@ -23,6 +23,7 @@ fn a_live_batch_on_a_terminal_asks_first() {
         );
         assert!(run.screen.contains("not confirmed: nothing was sent"), "{}", run.screen);
         assert_eq!(count_sequences(&db), 0);
+        assert!(!t.work().join("b.jsonl.journal").exists(), "a no began a journal");
     }
     // y sends them all.
     let (run, _) = create(&[]).run_on_pty(120, &[(QUESTION, b"y\r")]);
@@ -32,6 +33,15 @@ fn a_live_batch_on_a_terminal_asks_first() {
     let (run, _) = create(&[]).run_on_pty(120, &[]);
     run.code(0);
     assert!(!run.screen.contains("[y/N]"), "{}", run.screen);
+    // A --restart declined leaves the journal as it was: the next run still knows what is done.
+    let journal = std::fs::read(t.work().join("b.jsonl.journal")).unwrap();
+    let (run, _) = create(&["--restart"]).run_on_pty(120, &[(QUESTION, b"n\r")]);
+    run.code(2);
+    assert_eq!(std::fs::read(t.work().join("b.jsonl.journal")).unwrap(), journal);
+    let run = create(&[]).run();
+    run.ok();
+    assert!(run.stderr.contains("already created 5"), "{}", run.stderr);
+    assert_eq!(count_sequences(&db), 5);
 }
 
 #[test]

@@ -64,6 +64,19 @@ fn many_sequences_are_followed_to_their_ends() {
     let run = t.authed(&sb.url).args(["sequence", "wait", &ids[0], &ids[1], "-q", "--interval", "1s"]).run();
     run.code(8);
     assert_eq!(run.stdout, format!("{}\n", ids[1]));
+    // --json: one line for every id, whatever became of it; --jq runs over the same lines.
+    let run = t.authed(&sb.url).args(["sequence", "wait", &ids[0], "999", "--json", "--interval", "1s"]).run();
+    run.code(3);
+    assert!(run.stdout.contains("{\"id\":999,\"error\":\"not_found\"}"), "{}", run.stdout);
+    let run = t.authed(&sb.url).args(["sequence", "wait", &ids[0], "999", "--jq", ".id", "--interval", "1s"]).run();
+    run.code(3);
+    let mut got: Vec<&str> = run.stdout.lines().collect();
+    got.sort();
+    assert_eq!(got, [ids[0].as_str(), "999"]);
+    // A timeout shorter than the interval still gives every sequence its look.
+    let run =
+        t.authed(&sb.url).args(["sequence", "wait", &ids[0], &ids[1], "--timeout", "4s", "--interval", "1m"]).run();
+    run.code(8);
     // --json: each sequence's data as one line, as the API sent it.
     let run = t.authed(&sb.url).args(["sequence", "wait", &ids[0], &ids[2], "--json", "--interval", "1s"]).run();
     run.ok();

@@ -177,10 +177,8 @@ pub async fn wait_many(
         *by_status.entry(status.clone()).or_default() += 1;
         let line = if args.output.quiet {
             (!matches!(fate, Fate::Completed(_))).then(|| format!("{id}\n"))
-        } else if let (Some(jq), Some(s)) = (&jq, seq) {
-            jq.apply(&s.to_value()).ok()
-        } else if args.output.json {
-            seq.map(|s| format!("{}\n", crate::untrusted::json(&s.to_value(), false)))
+        } else if args.output.json || jq.is_some() {
+            json_line(id, fate, jq.as_ref())
         } else {
             Some(format!("{id}\t{status}\t{}\n", field(seq, "outcome")))
         };
@@ -222,6 +220,27 @@ pub async fn wait_many(
     finish(args, ctx, &fates, stop, elapsed)
 }
 
+/// One JSON line per sequence, whatever became of it: its data as the API sent it when it
+/// ended, otherwise `{"id", "error": "not_found"|"unreachable"}` or `{"id", "still_running",
+/// "last_status"}`; through `--jq` when given.
+fn json_line(id: u64, fate: &Fate, jq: Option<&crate::jq::Jq>) -> Option<String> {
+    use serde_json::json;
+    let value = match fate {
+        Fate::Completed(s) | Fate::EndedOtherwise(s) => s.to_value(),
+        Fate::NotFound => json!({"id": id, "error": "not_found"}),
+        Fate::Unreachable(why) => json!({"id": id, "error": "unreachable", "message": why}),
+        Fate::Running(last) => json!({
+            "id": id,
+            "still_running": true,
+            "last_status": last.as_ref().and_then(|s| s.data.get("status")).cloned(),
+        }),
+    };
+    match jq {
+        Some(jq) => jq.apply(&value).ok(),
+        None => Some(format!("{}\n", crate::untrusted::json(&value, false))),
+    }
+}
+
 /// A report file: replaced, or appended to (a CI job's step summary collects several).
 fn write_report(path: &std::path::Path, text: &str, append: bool) -> anyhow::Result<()> {
     use std::io::Write as _;
@@ -247,12 +266,9 @@ fn counts(by_status: &BTreeMap<String, usize>) -> String {
 fn finish(args: &Many, ctx: &Ctx<'_>, fates: &[(u64, Fate)], stop: Stop, elapsed: f64) -> anyhow::Result<()> {
     let running: Vec<&(u64, Fate)> = fates.iter().filter(|(_, f)| matches!(f, Fate::Running(_))).collect();
     for (id, fate) in &running {
-        let line = if args.output.json {
-            let mut marked = serde_json::Map::new();
-            marked.insert("id".into(), (*id).into());
-            marked.insert("still_running".into(), true.into());
-            marked.insert("last_status".into(), fate.sequence().and_then(|s| s.data.get("status")).cloned().into());
-            Some(format!("{}\n", crate::untrusted::json(&serde_json::Value::Object(marked), false)))
+        let line = if args.output.json || args.output.jq.is_some() {
+            let jq = args.output.jq.as_deref().and_then(|code| crate::jq::Jq::compile(code).ok());
+            json_line(*id, fate, jq.as_ref())
         } else if args.output.quiet {
             Some(format!("{id}\n"))
         } else {
@@ -283,8 +299,9 @@ fn finish(args: &Many, ctx: &Ctx<'_>, fates: &[(u64, Fate)], stop: Stop, elapsed
     }
     let join = |m: &BTreeMap<String, usize>| m.iter().map(|(k, n)| format!("{k} {n}")).collect::<Vec<_>>().join(", ");
     ctx.ui.info(&format!(
-        "{} sequences: {completed} completed, {} ended otherwise{}, {} still running, {} not found, {} could not be looked at; outcomes: {}; {elapsed:.0}s",
+        "{} sequence{}: {completed} completed, {} ended otherwise{}, {} still running, {} not found, {} could not be looked at; outcomes: {}; {elapsed:.0}s",
         fates.len(),
+        if fates.len() == 1 { "" } else { "s" },
         otherwise.values().sum::<usize>(),
         if otherwise.is_empty() { String::new() } else { format!(" ({})", join(&otherwise)) },
         running.len(),
