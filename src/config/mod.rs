@@ -324,6 +324,17 @@ pub fn parse_api_url(raw: &str) -> Result<Url, UsageError> {
             "the API URL must not carry a user name or password; the token is sent as a header",
         ));
     }
+    // clarion adds /v1/...: a base that already ends in /v1 would send to /v1/v1/...
+    if url
+        .path_segments()
+        .and_then(|mut s| s.rfind(|seg| !seg.is_empty()))
+        .is_some_and(|last| last.eq_ignore_ascii_case("v1"))
+    {
+        return Err(UsageError::with_hint(
+            format!("the API URL {raw:?} ends in /v1, which clarion adds itself"),
+            "give the API's root, such as https://api.clarionhealth.com",
+        ));
+    }
     url.set_query(None);
     url.set_fragment(None);
     if !url.path().ends_with('/') {
@@ -603,6 +614,9 @@ mod tests {
         assert!(parse_api_url("http://api.clarionhealth.com").is_err());
         assert!(parse_api_url("ftp://x").is_err());
         assert!(parse_api_url("https://u:p@x").is_err());
+        assert!(parse_api_url("https://api.example/v1").is_err());
+        assert!(parse_api_url("https://api.example/v1/").is_err());
+        assert!(parse_api_url("https://api.example/gateway/").is_ok());
     }
 
     #[test]

@@ -395,9 +395,17 @@ impl Validator<'_> {
     fn orders_and_duplicates(&mut self, steps: Vec<Step>) -> Vec<Value> {
         let mut first_by_order: HashMap<u64, String> = HashMap::new();
         let mut out = Vec::new();
+        // A `--step` runs after everything before it: one more than the largest order so far
+        // (its position could be smaller than a file's orders, and it would run first).
+        let mut largest: u64 = 0;
         for (pos, step) in steps.into_iter().enumerate() {
             let explicit = step.order.is_some();
-            let order = step.order.unwrap_or(pos as u64 + 1);
+            let order = match (step.order, &step.origin) {
+                (Some(o), _) => o,
+                (None, Origin::Flag(_)) => largest.saturating_add(1),
+                (None, Origin::File(_)) => pos as u64 + 1,
+            };
+            largest = largest.max(order);
             let (field, describe) = match step.origin {
                 Origin::File(i) => {
                     let path = index_path("steps", i);
@@ -507,7 +515,8 @@ mod tests {
         let body = build_body(Some(&p), &ov).unwrap();
         assert_eq!(body["name"], "flag");
         assert_eq!(body["description"], "d");
-        assert_eq!(body["steps"][1], json!({"order": 2, "type": "sms", "config": {"message": "Hi"}}));
+        // After the file's order 5, not at its position (2), which would run before it.
+        assert_eq!(body["steps"][1], json!({"order": 6, "type": "sms", "config": {"message": "Hi"}}));
     }
 
     #[test]

@@ -14,6 +14,7 @@ mod contract;
 mod create;
 mod e2e;
 mod help;
+mod predictable;
 mod promises;
 mod resilience;
 mod rows;

@@ -1,0 +1,38 @@
+//! Meanings a user can predict (issue #12, in part).
+
+use crate::support::*;
+
+#[test]
+fn a_step_flag_runs_after_the_files_steps() {
+    let t = TestEnv::new();
+    t.write("s.toml", "name = \"x\"\n[[steps]]\norder = 10\ntype = \"voice\"\n[[steps]]\norder = 5\ntype = \"sms\"\n");
+    let run = t
+        .cmd()
+        .env("CLARION_API_URL", "http://127.0.0.1:9")
+        .args([
+            "sequence",
+            "create",
+            "-f",
+            "s.toml",
+            "--step",
+            "email",
+            "--dry-run",
+            "--json",
+            "--jq",
+            ".body.steps[] | [.type, .order] | @json",
+        ])
+        .run();
+    run.ok();
+    assert_eq!(run.stdout, "[\"voice\",10]\n[\"sms\",5]\n[\"email\",11]\n");
+}
+
+#[test]
+fn an_api_url_ending_in_v1_is_refused_with_the_fix() {
+    let t = TestEnv::new();
+    for url in ["https://api.example.com/v1", "https://api.example.com/v1/"] {
+        let run = t.cmd().env("CLARION_TOKEN", TOKEN).args(["--api-url", url, "sequence", "show", "1"]).run();
+        run.code(2);
+        assert!(run.stderr.contains("ends in /v1, which clarion adds itself"), "{}", run.stderr);
+        assert!(run.stderr.contains("hint: give the API's root"), "{}", run.stderr);
+    }
+}
