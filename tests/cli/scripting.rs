@@ -300,16 +300,27 @@ fn on_a_terminal_a_create_says_live_or_test_before_sending() {
     let run_on_tty = |extra: &[&str]| {
         let (run, _) = t
             .authed(&sb.url)
-            .args(["sequence", "create", "--name", "x", "--step", "voice", "-q"])
+            .args(["sequence", "create", "--name", "x", "--step", "voice"])
             .args(extra)
             .run_on_pty(100, &[]);
         run.code(0);
         run.screen
     };
-    let live = run_on_tty(&[]);
+    let live = run_on_tty(&["--json"]);
     assert!(live.contains(&format!("Creating LIVE sequence on {}/ (profile default)", sb.url)), "{live}");
-    let test = run_on_tty(&["--test-mode"]);
+    let test = run_on_tty(&["--test-mode", "--json"]);
     assert!(test.contains("Creating test-mode sequence on"), "{test}");
+    // -q is quiet on a terminal too: the id, and nothing else.
+    let quiet = run_on_tty(&["--test-mode", "-q"]);
+    assert!(!quiet.contains("Creating") && !quiet.contains("Created"), "{quiet}");
+    // The embedded sandbox is named as what it is, not as a LIVE target.
+    let (run, _) = t
+        .cmd()
+        .env("CLARION_SANDBOX_DB", t.work().join("embedded.sqlite3"))
+        .args(["--sandbox", "sequence", "create", "--name", "x", "--step", "voice", "--json"])
+        .run_on_pty(100, &[]);
+    run.code(0);
+    assert!(run.screen.contains("Creating LIVE sequence on the local sandbox"), "{}", run.screen);
     // Piped, scripts see none of it.
     let piped = t.authed(&sb.url).args(["sequence", "create", "--name", "x", "--step", "voice", "-q"]).run();
     piped.ok();

@@ -192,12 +192,16 @@ pub async fn run(args: CreateArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
 
     let client = ctx.client(&settings)?;
     let asked_test = body.get("is_test_mode") == Some(&Value::Bool(true));
-    ctx.ui.note_tty(&format!(
-        "Creating {} sequence on {} (profile {})",
-        if asked_test { "test-mode" } else { "LIVE" },
-        settings.api_url,
-        settings.profile
-    ));
+    // -q is quiet: the id on stdout, and on stderr nothing but errors.
+    let quiet = args.output.quiet;
+    if !quiet {
+        let target = if ctx.is_sandbox() { "the local sandbox".to_string() } else { settings.api_url.to_string() };
+        ctx.ui.note_tty(&format!(
+            "Creating {} sequence on {target} (profile {})",
+            if asked_test { "test-mode" } else { "LIVE" },
+            settings.profile
+        ));
+    }
     let key = args.idempotency_key.unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
     let seq = client.create_sequence(&body, &key).await.context("creating the sequence")?;
     if asked_test && seq.data.get("is_test_mode") != Some(&Value::Bool(true)) {
@@ -207,7 +211,9 @@ pub async fn run(args: CreateArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
         return Err(TestModeNotHonoured::new([seq.id()], shown).into());
     }
     if let Some(id) = seq.id() {
-        ctx.ui.status(&format!("Created sequence {id}"));
+        if !quiet {
+            ctx.ui.status(&format!("Created sequence {id}"));
+        }
         if args.wait {
             let id = u64::try_from(id).map_err(|_| anyhow::anyhow!("the API gave a negative sequence id {id}"))?;
             return ctx.wait_and_print(&client, id, args.timing.get(), &args.output).await;
