@@ -64,6 +64,25 @@ fn plan(seq: &StoredSequence) -> Vec<Plan<'_>> {
         .collect()
 }
 
+/// A step as the API shows it, in the state it is in.
+fn step_view(p: &Plan<'_>, state: Shown) -> Value {
+    let cfg = |k: &str| p.def.config.get(k).cloned().unwrap_or(Value::Null);
+    let voice = p.def.step_type == "voice";
+    let voice_field = |k: &str| if voice { cfg(k) } else { Value::Null };
+    json!({
+        "id": p.id,
+        "type": p.def.step_type,
+        "inputs": [],
+        "status": state.as_str(),
+        "scheduled_at": rfc3339(p.start),
+        "voicemail_message": voice_field("voicemail_message"),
+        "source_number": voice_field("source_number"),
+        "destination_number": voice_field("destination_number"),
+        "voice_assistant_id": voice_field("voice_assistant_id").as_i64().map_or(Value::Null, Value::from),
+        "post_actions": [],
+    })
+}
+
 /// What a step shows at a moment: only what has happened by then.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Shown {
@@ -131,24 +150,7 @@ pub fn render(seq: &StoredSequence, now: i64) -> Map<String, Value> {
         .chain([seq.created_ms])
         .max()
         .unwrap_or(seq.created_ms);
-    let mut steps = Vec::with_capacity(plans.len());
-    for (p, state) in plans.iter().zip(&shown) {
-        let cfg = |k: &str| p.def.config.get(k).cloned().unwrap_or(Value::Null);
-        let voice = p.def.step_type == "voice";
-        let voice_field = |k: &str| if voice { cfg(k) } else { Value::Null };
-        steps.push(json!({
-            "id": p.id,
-            "type": p.def.step_type,
-            "inputs": [],
-            "status": state.as_str(),
-            "scheduled_at": rfc3339(p.start),
-            "voicemail_message": voice_field("voicemail_message"),
-            "source_number": voice_field("source_number"),
-            "destination_number": voice_field("destination_number"),
-            "voice_assistant_id": voice_field("voice_assistant_id").as_i64().map_or(Value::Null, Value::from),
-            "post_actions": [],
-        }));
-    }
+    let steps: Vec<Value> = plans.iter().zip(&shown).map(|(p, state)| step_view(p, *state)).collect();
     let reached = shown.contains(&Shown::Completed);
     let (status, outcome, reason, reason_v2, contact) = match (ended, failed_at) {
         (false, _) => ("in-progress", Value::Null, Value::Null, Value::Null, Value::Null),
