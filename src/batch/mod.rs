@@ -199,36 +199,80 @@ fn open_input(path: Option<&std::path::Path>) -> anyhow::Result<(Source, String)
 pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Result<Vec<i64>> {
     let started = Instant::now();
     let (source, name) = open_input(batch.path.as_deref())?;
-
     // 1. Everything is checked before anything is sent.
-    let overrides = batch.overrides.clone();
-    // What one item is called: a line of JSON Lines, or a row of --rows.
-    let unit = if batch.rows.is_some() { "row" } else { "line" };
+    let Some(scan) = validate(&batch, &source, &name, ui).await? else { return Ok(Vec::new()) };
+    // 2. The journal says what earlier runs already did; a live batch is confirmed first.
+    let (journal, progress, prefix) = open_journal(&batch, &scan, &name, ui)?;
+    // 3. Stream the lines again and send.
+    let bar = ui.stderr_is_tty().then(|| progress_bar(scan.valid));
+    let (sink, printer) = start_output(&batch, ui, bar.clone())?;
+    let shared = Arc::new(Run {
+        client: client.ok_or_else(|| anyhow::anyhow!("no API client for a batch that sends"))?,
+        journal,
+        ui: ui.clone(),
+        bar,
+        unit: unit(&batch),
+        asked_test: batch.overrides.test_mode == Some(true),
+        counts: Counts { invalid: AtomicU64::new(scan.invalid), ..Counts::default() },
+        stop: AtomicBool::new(false),
+        confirmed: AtomicBool::new(false),
+        live: Default::default(),
+        made: Default::default(),
+    });
+    let mut background = Background::start(shared.journal.as_deref())?;
+    let items = open_items(&batch, &source, &scan, &name)?;
+    let interrupted = send_all(&batch, &shared, &sink, items, &progress, &prefix, &mut background).await?;
+    // 4. Everything in flight has finished: flush, close the output, and tell how it went.
+    drop(background);
+    if let Some(j) = &shared.journal {
+        j.sync()?;
+    }
+    // The printer ends when the last sender is gone: the tasks' are, so drop ours and wait.
+    drop(sink);
+    if let Some(p) = printer {
+        let _ = p.join();
+    }
+    if let Some(b) = &shared.bar {
+        b.finish_and_clear();
+    }
+    conclude(&shared, started, interrupted)
+}
+
+/// What one item is called: a line of JSON Lines, or a row of --rows.
+fn unit(batch: &Batch) -> &'static str {
+    if batch.rows.is_some() { "row" } else { "line" }
+}
+
+/// What every sending task shares.
+struct Run {
+    client: ApiClient,
+    journal: Option<Arc<Journal>>,
+    ui: Ui,
+    bar: Option<indicatif::ProgressBar>,
+    unit: &'static str,
+    asked_test: bool,
+    counts: Counts,
+    /// Set when a live sequence was created where test ones were asked for: send no more.
+    stop: AtomicBool,
+    /// Set when an answer confirmed test mode: requests may go concurrently.
+    confirmed: AtomicBool,
+    /// Live sequences made where test ones were asked for, with what `is_test_mode` said.
+    live: std::sync::Mutex<Vec<(Option<i64>, String)>>,
+    /// Every line's sequence, for waiting on them all afterwards.
+    made: std::sync::Mutex<Vec<(u64, i64)>>,
+}
+
+/// The validation pass, and what it leads to: invalid lines reported (and the batch refused
+/// unless `--skip-invalid`), the dry run's output. `None` when there is nothing to send.
+async fn validate(batch: &Batch, source: &Source, name: &str, ui: &Ui) -> anyhow::Result<Option<Scan>> {
+    let unit = unit(batch);
     let scan = {
-        let (reader, n, ov, rows) = (source.open()?, name.clone(), overrides.clone(), batch.rows.clone());
+        let (reader, n, ov, rows) = (source.open()?, name.to_string(), batch.overrides.clone(), batch.rows.clone());
         tokio::task::spawn_blocking(move || match rows {
             Some(input) => crate::rows::scan(&input, reader, &n, &ov, SHOWN_PROBLEMS),
             None => scan(reader, &n, &ov, SHOWN_PROBLEMS),
         })
         .await??
-    };
-    let open_items = || -> anyhow::Result<Items<_>> {
-        // Only what was validated is sent, whatever is appended to the file meanwhile.
-        let reader = source.open()?.take(scan.bytes);
-        Ok(match &batch.rows {
-            Some(input) => Items::Rows(Box::new(crate::rows::RowItems::new(
-                input.clone(),
-                reader,
-                &name,
-                overrides.clone(),
-                scan.lines,
-            )?)),
-            None => Items::Lines {
-                lines: Box::new(Lines::new(reader, false)),
-                name: name.clone(),
-                overrides: overrides.clone(),
-            },
-        })
     };
     if scan.invalid > 0 {
         let tail = if scan.invalid as usize > SHOWN_PROBLEMS {
@@ -252,12 +296,12 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
     }
     if scan.valid == 0 && scan.invalid == 0 {
         ui.warn(&format!("{name} has no {unit}s: nothing to send"));
-        return Ok(Vec::new());
+        return Ok(None);
     }
     if batch.dry_run {
         // Rendered rows are written out as the JSON Lines batch they make.
         if batch.rows.is_some() {
-            let mut items = open_items()?;
+            let mut items = open_items(batch, source, &scan, name)?;
             while let Some((_, body)) = items.next_item()? {
                 if let Ok(body) = body {
                     ui.out(&crate::untrusted::json(&body, false))?;
@@ -265,10 +309,38 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
             }
         }
         ui.info(&format!("{name}: {} valid {unit}{} would be sent; nothing was sent", scan.valid, plural(scan.valid)));
-        return Ok(Vec::new());
+        return Ok(None);
     }
+    Ok(Some(scan))
+}
 
-    // 2. The journal says what earlier runs already did.
+/// The sending pass's items: only what was validated, whatever is appended to the file meanwhile.
+fn open_items(batch: &Batch, source: &Source, scan: &Scan, name: &str) -> anyhow::Result<Items<impl Read>> {
+    let reader = source.open()?.take(scan.bytes);
+    Ok(match &batch.rows {
+        Some(input) => Items::Rows(Box::new(crate::rows::RowItems::new(
+            input.clone(),
+            reader,
+            name,
+            batch.overrides.clone(),
+            scan.lines,
+        )?)),
+        None => Items::Lines {
+            lines: Box::new(Lines::new(reader, false)),
+            name: name.to_string(),
+            overrides: batch.overrides.clone(),
+        },
+    })
+}
+
+/// The journal (resumed, refused, or new), what it says was done, and the idempotency keys'
+/// prefix. A live batch is confirmed before the journal is touched: a "no" leaves it as it was.
+fn open_journal(
+    batch: &Batch,
+    scan: &Scan,
+    name: &str,
+    ui: &Ui,
+) -> anyhow::Result<(Option<Arc<Journal>>, journal::Progress, String)> {
     let journal_path = batch.journal.clone().or_else(|| {
         batch.path.as_ref().map(|p| {
             let mut s = p.as_os_str().to_owned();
@@ -276,20 +348,19 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
             PathBuf::from(s)
         })
     });
-    let settings = settings_sha256(&overrides);
+    let settings = settings_sha256(&batch.overrides);
     let what = if batch.rows.is_some() { "the template or the rows" } else { "the file" };
     let fingerprint =
         journal::Fingerprint { what, input_sha256: &scan.sha256, settings_sha256: &settings, lines: scan.lines };
     if let Some(live) = &batch.live {
-        // Asked before the journal is touched: a "no" must leave it as it was. Counted from the
-        // validation pass; on a resumed run, only what is still to send.
+        // Counted from the validation pass; on a resumed run, only what is still to send.
         let already = match &journal_path {
             Some(p) if !batch.restart => journal::created_before(p, &fingerprint)?,
             _ => 0,
         };
         let to_send = scan.valid.saturating_sub(already as u64);
         if to_send > 0 {
-            confirm_live(ui, live, to_send, &name)?;
+            confirm_live(ui, live, to_send, name)?;
         }
     }
     let (journal, progress) = match &journal_path {
@@ -309,23 +380,29 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
         None if batch.restart => key_prefix(&scan.sha256, &settings, &uuid::Uuid::new_v4().to_string()),
         None => key_prefix(&scan.sha256, &settings, ""),
     };
+    Ok((journal, progress, prefix))
+}
 
-    let counts = Arc::new(Counts::default());
-    counts.invalid.store(scan.invalid, Ordering::Relaxed);
-    let bar = ui.stderr_is_tty().then(|| progress_bar(scan.valid));
-    let (sink, printer) = match &batch.jq {
+/// Where results go; with `--jq`, a printer thread that owns the compiled filter.
+fn start_output(
+    batch: &Batch,
+    ui: &Ui,
+    bar: Option<indicatif::ProgressBar>,
+) -> anyhow::Result<(Sink, Option<std::thread::JoinHandle<()>>)> {
+    let unit = unit(batch);
+    Ok(match &batch.jq {
         Some(code) => {
             let jq = crate::jq::Jq::compile(code).map_err(crate::error::UsageError::new)?;
             let (tx, rx) = std::sync::mpsc::channel::<Value>();
-            let (ui2, bar2) = (ui.clone(), bar.clone());
+            let ui = ui.clone();
             let printer = std::thread::spawn(move || {
                 for record in rx {
                     let out = jq.apply(&record);
-                    let _ = on_terminal(bar2.as_ref(), || match &out {
+                    let _ = on_terminal(bar.as_ref(), || match &out {
                         Ok(text) if text.is_empty() => Ok(()),
-                        Ok(text) => ui2.data(text.as_bytes()),
+                        Ok(text) => ui.data(text.as_bytes()),
                         Err(e) => {
-                            ui2.warn(&format!("{unit} {}: {e}", record[unit]));
+                            ui.warn(&format!("{unit} {}: {e}", record[unit]));
                             Ok(())
                         }
                     });
@@ -335,62 +412,79 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
         }
         None if batch.json => (Sink::Json, None),
         None => (Sink::Ids, None),
-    };
-    let client = Arc::new(client.ok_or_else(|| anyhow::anyhow!("no API client for a batch that sends"))?);
-    let stop = Arc::new(AtomicBool::new(false));
-    let live_created = Arc::new(std::sync::Mutex::new(Vec::<(Option<i64>, String)>::new()));
-    let asked_test = overrides.test_mode == Some(true);
+    })
+}
 
-    // A second Ctrl-C abandons the requests in flight; the first only stops new ones.
-    let (sig_tx, mut sig_rx) = tokio::sync::mpsc::unbounded_channel::<()>();
-    let sig_task = tokio::spawn(async move {
-        while tokio::signal::ctrl_c().await.is_ok() {
-            if sig_tx.send(()).is_err() {
-                break;
+/// The tasks that run beside the senders: Ctrl-C, and the journal's periodic flush. Stopped
+/// when dropped, on every way out of `run`.
+struct Background {
+    /// One message per Ctrl-C: the first stops new requests, a second abandons those in flight.
+    interrupts: tokio::sync::mpsc::UnboundedReceiver<()>,
+    tasks: Vec<tokio::task::JoinHandle<()>>,
+}
+
+impl Background {
+    fn start(journal: Option<&Journal>) -> anyhow::Result<Background> {
+        let (tx, interrupts) = tokio::sync::mpsc::unbounded_channel::<()>();
+        let mut tasks = vec![tokio::spawn(async move {
+            while tokio::signal::ctrl_c().await.is_ok() {
+                if tx.send(()).is_err() {
+                    break;
+                }
             }
-        }
-    });
-    // Flushed through a handle of its own, so the senders' appends never wait on an fsync.
-    let syncer = match &journal {
-        Some(j) => {
+        })];
+        // Flushed through a handle of its own, so the senders' appends never wait on an fsync.
+        if let Some(j) = journal {
             let handle = Arc::new(j.sync_handle()?);
-            Some(tokio::spawn(async move {
+            tasks.push(tokio::spawn(async move {
                 let mut tick = tokio::time::interval(std::time::Duration::from_millis(200));
                 loop {
                     tick.tick().await;
                     let h = handle.clone();
                     let _ = tokio::task::spawn_blocking(move || h.sync_data()).await;
                 }
-            }))
+            }));
         }
-        None => None,
-    };
+        Ok(Background { interrupts, tasks })
+    }
+}
 
-    // 3. Stream the lines again and send.
+impl Drop for Background {
+    fn drop(&mut self) {
+        for t in &self.tasks {
+            t.abort();
+        }
+    }
+}
+
+/// The sending pass: at most `concurrency` creates in flight, one at a time until test mode is
+/// confirmed when it was asked for, stopping on a live answer or Ctrl-C. Returns whether it
+/// was interrupted.
+async fn send_all<R: Read>(
+    batch: &Batch,
+    shared: &Arc<Run>,
+    sink: &Sink,
+    mut items: Items<R>,
+    progress: &journal::Progress,
+    prefix: &str,
+    background: &mut Background,
+) -> anyhow::Result<bool> {
+    let unit = shared.unit;
     let sem = Arc::new(tokio::sync::Semaphore::new(batch.concurrency.max(1)));
     let mut tasks = tokio::task::JoinSet::new();
-    // Only what was validated is sent, whatever is appended to the file meanwhile.
-    let mut items = open_items()?;
     let mut interrupted = false;
     // With test mode asked for, requests go one at a time until an answer confirms test mode:
     // a live answer stops the batch at one sequence instead of `concurrency` of them, and a
     // failed first request proves nothing, so the next one goes alone too.
-    let mut probe = asked_test;
-    let confirmed = Arc::new(AtomicBool::new(false));
-    // Every line's sequence, for waiting on them all afterwards.
-    let made = Arc::new(std::sync::Mutex::new(Vec::<(u64, i64)>::new()));
+    let mut probe = shared.asked_test;
     while let Some((n, body)) = items.next_item()? {
+        let bar = shared.bar.as_ref();
         if let Some(id) = progress.created_id(n) {
-            made.lock().unwrap_or_else(|p| p.into_inner()).push((n, id));
-            counts.already.fetch_add(1, Ordering::Relaxed);
-            emit(
-                ui,
-                bar.as_ref(),
-                &sink,
-                json!({unit: n, "id": id, "status": null, "skipped": "already created"}),
-                Some(id),
-            );
-            tick(bar.as_ref(), &counts);
+            shared.made.lock().unwrap_or_else(|p| p.into_inner()).push((n, id));
+            shared.counts.already.fetch_add(1, Ordering::Relaxed);
+            let record = json!({unit: n, "id": id, "status": null, "skipped": "already created"});
+            emit(&shared.ui, bar, sink, record, Some(id));
+            tick(bar, &shared.counts);
             continue;
         }
         let body = match body {
@@ -399,85 +493,31 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
                 if !matches!(sink, Sink::Ids) {
                     let p = ps.first();
                     let error = json!({"message": p.map(|p| p.message.clone()), "field": p.map(|p| p.field.clone()), "exit": 2});
-                    emit(ui, bar.as_ref(), &sink, json!({unit: n, "error": error}), None);
+                    emit(&shared.ui, bar, sink, json!({unit: n, "error": error}), None);
                 }
                 continue;
             }
         };
         let permit = tokio::select! {
             p = sem.clone().acquire_owned() => p?,
-            _ = sig_rx.recv() => { interrupted = true; break; }
+            _ = background.interrupts.recv() => { interrupted = true; break; }
         };
-        if stop.load(Ordering::Relaxed) {
+        if shared.stop.load(Ordering::Relaxed) {
             break;
         }
-        let key = journal::line_key(&prefix, n);
-        let (client, journal, counts, ui2, bar2, stop2, live2) = (
-            client.clone(),
-            journal.clone(),
-            counts.clone(),
-            ui.clone(),
-            bar.clone(),
-            stop.clone(),
-            live_created.clone(),
-        );
-        let sink2 = sink.clone();
-        let made2 = made.clone();
-        let confirmed2 = confirmed.clone();
+        let (shared2, sink2, key) = (shared.clone(), sink.clone(), journal::line_key(prefix, n));
         tasks.spawn(async move {
             let _permit = permit;
-            if let Some(j) = &journal {
-                j.sent(n)?;
-            }
-            match client.create_sequence(&body, &key).await {
-                Ok(seq) => {
-                    let id = seq.id();
-                    if let Some(id) = id {
-                        made2.lock().unwrap_or_else(|p| p.into_inner()).push((n, id));
-                    }
-                    if let (Some(j), Some(id)) = (&journal, id) {
-                        j.created(n, id)?;
-                    }
-                    if asked_test && seq.data.get("is_test_mode") == Some(&Value::Bool(true)) {
-                        confirmed2.store(true, Ordering::Relaxed);
-                    }
-                    if asked_test && seq.data.get("is_test_mode") != Some(&Value::Bool(true)) {
-                        // Live sequences where test ones were asked for: stop before making more.
-                        stop2.store(true, Ordering::Relaxed);
-                        let shown = seq.data.get("is_test_mode").map_or("absent".into(), |v| v.to_string());
-                        live2.lock().unwrap_or_else(|p| p.into_inner()).push((id, shown));
-                    }
-                    counts.created.fetch_add(1, Ordering::Relaxed);
-                    let status = seq.data.get("status").cloned().unwrap_or(Value::Null);
-                    emit(&ui2, bar2.as_ref(), &sink2, json!({unit: n, "id": id, "status": status}), id);
-                }
-                Err(e) => {
-                    let code = crate::error::exit_code(&e);
-                    let http = e.chain().find_map(|c| c.downcast_ref::<crate::error::ApiError>()).map(|a| a.status);
-                    if let Some(j) = &journal {
-                        j.failed(n, http.unwrap_or(0))?;
-                    }
-                    counts.failed.fetch_add(1, Ordering::Relaxed);
-                    let message = crate::render::sanitize(&format!("{e:#}")).into_owned();
-                    if !matches!(sink2, Sink::Ids) {
-                        let error = json!({"message": message, "http_status": http, "exit": code});
-                        emit(&ui2, bar2.as_ref(), &sink2, json!({unit: n, "error": error}), None);
-                    } else {
-                        line_to_stderr(&ui2, bar2.as_ref(), &format!("{unit} {n}: {message}"));
-                    }
-                }
-            }
-            tick(bar2.as_ref(), &counts);
-            anyhow::Ok(())
+            send_one(&shared2, &sink2, n, &body, &key).await
         });
         if probe {
             if let Some(done) = tasks.join_next().await {
                 done??;
             }
-            if stop.load(Ordering::Relaxed) {
+            if shared.stop.load(Ordering::Relaxed) {
                 break;
             }
-            probe = !confirmed.load(Ordering::Relaxed);
+            probe = !shared.confirmed.load(Ordering::Relaxed);
         }
         while let Some(done) = tasks.try_join_next() {
             done??;
@@ -485,8 +525,8 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
     }
     if interrupted {
         line_to_stderr(
-            ui,
-            bar.as_ref(),
+            &shared.ui,
+            shared.bar.as_ref(),
             &format!("interrupted: finishing the {} request(s) in flight (Ctrl-C again to abandon them)", tasks.len()),
         );
     }
@@ -496,42 +536,83 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
                 Some(done) => done??,
                 None => break,
             },
-            _ = sig_rx.recv() => {
+            _ = background.interrupts.recv() => {
                 tasks.abort_all();
                 interrupted = true;
                 break;
             }
         }
     }
-    sig_task.abort();
-    if let Some(s) = syncer {
-        s.abort();
-    }
-    if let Some(j) = &journal {
-        j.sync()?;
-    }
-    // The printer ends when the last sender is gone: the tasks' are, so drop ours and wait.
-    drop(sink);
-    if let Some(p) = printer {
-        let _ = p.join();
-    }
-    if let Some(b) = &bar {
-        b.finish_and_clear();
-    }
+    Ok(interrupted)
+}
 
+/// One line's create: journalled before it is sent and after its answer, its result emitted.
+async fn send_one(shared: &Run, sink: &Sink, n: u64, body: &Value, key: &str) -> anyhow::Result<()> {
+    let (unit, bar) = (shared.unit, shared.bar.as_ref());
+    if let Some(j) = &shared.journal {
+        j.sent(n)?;
+    }
+    match shared.client.create_sequence(body, key).await {
+        Ok(seq) => {
+            let id = seq.id();
+            if let Some(id) = id {
+                shared.made.lock().unwrap_or_else(|p| p.into_inner()).push((n, id));
+                if let Some(j) = &shared.journal {
+                    j.created(n, id)?;
+                }
+            }
+            let test = seq.data.get("is_test_mode") == Some(&Value::Bool(true));
+            if shared.asked_test && test {
+                shared.confirmed.store(true, Ordering::Relaxed);
+            }
+            if shared.asked_test && !test {
+                // Live sequences where test ones were asked for: stop before making more.
+                shared.stop.store(true, Ordering::Relaxed);
+                let shown = seq.data.get("is_test_mode").map_or("absent".into(), |v| v.to_string());
+                shared.live.lock().unwrap_or_else(|p| p.into_inner()).push((id, shown));
+            }
+            shared.counts.created.fetch_add(1, Ordering::Relaxed);
+            let status = seq.data.get("status").cloned().unwrap_or(Value::Null);
+            emit(&shared.ui, bar, sink, json!({unit: n, "id": id, "status": status}), id);
+        }
+        Err(e) => {
+            let code = crate::error::exit_code(&e);
+            let http = e.chain().find_map(|c| c.downcast_ref::<crate::error::ApiError>()).map(|a| a.status);
+            if let Some(j) = &shared.journal {
+                j.failed(n, http.unwrap_or(0))?;
+            }
+            shared.counts.failed.fetch_add(1, Ordering::Relaxed);
+            let message = crate::render::sanitize(&format!("{e:#}")).into_owned();
+            if !matches!(sink, Sink::Ids) {
+                let error = json!({"message": message, "http_status": http, "exit": code});
+                emit(&shared.ui, bar, sink, json!({unit: n, "error": error}), None);
+            } else {
+                line_to_stderr(&shared.ui, bar, &format!("{unit} {n}: {message}"));
+            }
+        }
+    }
+    tick(bar, &shared.counts);
+    Ok(())
+}
+
+/// The summary line, and the batch's outcome: the live sequences made (exit 7), an
+/// interruption (130), lines not created (9), or every line's sequence id.
+fn conclude(shared: &Run, started: Instant, interrupted: bool) -> anyhow::Result<Vec<i64>> {
+    let c = &shared.counts;
     let (created, already, failed, invalid) = (
-        counts.created.load(Ordering::Relaxed),
-        counts.already.load(Ordering::Relaxed),
-        counts.failed.load(Ordering::Relaxed),
-        counts.invalid.load(Ordering::Relaxed),
+        c.created.load(Ordering::Relaxed),
+        c.already.load(Ordering::Relaxed),
+        c.failed.load(Ordering::Relaxed),
+        c.invalid.load(Ordering::Relaxed),
     );
     let secs = started.elapsed().as_secs_f64();
-    ui.info(&format!(
+    let journal = shared.journal.as_ref().map(|j| j.path().to_path_buf());
+    shared.ui.info(&format!(
         "created {created}, already created {already}, failed {failed}, invalid {invalid}, in {secs:.1}s ({:.0}/s){}",
         created as f64 / secs.max(0.001),
-        journal.as_ref().map(|j| format!("; journal: {}", j.path().display())).unwrap_or_default()
+        journal.as_ref().map(|p| format!("; journal: {}", p.display())).unwrap_or_default()
     ));
-    let live = std::mem::take(&mut *live_created.lock().unwrap_or_else(|p| p.into_inner()));
+    let live = std::mem::take(&mut *shared.live.lock().unwrap_or_else(|p| p.into_inner()));
     if let Some((_, shown)) = live.first() {
         let shown = shown.clone();
         return Err(TestModeNotHonoured::new(live.into_iter().map(|(id, _)| id), shown).into());
@@ -539,10 +620,10 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
     if interrupted {
         return Err(Interrupted.into());
     }
-    if failed > 0 || invalid > 0 || stop.load(Ordering::Relaxed) {
-        return Err(BatchIncomplete { failed, invalid, journal: journal.map(|j| j.path().to_path_buf()) }.into());
+    if failed > 0 || invalid > 0 || shared.stop.load(Ordering::Relaxed) {
+        return Err(BatchIncomplete { failed, invalid, journal }.into());
     }
-    let mut made = std::mem::take(&mut *made.lock().unwrap_or_else(|p| p.into_inner()));
+    let mut made = std::mem::take(&mut *shared.made.lock().unwrap_or_else(|p| p.into_inner()));
     made.sort();
     Ok(made.into_iter().map(|(_, id)| id).collect())
 }
