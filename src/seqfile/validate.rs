@@ -163,7 +163,36 @@ impl Validator<'_> {
             }
         };
         self.unknown_keys(root, "", TOP_KEYS);
+        let name = self.name(root, ov);
+        let description = match &ov.description {
+            Some(d) => Some(d.clone()),
+            None => self.string_field(root, "description", false),
+        };
+        let file_test_mode = match root.get("is_test_mode") {
+            None | Some(Value::Null) => None,
+            Some(Value::Bool(b)) => Some(*b),
+            Some(other) => {
+                let what = type_name(other, self.format());
+                self.at_value("is_test_mode", format!("must be true or false, found {what}"));
+                None
+            }
+        };
+        let steps = self.steps(root, ov);
 
+        let mut body = Map::new();
+        body.insert("name".into(), Value::String(name.unwrap_or_default()));
+        if let Some(d) = description {
+            body.insert("description".into(), Value::String(d));
+        }
+        body.insert("steps".into(), Value::Array(steps));
+        if let Some(t) = ov.test_mode.or(file_test_mode) {
+            body.insert("is_test_mode".into(), Value::Bool(t));
+        }
+        Value::Object(body)
+    }
+
+    /// The name: `--name`, else the file's; missing or empty is a problem.
+    fn name(&mut self, root: &Map<String, Value>, ov: &Overrides) -> Option<String> {
         let name = match &ov.name {
             Some(n) => {
                 if n.trim().is_empty() {
@@ -187,20 +216,11 @@ impl Validator<'_> {
                 format!("missing: every sequence needs a name ({hint})"),
             ));
         }
-        let description = match &ov.description {
-            Some(d) => Some(d.clone()),
-            None => self.string_field(root, "description", false),
-        };
-        let file_test_mode = match root.get("is_test_mode") {
-            None | Some(Value::Null) => None,
-            Some(Value::Bool(b)) => Some(*b),
-            Some(other) => {
-                let what = type_name(other, self.format());
-                self.at_value("is_test_mode", format!("must be true or false, found {what}"));
-                None
-            }
-        };
+        name
+    }
 
+    /// The file's steps then the flags', with their orders; none at all is a problem.
+    fn steps(&mut self, root: &Map<String, Value>, ov: &Overrides) -> Vec<Value> {
         let mut steps = self.file_steps(root);
         for (i, spec) in ov.steps.iter().enumerate() {
             steps.push(Step {
@@ -230,18 +250,7 @@ impl Validator<'_> {
                 self.at_value("steps", format!("no steps: a sequence needs at least one ({hint})"));
             }
         }
-        let steps = self.orders_and_duplicates(steps);
-
-        let mut body = Map::new();
-        body.insert("name".into(), Value::String(name.unwrap_or_default()));
-        if let Some(d) = description {
-            body.insert("description".into(), Value::String(d));
-        }
-        body.insert("steps".into(), Value::Array(steps));
-        if let Some(t) = ov.test_mode.or(file_test_mode) {
-            body.insert("is_test_mode".into(), Value::Bool(t));
-        }
-        Value::Object(body)
+        self.orders_and_duplicates(steps)
     }
 
     fn has(&self, obj: &Map<String, Value>, key: &str) -> bool {

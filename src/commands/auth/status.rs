@@ -70,17 +70,7 @@ pub fn run(args: StatusArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
                 }
             }
         } else {
-            let (raw, source) = match &pc.api_url {
-                Some(u) => (u.as_str(), "config.toml"),
-                None => (DEFAULT_API_URL, "built-in default"),
-            };
-            match config::parse_api_url(raw) {
-                Ok(u) => (u.to_string(), source.into()),
-                Err(e) => {
-                    warnings.push(e.to_string());
-                    (raw.to_string(), source.into())
-                }
-            }
+            stored_url(&pc, &mut warnings)
         };
         let (token_source, token) = if is_active {
             match &active_token {
@@ -101,14 +91,7 @@ pub fn run(args: StatusArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
                 Err(_) => (None, None),
             }
         } else {
-            match (&stored, &pc.token_command) {
-                (Some(t), _) => (
-                    Some("credentials.toml".into()),
-                    Some(config::Token::new(t).map(|t| t.masked()).unwrap_or_else(|why| format!("(unusable: {why})"))),
-                ),
-                (None, Some(_)) => (Some("token_command (not run)".into()), None),
-                (None, None) => (None, None),
-            }
+            stored_token(stored.as_deref(), &pc)
         };
         if stored.is_some()
             && !is_active
@@ -140,6 +123,34 @@ pub fn run(args: StatusArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
         .into());
     }
     Ok(())
+}
+
+/// A profile other than the active one: its URL as config.toml has it, and where from.
+fn stored_url(pc: &config::ProfileConfig, warnings: &mut Vec<String>) -> (String, String) {
+    let (raw, source) = match &pc.api_url {
+        Some(u) => (u.as_str(), "config.toml"),
+        None => (DEFAULT_API_URL, "built-in default"),
+    };
+    match config::parse_api_url(raw) {
+        Ok(u) => (u.to_string(), source.into()),
+        Err(e) => {
+            warnings.push(e.to_string());
+            (raw.to_string(), source.into())
+        }
+    }
+}
+
+/// A profile other than the active one: where its token would come from, masked (its
+/// token_command is not run for a profile not in use).
+fn stored_token(stored: Option<&str>, pc: &config::ProfileConfig) -> (Option<String>, Option<String>) {
+    match (stored, &pc.token_command) {
+        (Some(t), _) => (
+            Some("credentials.toml".into()),
+            Some(config::Token::new(t).map(|t| t.masked()).unwrap_or_else(|why| format!("(unusable: {why})"))),
+        ),
+        (None, Some(_)) => (Some("token_command (not run)".into()), None),
+        (None, None) => (None, None),
+    }
 }
 
 fn origin_name(o: &config::Origin) -> String {
