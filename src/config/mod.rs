@@ -142,6 +142,16 @@ pub fn check_profile_name(name: &str) -> Result<(), String> {
     }
 }
 
+/// The text of a token file (`--token-file`, the sandbox's too): at most 64 KiB of UTF-8.
+pub fn read_token_file(path: &Path) -> Result<String, UsageError> {
+    let cannot = |why: String| UsageError::new(format!("cannot read the token file {}: {why}", path.display()));
+    let bytes = std::fs::File::open(path)
+        .and_then(|f| crate::seqfile::read_bounded(f, 64 * 1024))
+        .map_err(|e| cannot(crate::seqfile::io_reason(&e)))?
+        .ok_or_else(|| cannot("larger than 64 KiB: not a token".into()))?;
+    String::from_utf8(bytes).map_err(|_| cannot("not UTF-8 text".into()))
+}
+
 /// Reads a PEM bundle of CA certificates.
 pub fn load_ca_certs(path: &Path) -> anyhow::Result<Vec<reqwest::Certificate>> {
     let cannot = |why: String| UsageError::new(format!("cannot read the CA certificate {}: {why}", path.display()));
@@ -396,12 +406,7 @@ pub fn resolve_token(settings: &Settings, env: &Env) -> anyhow::Result<ResolvedT
     env.check_unicode("CLARION_TOKEN")?;
     let mut warnings = Vec::new();
     if let Some(path) = &settings.token_file {
-        let cannot = |why: String| UsageError::new(format!("cannot read the token file {}: {why}", path.display()));
-        let bytes = std::fs::File::open(path)
-            .and_then(|f| crate::seqfile::read_bounded(f, 64 * 1024))
-            .map_err(|e| cannot(crate::seqfile::io_reason(&e)))?
-            .ok_or_else(|| cannot("larger than 64 KiB: not a token".into()))?;
-        let text = String::from_utf8(bytes).map_err(|_| cannot("not UTF-8 text".into()))?;
+        let text = read_token_file(path)?;
         warnings.extend(files::loose_mode_warning(path));
         let token =
             Token::new(&text).map_err(|why| UsageError::new(format!("the token in {} {why}", path.display())))?;

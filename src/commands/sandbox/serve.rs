@@ -79,14 +79,7 @@ pub struct ServeArgs {
 fn accepted_token(args: &ServeArgs, ctx: &Ctx<'_>) -> anyhow::Result<Option<String>> {
     let raw = match (&args.token, &args.token_file) {
         (Some(t), _) => t.clone(),
-        (None, Some(path)) => {
-            let cannot = |why: String| UsageError::new(format!("cannot read the token file {}: {why}", path.display()));
-            let bytes = std::fs::File::open(path)
-                .and_then(|f| crate::seqfile::read_bounded(f, 64 * 1024))
-                .map_err(|e| cannot(crate::seqfile::io_reason(&e)))?
-                .ok_or_else(|| cannot("larger than 64 KiB: not a token".into()))?;
-            String::from_utf8(bytes).map_err(|_| cannot("not UTF-8 text".into()))?
-        }
+        (None, Some(path)) => crate::config::read_token_file(path)?,
         (None, None) => {
             ctx.env.check_unicode("CLARION_SANDBOX_TOKEN")?;
             match ctx.env.get("CLARION_SANDBOX_TOKEN") {
