@@ -19,8 +19,9 @@ pub const CREDENTIALS_MODE: u32 = 0o600;
 pub const CONFIG_MODE: u32 = 0o644;
 const DIR_MODE: u32 = 0o700;
 
-/// Creates the config directory (0700) if it is missing.
-pub fn ensure_dir(dir: &Path) -> anyhow::Result<()> {
+/// Creates a directory private to the user (0700) if it is missing: the config directory, and
+/// the sandbox's, whose database holds the phone numbers its sequences were given.
+pub fn ensure_private_dir(dir: &Path) -> anyhow::Result<()> {
     if dir.is_dir() {
         return Ok(());
     }
@@ -28,7 +29,7 @@ pub fn ensure_dir(dir: &Path) -> anyhow::Result<()> {
     builder.recursive(true);
     #[cfg(unix)]
     std::os::unix::fs::DirBuilderExt::mode(&mut builder, DIR_MODE);
-    builder.create(dir).with_context(|| format!("cannot create the config directory {}", dir.display()))?;
+    builder.create(dir).with_context(|| format!("cannot create the directory {}", dir.display()))?;
     // The umask may have taken bits away, never added them; set the mode exactly anyway.
     set_mode(dir, DIR_MODE)?;
     Ok(())
@@ -82,7 +83,7 @@ pub fn edit(
     // A directory others can write could have its files swapped under this one.
     super::load::check_trusted(dir)?;
     super::load::check_trusted(&dir.join(file))?;
-    ensure_dir(dir)?;
+    ensure_private_dir(dir)?;
     let lock_path = dir.join(LOCK_FILE);
     let mut options = File::options();
     options.create(true).truncate(false).write(true);

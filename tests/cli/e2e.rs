@@ -11,6 +11,13 @@ fn readme_first_command_works_in_an_empty_home() {
     run.code(0);
     assert!(run.stdout.starts_with("ID               1\nStatus           in-progress\n"), "{}", run.stdout);
     assert!(t.dir.path().join("home/.local/share/clarion/sandbox.sqlite3").exists());
+    // The database keeps the numbers sequences were given: its directory is the user's alone.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let meta = std::fs::metadata(t.dir.path().join("home/.local/share/clarion")).unwrap();
+        assert_eq!(meta.permissions().mode() & 0o777, 0o700);
+    }
     let shown = t.cmd().args(["--sandbox", "sequence", "show", "1", "--json"]).run();
     shown.code(0);
     let v: serde_json::Value = serde_json::from_str(&shown.stdout).unwrap();
