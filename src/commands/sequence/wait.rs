@@ -217,7 +217,7 @@ pub async fn wait_many(
         return Err(e.into());
     }
     let elapsed = started.elapsed().as_secs_f64();
-    finish(args, ctx, &fates, stop, elapsed)
+    finish(args, ctx, jq.as_ref(), &fates, stop, elapsed)
 }
 
 /// One JSON line per sequence, whatever became of it: its data as the API sent it when it
@@ -254,21 +254,29 @@ fn write_report(path: &std::path::Path, text: &str, append: bool) -> anyhow::Res
     let mut file = options
         .open(path)
         .map_err(|e| UsageError::new(format!("cannot write {}: {}", path.display(), crate::seqfile::io_reason(&e))))?;
-    file.write_all(text.as_bytes()).map_err(|e| UsageError::new(format!("cannot write {}: {e}", path.display())))?;
+    file.write_all(text.as_bytes())
+        .map_err(|e| UsageError::new(format!("cannot write {}: {}", path.display(), crate::seqfile::io_reason(&e))))?;
     Ok(())
 }
 
-fn counts(by_status: &BTreeMap<String, usize>) -> String {
-    by_status.iter().map(|(s, n)| format!("{s} {n}")).collect::<Vec<_>>().join(", ")
+/// `key n, key n, ...`: a tally as the summary lines show it.
+fn counts(tally: &BTreeMap<String, usize>) -> String {
+    tally.iter().map(|(s, n)| format!("{s} {n}")).collect::<Vec<_>>().join(", ")
 }
 
 /// The still-running ones listed, the reports written, the summary said, and the exit code.
-fn finish(args: &Many, ctx: &Ctx<'_>, fates: &[(u64, Fate)], stop: Stop, elapsed: f64) -> anyhow::Result<()> {
+fn finish(
+    args: &Many,
+    ctx: &Ctx<'_>,
+    jq: Option<&crate::jq::Jq>,
+    fates: &[(u64, Fate)],
+    stop: Stop,
+    elapsed: f64,
+) -> anyhow::Result<()> {
     let running: Vec<&(u64, Fate)> = fates.iter().filter(|(_, f)| matches!(f, Fate::Running(_))).collect();
     for (id, fate) in &running {
-        let line = if args.output.json || args.output.jq.is_some() {
-            let jq = args.output.jq.as_deref().and_then(|code| crate::jq::Jq::compile(code).ok());
-            json_line(*id, fate, jq.as_ref())
+        let line = if args.output.json || jq.is_some() {
+            json_line(*id, fate, jq)
         } else if args.output.quiet {
             Some(format!("{id}\n"))
         } else {
@@ -297,17 +305,16 @@ fn finish(args: &Many, ctx: &Ctx<'_>, fates: &[(u64, Fate)], stop: Stop, elapsed
             *outcomes.entry(field(Some(s), "outcome")).or_default() += 1;
         }
     }
-    let join = |m: &BTreeMap<String, usize>| m.iter().map(|(k, n)| format!("{k} {n}")).collect::<Vec<_>>().join(", ");
     ctx.ui.info(&format!(
         "{} sequence{}: {completed} completed, {} ended otherwise{}, {} still running, {} not found, {} could not be looked at; outcomes: {}; {elapsed:.0}s",
         fates.len(),
         if fates.len() == 1 { "" } else { "s" },
         otherwise.values().sum::<usize>(),
-        if otherwise.is_empty() { String::new() } else { format!(" ({})", join(&otherwise)) },
+        if otherwise.is_empty() { String::new() } else { format!(" ({})", counts(&otherwise)) },
         running.len(),
         count(|f| matches!(f, Fate::NotFound)),
         count(|f| matches!(f, Fate::Unreachable(_))),
-        if outcomes.is_empty() { "-".to_string() } else { join(&outcomes) },
+        if outcomes.is_empty() { "-".to_string() } else { counts(&outcomes) },
     ));
     let list = |f: fn(&Fate) -> bool| -> String {
         fates.iter().filter(|(_, x)| f(x)).map(|(id, _)| id.to_string()).collect::<Vec<_>>().join(", ")
