@@ -34,6 +34,32 @@ impl Fate {
     }
 }
 
+/// How many sequences came to each fate: what summaries, reports and the exit code count.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub completed: usize,
+    pub ended_otherwise: usize,
+    pub running: usize,
+    pub not_found: usize,
+    pub unreachable: usize,
+}
+
+impl Tally {
+    pub fn of(fates: &[(u64, Fate)]) -> Self {
+        let mut t = Tally::default();
+        for (_, fate) in fates {
+            *match fate {
+                Fate::Completed(_) => &mut t.completed,
+                Fate::EndedOtherwise(_) => &mut t.ended_otherwise,
+                Fate::Running(_) => &mut t.running,
+                Fate::NotFound => &mut t.not_found,
+                Fate::Unreachable(_) => &mut t.unreachable,
+            } += 1;
+        }
+        t
+    }
+}
+
 /// How the wait stopped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stop {

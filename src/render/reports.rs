@@ -2,7 +2,7 @@
 //! case per sequence) and a Markdown summary. They carry ids, statuses, reasons and the
 //! sequences' own names, nothing from their steps (no numbers, no messages).
 
-use crate::wait_many::{Fate, field, label};
+use crate::wait_many::{Fate, Tally, field, label};
 
 fn xml(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -36,10 +36,8 @@ fn seconds(fate: &Fate) -> f64 {
 /// JUnit XML: completed sequences pass, other ends fail, running ones are skipped, and those
 /// that couldn't be looked at are errors.
 pub fn junit(fates: &[(u64, Fate)], elapsed: f64) -> String {
-    let count = |f: fn(&Fate) -> bool| fates.iter().filter(|(_, x)| f(x)).count();
-    let failures = count(|f| matches!(f, Fate::EndedOtherwise(_)));
-    let skipped = count(|f| matches!(f, Fate::Running(_)));
-    let errors = count(|f| matches!(f, Fate::NotFound | Fate::Unreachable(_)));
+    let tally = Tally::of(fates);
+    let (failures, skipped, errors) = (tally.ended_otherwise, tally.running, tally.not_found + tally.unreachable);
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str(&format!(
         "<testsuites name=\"clarion sequences\" tests=\"{}\" failures=\"{failures}\" errors=\"{errors}\" skipped=\"{skipped}\" time=\"{elapsed:.3}\">\n",
@@ -83,15 +81,15 @@ fn md(text: &str) -> String {
 
 /// A Markdown summary, for `$GITHUB_STEP_SUMMARY`: counts, then what did not complete.
 pub fn markdown(fates: &[(u64, Fate)], elapsed: f64) -> String {
-    let count = |f: fn(&Fate) -> bool| fates.iter().filter(|(_, x)| f(x)).count();
+    let tally = Tally::of(fates);
     let mut out = String::from("### clarion: sequences\n\n| | count |\n|---|---:|\n");
     for (what, n) in [
         ("total", fates.len()),
-        ("completed", count(|f| matches!(f, Fate::Completed(_)))),
-        ("ended otherwise", count(|f| matches!(f, Fate::EndedOtherwise(_)))),
-        ("still running", count(|f| matches!(f, Fate::Running(_)))),
-        ("not found", count(|f| matches!(f, Fate::NotFound))),
-        ("could not be looked at", count(|f| matches!(f, Fate::Unreachable(_)))),
+        ("completed", tally.completed),
+        ("ended otherwise", tally.ended_otherwise),
+        ("still running", tally.running),
+        ("not found", tally.not_found),
+        ("could not be looked at", tally.unreachable),
     ] {
         out.push_str(&format!("| {what} | {n} |\n"));
     }

@@ -292,8 +292,7 @@ fn finish(
     if let Some(path) = &args.summary {
         write_report(path, &crate::render::reports::markdown(fates, elapsed), true)?;
     }
-    let count = |f: fn(&Fate) -> bool| fates.iter().filter(|(_, x)| f(x)).count();
-    let completed = count(|f| matches!(f, Fate::Completed(_)));
+    let tally = crate::wait_many::Tally::of(fates);
     let mut otherwise: BTreeMap<String, usize> = BTreeMap::new();
     let mut outcomes: BTreeMap<String, usize> = BTreeMap::new();
     for (_, f) in fates {
@@ -306,14 +305,15 @@ fn finish(
         }
     }
     ctx.ui.info(&format!(
-        "{} sequence{}: {completed} completed, {} ended otherwise{}, {} still running, {} not found, {} could not be looked at; outcomes: {}; {elapsed:.0}s",
+        "{} sequence{}: {} completed, {} ended otherwise{}, {} still running, {} not found, {} could not be looked at; outcomes: {}; {elapsed:.0}s",
         fates.len(),
         if fates.len() == 1 { "" } else { "s" },
-        otherwise.values().sum::<usize>(),
+        tally.completed,
+        tally.ended_otherwise,
         if otherwise.is_empty() { String::new() } else { format!(" ({})", counts(&otherwise)) },
-        running.len(),
-        count(|f| matches!(f, Fate::NotFound)),
-        count(|f| matches!(f, Fate::Unreachable(_))),
+        tally.running,
+        tally.not_found,
+        tally.unreachable,
         if outcomes.is_empty() { "-".to_string() } else { counts(&outcomes) },
     ));
     let list = |f: fn(&Fate) -> bool| -> String {
@@ -329,13 +329,13 @@ fn finish(
             code::WAIT_TIMED_OUT,
             Some(format!("timed out; still running: {}", list(|f| matches!(f, Fate::Running(_))))),
         ),
-        Stop::AllEnded if count(|f| matches!(f, Fate::Unreachable(_))) > 0 => {
+        Stop::AllEnded if tally.unreachable > 0 => {
             (code::TEMPORARY, Some(format!("could not be looked at: {}", list(|f| matches!(f, Fate::Unreachable(_))))))
         }
-        Stop::AllEnded if count(|f| matches!(f, Fate::NotFound)) > 0 => {
+        Stop::AllEnded if tally.not_found > 0 => {
             (code::NOT_FOUND, Some(format!("not found: {}", list(|f| matches!(f, Fate::NotFound)))))
         }
-        Stop::AllEnded if completed < fates.len() => (
+        Stop::AllEnded if tally.completed < fates.len() => (
             code::ENDED_UNSUCCESSFULLY,
             Some(format!("ended otherwise: {}", list(|f| matches!(f, Fate::EndedOtherwise(_))))),
         ),
