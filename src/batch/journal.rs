@@ -107,7 +107,7 @@ impl Journal {
         let mut options = File::options();
         options.read(true).append(true).create(true);
         #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, crate::config::files::CREDENTIALS_MODE);
         let mut file = options.open(path).with_context(|| format!("cannot open the journal {name}"))?;
         match file.try_lock() {
             Ok(()) => {}
@@ -152,7 +152,7 @@ impl Journal {
                 (salt, Progress::default())
             }
         };
-        set_private(path)?;
+        crate::config::files::set_mode(path, crate::config::files::CREDENTIALS_MODE)?;
         let prefix = key_prefix(fp.input_sha256, fp.settings_sha256, &salt);
         Ok((Journal { path: path.to_path_buf(), prefix, file: Mutex::new(file) }, progress))
     }
@@ -231,19 +231,6 @@ pub fn created_ids(path: &Path) -> anyhow::Result<Vec<i64>> {
     let mut lines: Vec<(u64, i64)> = progress.lines.iter().filter_map(|(l, id)| id.map(|id| (*l, id))).collect();
     lines.sort();
     Ok(lines.into_iter().map(|(_, id)| id).collect())
-}
-
-fn set_private(path: &Path) -> anyhow::Result<()> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        // Created 0600, but the umask could only have taken bits away; an old file may be looser.
-        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
-            .with_context(|| format!("cannot set the permissions of {}", path.display()))?;
-    }
-    #[cfg(not(unix))]
-    let _ = path;
-    Ok(())
 }
 
 fn check_matches(header: &Header, fp: &Fingerprint<'_>, name: &str) -> anyhow::Result<()> {

@@ -13,7 +13,7 @@ pub const CONFIG_FILE: &str = "config.toml";
 pub const CREDENTIALS_FILE: &str = "credentials.toml";
 const LOCK_FILE: &str = ".lock";
 
-/// Secrets are for the user alone; settings are not secret but must not be writable by others
+/// Secrets (and anything else for the user alone, such as a batch journal) are 0600; settings are not secret but must not be writable by others
 /// (a `token_command` there runs as the user).
 pub const CREDENTIALS_MODE: u32 = 0o600;
 pub const CONFIG_MODE: u32 = 0o644;
@@ -35,7 +35,9 @@ pub fn ensure_private_dir(dir: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn set_mode(path: &Path, mode: u32) -> anyhow::Result<()> {
+/// Sets `path`'s mode exactly: creating with a mode leaves the umask's say, and an older file
+/// may be looser.
+pub fn set_mode(path: &Path, mode: u32) -> anyhow::Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
