@@ -58,14 +58,11 @@ fn read_trusted(dir: &Path, file: &str) -> anyhow::Result<Option<(PathBuf, Strin
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(UsageError::new(format!("{name}: cannot read: {}", crate::seqfile::io_reason(&e))).into()),
     };
-    let mut bytes = Vec::new();
-    std::io::Read::read_to_end(&mut std::io::Read::take(f, MAX_CONFIG_FILE + 1), &mut bytes)
-        .map_err(|e| UsageError::new(format!("{name}: cannot read: {e}")))?;
-    if bytes.len() as u64 > MAX_CONFIG_FILE {
-        return Err(
-            UsageError::new(format!("{name}: larger than {} MiB: not a config file", MAX_CONFIG_FILE >> 20)).into()
-        );
-    }
+    let bytes = crate::seqfile::read_bounded(f, MAX_CONFIG_FILE)
+        .map_err(|e| UsageError::new(format!("{name}: cannot read: {}", crate::seqfile::io_reason(&e))))?
+        .ok_or_else(|| {
+            UsageError::new(format!("{name}: larger than {} MiB: not a config file", MAX_CONFIG_FILE >> 20))
+        })?;
     let text = String::from_utf8(bytes).map_err(|_| UsageError::new(format!("{name}: not UTF-8 text")))?;
     Ok(Some((path, text)))
 }
@@ -141,13 +138,9 @@ fn parse<'t>(c: &mut Checker<'t>, secret: bool) -> Option<toml_edit::Document<&'
         Err(e) => {
             // A parser's message may quote the text; for the credentials file, where the text
             // is a token, only the place is given.
-            let message = if secret {
-                "invalid TOML syntax".to_string()
-            } else {
-                format!("invalid TOML: {}", e.message().lines().next().unwrap_or("syntax").trim())
-            };
-            let pos = e.span().map(|s| crate::seqfile::line_col(c.text, s.start));
-            c.problems.push(Problem::at(&c.name, pos, "", message));
+            let message =
+                if secret { "invalid TOML syntax".to_string() } else { format!("invalid TOML: {}", e.message()) };
+            c.problems.push(Problem::from_toml(&c.name, c.text, e.span(), &message));
             None
         }
     }
