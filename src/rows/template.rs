@@ -17,8 +17,8 @@ enum Step {
 #[derive(Debug)]
 enum Kind {
     /// The whole string is one `{{ expression }}`: its value keeps its type (a number from a
-    /// JSON Lines row stays a number).
-    Expression(String),
+    /// JSON Lines row stays a number). Compiled once, not per row.
+    Expression(minijinja::Expression<'static, 'static>),
     /// Text with placeholders in it, registered under this name.
     Text(String),
 }
@@ -37,7 +37,9 @@ struct Slot {
 
 pub struct RowTemplate {
     parsed: Parsed,
-    env: Environment<'static>,
+    /// Leaked, once per template (one per process): compiled expressions borrow it, and a
+    /// struct can't hold both.
+    env: &'static Environment<'static>,
     slots: Vec<Slot>,
 }
 
@@ -69,16 +71,26 @@ impl RowTemplate {
                 parsed.problem_at_key(field, "placeholders in keys are not filled in: only values can hold them"),
             );
         });
+        // Templates are added first (that changes the environment), expressions compiled once
+        // it no longer changes.
+        let mut added = Vec::new();
+        for (n, (_, _, source)) in found.iter().enumerate() {
+            added.push(match sole_expression(source) {
+                Some(_) => Ok(()),
+                None => env.add_template_owned(format!("t{n}"), source.clone()),
+            });
+        }
+        let env: &'static Environment<'static> = Box::leak(Box::new(env));
         let mut slots = Vec::new();
-        for (n, (path, field, source)) in found.into_iter().enumerate() {
+        for (n, ((path, field, source), added)) in found.into_iter().zip(added).enumerate() {
             let compiled = match sole_expression(&source) {
-                Some(expr) => env.compile_expression(expr).map(|e| {
+                Some(expr) => env.compile_expression_owned(expr.to_string()).map(|e| {
                     let vars = e.undeclared_variables(false).into_iter().collect::<Vec<_>>();
-                    (Kind::Expression(expr.to_string()), vars)
+                    (Kind::Expression(e), vars)
                 }),
                 None => {
                     let name = format!("t{n}");
-                    env.add_template_owned(name.clone(), source.clone())
+                    added
                         .and_then(|()| env.get_template(&name))
                         .map(|t| (Kind::Text(name.clone()), t.undeclared_variables(false).into_iter().collect()))
                 }
@@ -128,9 +140,7 @@ impl RowTemplate {
 
     fn eval(&self, slot: &Slot, ctx: minijinja::Value) -> Result<Value, minijinja::Error> {
         match &slot.kind {
-            Kind::Expression(expr) => {
-                self.env.compile_expression(expr).and_then(|e| e.eval(ctx)).and_then(|v| to_json(&v))
-            }
+            Kind::Expression(expr) => expr.eval(ctx).and_then(|v| to_json(&v)),
             Kind::Text(name) => self.env.get_template(name).and_then(|t| t.render(ctx)).map(Value::String),
         }
     }
