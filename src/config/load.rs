@@ -11,9 +11,6 @@ use toml_edit::{Item, TableLike};
 /// Config files are small; a larger one is not a config file.
 const MAX_CONFIG_FILE: u64 = 1024 * 1024;
 
-/// The keys of a profile in config.toml, with what each takes.
-pub const PROFILE_KEYS: &[&str] =
-    &["api_url", "test_mode", "token_command", "token_command_timeout", "ca_cert", "retries"];
 const TOP_KEYS: &[&str] = &["default_profile", "profiles"];
 
 /// Refuses (exit 4, as ssh does) a config file or directory that another user could have
@@ -162,11 +159,13 @@ pub fn load_config(dir: &Path) -> anyhow::Result<ConfigFile> {
             None => c.at(item.span(), "default_profile", "must be a string (a profile name)"),
         }
     }
+    let profile_keys: Vec<&str> =
+        super::KEYS.iter().filter(|k| k.scope == super::Scope::Profile).map(|k| k.name).collect();
     for (name, table) in profiles(&doc, &mut c) {
         let prefix = format!("profiles.{name}");
-        c.unknown(table, &prefix, PROFILE_KEYS);
+        c.unknown(table, &prefix, &profile_keys);
         let mut pc = ProfileConfig::default();
-        for key in PROFILE_KEYS {
+        for key in &profile_keys {
             let Some(item) = table.get(key) else { continue };
             let field = format!("{prefix}.{key}");
             let span = span_of(table, key);
@@ -190,11 +189,21 @@ pub fn load_config(dir: &Path) -> anyhow::Result<ConfigFile> {
                     None => c.at(span, &field, "must be a string (a file path)"),
                 },
                 "retries" => match value.and_then(|v| v.as_integer()) {
-                    Some(n @ 0..=100) => pc.retries = Some(n as u32),
+                    Some(n)
+                        if let Ok(n) = u32::try_from(n)
+                            && super::RETRIES.contains(&n) =>
+                    {
+                        pc.retries = Some(n)
+                    }
                     _ => c.at(span, &field, "must be a whole number from 0 to 100"),
                 },
                 "token_command_timeout" => match value.and_then(|v| v.as_integer()) {
-                    Some(n @ 1..=600) => pc.token_command_timeout = Some(n as u64),
+                    Some(n)
+                        if let Ok(n) = u32::try_from(n)
+                            && super::TOKEN_COMMAND_TIMEOUT.contains(&n) =>
+                    {
+                        pc.token_command_timeout = Some(u64::from(n))
+                    }
                     _ => c.at(span, &field, "must be a whole number of seconds from 1 to 600"),
                 },
                 _ => {}

@@ -76,6 +76,10 @@ pub struct KeySpec {
     pub kind: KeyKind,
 }
 
+/// What `retries` and `token_command_timeout` (seconds) may be, wherever they are set.
+pub const RETRIES: std::ops::RangeInclusive<u32> = 0..=100;
+pub const TOKEN_COMMAND_TIMEOUT: std::ops::RangeInclusive<u32> = 1..=600;
+
 /// Every key `clarion config` reads and writes.
 pub const KEYS: &[KeySpec] = &[
     KeySpec { name: "default_profile", scope: Scope::Top, kind: KeyKind::ProfileName },
@@ -124,11 +128,11 @@ pub fn parse_value(spec: &KeySpec, raw: &str) -> Result<toml_edit::Value, UsageE
             raw.into()
         }
         KeyKind::Count => match raw.trim().parse::<u32>() {
-            Ok(n) if n <= 100 => i64::from(n).into(),
+            Ok(n) if RETRIES.contains(&n) => i64::from(n).into(),
             _ => return Err(bad("expected a whole number from 0 to 100")),
         },
         KeyKind::Seconds => match raw.trim().parse::<u32>() {
-            Ok(n) if (1..=600).contains(&n) => i64::from(n).into(),
+            Ok(n) if TOKEN_COMMAND_TIMEOUT.contains(&n) => i64::from(n).into(),
             _ => return Err(bad("expected a whole number of seconds from 1 to 600")),
         },
     })
