@@ -125,12 +125,20 @@ fn line_body_with(
     if !source.text.trim_start().starts_with('{') {
         return Err(located(vec![Problem::whole(name, "each line must be one JSON object (a sequence)")]));
     }
-    if checked
-        && let Ok(parsed) = crate::seqfile::parse_json_unlocated(source.clone())
-        && let Ok(body) = build_body(Some(&parsed), overrides)
-    {
-        return Ok(body);
-    }
+    // A checked line is parsed without its text copied; only one that fails after all (it
+    // changed since it was checked) is read again, to locate its problems.
+    let source = if checked {
+        match crate::seqfile::parse_json_unlocated(source) {
+            Ok(parsed) => match build_body(Some(&parsed), overrides) {
+                Ok(body) => return Ok(body),
+                Err(_) => parsed.source,
+            },
+            Err(_) => Source::from_bytes(name.to_string(), bytes.to_vec(), Some(Format::Json))
+                .map_err(|e| located(e.problems))?,
+        }
+    } else {
+        source
+    };
     let parsed = parse_document(source).map_err(|e| located(e.problems))?;
     build_body(Some(&parsed), overrides).map_err(|e| located(e.problems))
 }
@@ -190,6 +198,29 @@ mod tests {
         assert_eq!(shown[1], "in.jsonl:5: each line must be one JSON object (a sequence)");
         assert!(shown[2].starts_with("in.jsonl:6:"), "{shown:?}");
         assert_eq!(s.sha256.len(), 64);
+    }
+
+    #[test]
+    fn a_checked_line_that_fails_after_all_is_located_as_an_unchecked_one_is() {
+        let o = Overrides::default();
+        let shown = |checked: bool, text: &str| {
+            let f = if checked { line_body_checked } else { line_body };
+            f("in.jsonl", 7, Ok(text.as_bytes()), &o)
+                .map(|b| b.to_string())
+                .map_err(|ps| ps.iter().map(|p| p.to_string()).collect::<Vec<_>>())
+        };
+        for text in [
+            "{\"name\":\"\",\"steps\":[{\"type\":\"voice\"}]}",
+            "{\"name\":\"a\",\"steps\":[",
+            "{\"name\":\"a\",\"steps\":[{\"type\":\"voice\"}]}",
+        ] {
+            assert_eq!(shown(true, text), shown(false, text), "{text}");
+        }
+        assert_eq!(
+            shown(true, "{\"name\":\"\",\"steps\":[{\"type\":\"voice\"}]}").unwrap_err(),
+            ["in.jsonl:7:9: name: must not be empty"]
+        );
+        assert!(shown(true, "{\"name\":\"a\",\"steps\":[{\"type\":\"voice\"}]}").is_ok());
     }
 
     #[test]
