@@ -37,9 +37,9 @@ pub enum Command {
 }
 
 impl Command {
-    /// Whether the command may serve or send many requests at once (a server, a batch).
-    pub fn runs_many_requests(&self) -> bool {
-        matches!(self, Command::Sandbox(_) | Command::Sequence(sequence::SequenceCommand::Create(_)))
+    /// Whether the command serves requests, and so wants worker threads of its own.
+    pub fn serves(&self) -> bool {
+        matches!(self, Command::Sandbox(_))
     }
 }
 
