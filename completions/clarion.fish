@@ -67,7 +67,7 @@ complete -c clarion -n "__fish_clarion_using_subcommand sequence; and not __fish
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from create" -s f -l file -d 'Sequence file: TOML (.toml) or JSON (.json); `-` reads standard input' -r -F
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from create" -l name -d 'Name of the sequence (replaces the file\'s)' -r
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from create" -l description -d 'Description of the sequence (replaces the file\'s)' -r
-complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from create" -l step -d 'Add a step, after the file\'s: TYPE or TYPE:JSON_OBJECT (its config); repeatable' -r
+complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from create" -l step -d 'Add a step: TYPE, TYPE@ORDER or either with :JSON_OBJECT (its config); repeatable. Without @ORDER it runs after every step before it (its order is one more than the largest so far)' -r
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from create" -l rows -d 'One sequence per row: -f is then a template whose strings hold placeholders such as {{ phone }}, filled from each row of FILE (CSV with a header row, or JSON Lines of flat objects); `-` reads standard input' -r -F
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from create" -l rows-format -d 'The rows\' format [default: from the extension (.csv, .jsonl, .ndjson); csv for standard input]' -r -f -a "csv\t''
 jsonl\t''"
@@ -142,7 +142,7 @@ complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_see
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from validate" -s f -l file -d 'Sequence file: TOML (.toml) or JSON (.json); `-` reads standard input' -r -F
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from validate" -l name -d 'Name of the sequence (replaces the file\'s)' -r
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from validate" -l description -d 'Description of the sequence (replaces the file\'s)' -r
-complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from validate" -l step -d 'Add a step, after the file\'s: TYPE or TYPE:JSON_OBJECT (its config); repeatable' -r
+complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from validate" -l step -d 'Add a step: TYPE, TYPE@ORDER or either with :JSON_OBJECT (its config); repeatable. Without @ORDER it runs after every step before it (its order is one more than the largest so far)' -r
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from validate" -l rows -d 'One sequence per row: -f is then a template whose strings hold placeholders such as {{ phone }}, filled from each row of FILE (CSV with a header row, or JSON Lines of flat objects); `-` reads standard input' -r -F
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from validate" -l rows-format -d 'The rows\' format [default: from the extension (.csv, .jsonl, .ndjson); csv for standard input]' -r -f -a "csv\t''
 jsonl\t''"

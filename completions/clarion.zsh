@@ -70,7 +70,7 @@ _arguments "${_arguments_options[@]}" : \
 '--file=[Sequence file\: TOML (.toml) or JSON (.json); \`-\` reads standard input]:PATH:_files' \
 '--name=[Name of the sequence (replaces the file'\''s)]:TEXT:_default' \
 '--description=[Description of the sequence (replaces the file'\''s)]:TEXT:_default' \
-'*--step=[Add a step, after the file'\''s\: TYPE or TYPE\:JSON_OBJECT (its config); repeatable]:SPEC:_default' \
+'*--step=[Add a step\: TYPE, TYPE@ORDER or either with \:JSON_OBJECT (its config); repeatable. Without @ORDER it runs after every step before it (its order is one more than the largest so far)]:SPEC:_default' \
 '--rows=[One sequence per row\: -f is then a template whose strings hold placeholders such as {{ phone }}, filled from each row of FILE (CSV with a header row, or JSON Lines of flat objects); \`-\` reads standard input]:FILE:_files' \
 '--rows-format=[The rows'\'' format \[default\: from the extension (.csv, .jsonl, .ndjson); csv for standard input\]]:FORMAT:(csv jsonl)' \
 '--idempotency-key=[Idempotency key for this create \[default\: a random UUID\]; every retry sends the same one, so the server creates the sequence at most once]:KEY:_default' \
@@ -166,7 +166,7 @@ _arguments "${_arguments_options[@]}" : \
 '--file=[Sequence file\: TOML (.toml) or JSON (.json); \`-\` reads standard input]:PATH:_files' \
 '--name=[Name of the sequence (replaces the file'\''s)]:TEXT:_default' \
 '--description=[Description of the sequence (replaces the file'\''s)]:TEXT:_default' \
-'*--step=[Add a step, after the file'\''s\: TYPE or TYPE\:JSON_OBJECT (its config); repeatable]:SPEC:_default' \
+'*--step=[Add a step\: TYPE, TYPE@ORDER or either with \:JSON_OBJECT (its config); repeatable. Without @ORDER it runs after every step before it (its order is one more than the largest so far)]:SPEC:_default' \
 '--rows=[One sequence per row\: -f is then a template whose strings hold placeholders such as {{ phone }}, filled from each row of FILE (CSV with a header row, or JSON Lines of flat objects); \`-\` reads standard input]:FILE:_files' \
 '--rows-format=[The rows'\'' format \[default\: from the extension (.csv, .jsonl, .ndjson); csv for standard input\]]:FORMAT:(csv jsonl)' \
 '--jq=[Filter the JSON output with a jq expression (implies --json); strings print raw]:EXPR:_default' \

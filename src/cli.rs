@@ -94,7 +94,9 @@ pub struct InputArgs {
     #[arg(long, value_name = "TEXT")]
     pub description: Option<String>,
 
-    /// Add a step, after the file's: TYPE or TYPE:JSON_OBJECT (its config); repeatable
+    /// Add a step: TYPE, TYPE@ORDER or either with :JSON_OBJECT (its config); repeatable.
+    /// Without @ORDER it runs after every step before it (its order is one more than the
+    /// largest so far)
     #[arg(long = "step", value_name = "SPEC", value_parser = crate::seqfile::parse_step_spec)]
     pub steps: Vec<crate::seqfile::StepSpec>,
 

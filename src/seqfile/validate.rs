@@ -8,23 +8,29 @@ use std::collections::HashMap;
 const TOP_KEYS: &[&str] = &["name", "description", "steps", "is_test_mode"];
 const STEP_KEYS: &[&str] = &["order", "type", "config"];
 
-/// A step given on the command line as `TYPE` or `TYPE:JSON_OBJECT`.
+/// A step given on the command line as `TYPE[@ORDER][:JSON_OBJECT]`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StepSpec {
     pub step_type: String,
+    /// `sms@3`: an explicit order; without it the step runs after every step before it.
+    pub order: Option<u64>,
     pub config: Option<Map<String, Value>>,
 }
 
 /// Parses one `--step` value. The error is a sentence fit to follow "invalid value for --step".
 pub fn parse_step_spec(raw: &str) -> Result<StepSpec, String> {
-    let (ty, config) = match raw.split_once(':') {
-        Some((ty, json)) => (ty, Some(json)),
+    let (head, config) = match raw.split_once(':') {
+        Some((head, json)) => (head, Some(json)),
         None => (raw, None),
     };
-    let ty = ty.trim();
+    let (ty, order) = match head.split_once('@') {
+        Some((ty, order)) => (ty.trim(), Some(parse_flag_order(ty.trim(), order)?)),
+        None => (head.trim(), None),
+    };
     if ty.is_empty() {
         return Err(
-            "the step type is empty (expected TYPE or TYPE:{...}, e.g. voice or 'sms:{\"message\":\"Hi\"}')".into()
+            "the step type is empty (expected TYPE, TYPE@ORDER or TYPE:{...}, e.g. voice, sms@3 or 'sms:{\"message\":\"Hi\"}')"
+                .into(),
         );
     }
     if ty.chars().any(char::is_whitespace) {
@@ -49,6 +55,15 @@ pub fn parse_step_spec(raw: &str) -> Result<StepSpec, String> {
             }
         },
     };
+    // A step's order is not part of its config: putting it there would send a config the
+    // user didn't mean and leave the step at an order they didn't choose.
+    if let Some(c) = &config
+        && c.contains_key("order")
+    {
+        return Err(format!(
+            "\"order\" is not part of a step's config: write the order as {ty}@N before the colon (e.g. {ty}@3:{{...}})"
+        ));
+    }
     if ty == "voice"
         && let Some(c) = &config
     {
@@ -60,7 +75,18 @@ pub fn parse_step_spec(raw: &str) -> Result<StepSpec, String> {
             }
         }
     }
-    Ok(StepSpec { step_type: ty.to_string(), config })
+    Ok(StepSpec { step_type: ty.to_string(), order, config })
+}
+
+/// The ORDER of `TYPE@ORDER`: what a file's `order` accepts, a non-negative int64.
+fn parse_flag_order(ty: &str, raw: &str) -> Result<u64, String> {
+    let raw = raw.trim();
+    match raw.parse::<i64>() {
+        Ok(n) if n >= 0 => Ok(n as u64),
+        _ => Err(format!(
+            "the order after `{ty}@` must be a non-negative integer up to 9223372036854775807, found {raw:?}"
+        )),
+    }
 }
 
 /// What the command line adds to, or puts in place of, the file.
@@ -225,7 +251,7 @@ impl Validator<'_> {
         for (i, spec) in ov.steps.iter().enumerate() {
             steps.push(Step {
                 origin: Origin::Flag(i + 1),
-                order: None,
+                order: spec.order,
                 bad_order: false,
                 ty: Some(spec.step_type.clone()),
                 config: spec.config.clone(),
@@ -573,7 +599,14 @@ mod tests {
 
     #[test]
     fn step_spec_syntax() {
-        assert_eq!(parse_step_spec("voice").unwrap(), StepSpec { step_type: "voice".into(), config: None });
+        assert_eq!(parse_step_spec("voice").unwrap(), StepSpec { step_type: "voice".into(), order: None, config: None });
+        assert_eq!(parse_step_spec("sms@3").unwrap(), StepSpec { step_type: "sms".into(), order: Some(3), config: None });
+        let with_config = parse_step_spec(r#"sms@0:{"message":"a@b"}"#).unwrap();
+        assert_eq!((with_config.order, with_config.config.map(|c| c.len())), (Some(0), Some(1)));
+        assert!(parse_step_spec("sms@").unwrap_err().contains("non-negative integer"));
+        assert!(parse_step_spec("sms@-1").unwrap_err().contains("non-negative integer"));
+        assert!(parse_step_spec("@3").unwrap_err().contains("empty"));
+        assert!(parse_step_spec(r#"sms:{"order":3}"#).unwrap_err().contains("write the order as sms@N"));
         assert!(parse_step_spec("").unwrap_err().contains("empty"));
         assert!(parse_step_spec(":{}").unwrap_err().contains("empty"));
         assert!(parse_step_spec("sms:[1]").unwrap_err().contains("must be a JSON object"));
