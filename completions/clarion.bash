@@ -713,7 +713,7 @@ _clarion() {
             return 0
             ;;
         clarion__subcmd__config__subcmd__get)
-            opts="-v -h -V --api-url --profile --token-file --ca-cert --retries --request-timeout --verbose --sandbox --color --help --version"
+            opts="-v -h -V --show-origin --api-url --profile --token-file --ca-cert --retries --request-timeout --verbose --sandbox --color --help --version default_profile api_url test_mode token_command token_command_timeout ca_cert retries"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -937,7 +937,7 @@ _clarion() {
             return 0
             ;;
         clarion__subcmd__config__subcmd__set)
-            opts="-v -h -V --api-url --profile --token-file --ca-cert --retries --request-timeout --verbose --sandbox --color --help --version"
+            opts="-v -h -V --api-url --profile --token-file --ca-cert --retries --request-timeout --verbose --sandbox --color --help --version default_profile api_url test_mode token_command token_command_timeout ca_cert retries"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -979,7 +979,7 @@ _clarion() {
             return 0
             ;;
         clarion__subcmd__config__subcmd__unset)
-            opts="-v -h -V --api-url --profile --token-file --ca-cert --retries --request-timeout --verbose --sandbox --color --help --version"
+            opts="-v -h -V --api-url --profile --token-file --ca-cert --retries --request-timeout --verbose --sandbox --color --help --version default_profile api_url test_mode token_command token_command_timeout ca_cert retries"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

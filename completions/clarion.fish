@@ -257,7 +257,7 @@ complete -c clarion -n "__fish_clarion_using_subcommand config; and not __fish_s
 complete -c clarion -n "__fish_clarion_using_subcommand config; and not __fish_seen_subcommand_from get set unset list path help" -l sandbox -d 'Use a local sandbox started for this command instead of the real API (no token or config needed; state persists in the data directory) [env: CLARION_SANDBOX=1]'
 complete -c clarion -n "__fish_clarion_using_subcommand config; and not __fish_seen_subcommand_from get set unset list path help" -s h -l help -d 'Print help'
 complete -c clarion -n "__fish_clarion_using_subcommand config; and not __fish_seen_subcommand_from get set unset list path help" -s V -l version -d 'Print version'
-complete -c clarion -n "__fish_clarion_using_subcommand config; and not __fish_seen_subcommand_from get set unset list path help" -f -a "get" -d 'Print a setting from config.toml (profile keys are read from the selected profile)'
+complete -c clarion -n "__fish_clarion_using_subcommand config; and not __fish_seen_subcommand_from get set unset list path help" -f -a "get" -d 'Print the value a setting has for commands run like this one'
 complete -c clarion -n "__fish_clarion_using_subcommand config; and not __fish_seen_subcommand_from get set unset list path help" -f -a "set" -d 'Set a key in config.toml, keeping your comments and layout'
 complete -c clarion -n "__fish_clarion_using_subcommand config; and not __fish_seen_subcommand_from get set unset list path help" -f -a "unset" -d 'Remove a key from config.toml (from the selected profile for profile keys)'
 complete -c clarion -n "__fish_clarion_using_subcommand config; and not __fish_seen_subcommand_from get set unset list path help" -f -a "list" -d 'List every setting in config.toml as KEY = VALUE (profile keys as profiles.NAME.KEY)'
@@ -272,6 +272,7 @@ complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_
 complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_subcommand_from get" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_subcommand_from get" -l show-origin -d 'Also say where the value came from, before it and a tab: flag:--api-url, env:CLARION_API_URL, file:PATH [profiles.NAME], or default'
 complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Show each request and response on stderr (-vv adds bodies); the token is always masked'
 complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_subcommand_from get" -l sandbox -d 'Use a local sandbox started for this command instead of the real API (no token or config needed; state persists in the data directory) [env: CLARION_SANDBOX=1]'
 complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -300,7 +301,7 @@ always\t''
 never\t''"
 complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_subcommand_from unset" -s v -l verbose -d 'Show each request and response on stderr (-vv adds bodies); the token is always masked'
 complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_subcommand_from unset" -l sandbox -d 'Use a local sandbox started for this command instead of the real API (no token or config needed; state persists in the data directory) [env: CLARION_SANDBOX=1]'
-complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_subcommand_from unset" -s h -l help -d 'Print help'
+complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_subcommand_from unset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_subcommand_from unset" -s V -l version -d 'Print version'
 complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_subcommand_from list" -l api-url -d 'Base URL of the API [env: CLARION_API_URL] [default: the profile\'s api_url, else https://api.clarionhealth.com]' -r
 complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_subcommand_from list" -l profile -d 'Profile from config.toml and credentials.toml [env: CLARION_PROFILE] [default: default_profile, else "default"]' -r
@@ -328,7 +329,7 @@ complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_
 complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_subcommand_from path" -l sandbox -d 'Use a local sandbox started for this command instead of the real API (no token or config needed; state persists in the data directory) [env: CLARION_SANDBOX=1]'
 complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help'
 complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_subcommand_from path" -s V -l version -d 'Print version'
-complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "get" -d 'Print a setting from config.toml (profile keys are read from the selected profile)'
+complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "get" -d 'Print the value a setting has for commands run like this one'
 complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set a key in config.toml, keeping your comments and layout'
 complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "unset" -d 'Remove a key from config.toml (from the selected profile for profile keys)'
 complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "list" -d 'List every setting in config.toml as KEY = VALUE (profile keys as profiles.NAME.KEY)'
@@ -449,7 +450,7 @@ complete -c clarion -n "__fish_clarion_using_subcommand help; and __fish_seen_su
 complete -c clarion -n "__fish_clarion_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'Show each profile\'s API URL and token source (masked), and anything wrong'
 complete -c clarion -n "__fish_clarion_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "logout" -d 'Remove the stored token of a profile (only that profile\'s; settings stay)'
 complete -c clarion -n "__fish_clarion_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "token" -d 'Print the token clarion would use, alone on one line (the only command that prints a token)'
-complete -c clarion -n "__fish_clarion_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "get" -d 'Print a setting from config.toml (profile keys are read from the selected profile)'
+complete -c clarion -n "__fish_clarion_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "get" -d 'Print the value a setting has for commands run like this one'
 complete -c clarion -n "__fish_clarion_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Set a key in config.toml, keeping your comments and layout'
 complete -c clarion -n "__fish_clarion_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "unset" -d 'Remove a key from config.toml (from the selected profile for profile keys)'
 complete -c clarion -n "__fish_clarion_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "list" -d 'List every setting in config.toml as KEY = VALUE (profile keys as profiles.NAME.KEY)'

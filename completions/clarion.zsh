@@ -403,6 +403,7 @@ _arguments "${_arguments_options[@]}" : \
 '--retries=[Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) \[default\: the profile'\''s retries, else 3\]]:N:_default' \
 '--request-timeout=[Seconds each attempt may take, connecting included]:SECONDS:_default' \
 '--color=[When to use colour (NO_COLOR is honoured under auto)]:WHEN:(auto always never)' \
+'--show-origin[Also say where the value came from, before it and a tab\: flag\:--api-url, env\:CLARION_API_URL, file\:PATH \[profiles.NAME\], or default]' \
 '*-v[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
 '*--verbose[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
 '(--api-url)--sandbox[Use a local sandbox started for this command instead of the real API (no token or config needed; state persists in the data directory) \[env\: CLARION_SANDBOX=1\]]' \
@@ -410,7 +411,13 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':key -- The key, e.g. api_url:_default' \
+':key -- The key (see the list below):((default_profile\:"The profile used when neither --profile nor CLARION_PROFILE names one"
+api_url\:"The API'\''s base URL (https\://, or http\:// to this machine only)"
+test_mode\:"true\: every create asks for a test-mode sequence unless --live is given"
+token_command\:"A command whose output is the token (e.g. a secrets manager'\''s CLI)"
+token_command_timeout\:"Seconds token_command may run (default 30)"
+ca_cert\:"A CA certificate (PEM) to trust besides the system'\''s"
+retries\:"Retries after a failed attempt (default 3)"))' \
 && ret=0
 ;;
 (set)
@@ -429,7 +436,13 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':key:_default' \
+':key -- The key (see the list below):((default_profile\:"The profile used when neither --profile nor CLARION_PROFILE names one"
+api_url\:"The API'\''s base URL (https\://, or http\:// to this machine only)"
+test_mode\:"true\: every create asks for a test-mode sequence unless --live is given"
+token_command\:"A command whose output is the token (e.g. a secrets manager'\''s CLI)"
+token_command_timeout\:"Seconds token_command may run (default 30)"
+ca_cert\:"A CA certificate (PEM) to trust besides the system'\''s"
+retries\:"Retries after a failed attempt (default 3)"))' \
 ':value:_default' \
 && ret=0
 ;;
@@ -445,11 +458,17 @@ _arguments "${_arguments_options[@]}" : \
 '*-v[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
 '*--verbose[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
 '(--api-url)--sandbox[Use a local sandbox started for this command instead of the real API (no token or config needed; state persists in the data directory) \[env\: CLARION_SANDBOX=1\]]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':key:_default' \
+':key -- The key (see the list below):((default_profile\:"The profile used when neither --profile nor CLARION_PROFILE names one"
+api_url\:"The API'\''s base URL (https\://, or http\:// to this machine only)"
+test_mode\:"true\: every create asks for a test-mode sequence unless --live is given"
+token_command\:"A command whose output is the token (e.g. a secrets manager'\''s CLI)"
+token_command_timeout\:"Seconds token_command may run (default 30)"
+ca_cert\:"A CA certificate (PEM) to trust besides the system'\''s"
+retries\:"Retries after a failed attempt (default 3)"))' \
 && ret=0
 ;;
 (list)
@@ -953,7 +972,7 @@ _clarion__subcmd__completions_commands() {
 (( $+functions[_clarion__subcmd__config_commands] )) ||
 _clarion__subcmd__config_commands() {
     local commands; commands=(
-'get:Print a setting from config.toml (profile keys are read from the selected profile)' \
+'get:Print the value a setting has for commands run like this one' \
 'set:Set a key in config.toml, keeping your comments and layout' \
 'unset:Remove a key from config.toml (from the selected profile for profile keys)' \
 'list:List every setting in config.toml as KEY = VALUE (profile keys as profiles.NAME.KEY)' \
@@ -970,7 +989,7 @@ _clarion__subcmd__config__subcmd__get_commands() {
 (( $+functions[_clarion__subcmd__config__subcmd__help_commands] )) ||
 _clarion__subcmd__config__subcmd__help_commands() {
     local commands; commands=(
-'get:Print a setting from config.toml (profile keys are read from the selected profile)' \
+'get:Print the value a setting has for commands run like this one' \
 'set:Set a key in config.toml, keeping your comments and layout' \
 'unset:Remove a key from config.toml (from the selected profile for profile keys)' \
 'list:List every setting in config.toml as KEY = VALUE (profile keys as profiles.NAME.KEY)' \
@@ -1087,7 +1106,7 @@ _clarion__subcmd__help__subcmd__completions_commands() {
 (( $+functions[_clarion__subcmd__help__subcmd__config_commands] )) ||
 _clarion__subcmd__help__subcmd__config_commands() {
     local commands; commands=(
-'get:Print a setting from config.toml (profile keys are read from the selected profile)' \
+'get:Print the value a setting has for commands run like this one' \
 'set:Set a key in config.toml, keeping your comments and layout' \
 'unset:Remove a key from config.toml (from the selected profile for profile keys)' \
 'list:List every setting in config.toml as KEY = VALUE (profile keys as profiles.NAME.KEY)' \

@@ -146,3 +146,25 @@ impl JsonArgs {
         self.json || self.jq.is_some()
     }
 }
+
+/// A config key: the registry's names become the help's and the shell completions' possible
+/// values, while checking (and its near-miss message) stays with `config::key_spec`.
+#[derive(Clone, Copy, Debug)]
+pub struct ConfigKeyParser;
+
+impl clap::builder::TypedValueParser for ConfigKeyParser {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(crate::config::KEYS.iter().map(|k| clap::builder::PossibleValue::new(k.name).help(k.help))))
+    }
+}

@@ -1,6 +1,7 @@
 //! The config directory, `config.toml` and `credentials.toml`, and how the profile,
 //! the base URL and the token are chosen from flags, environment and files.
 
+pub mod effective;
 pub mod files;
 pub mod load;
 
@@ -72,6 +73,8 @@ pub enum KeyKind {
 #[derive(Debug)]
 pub struct KeySpec {
     pub name: &'static str,
+    /// One line for `config get/set/unset --help` and shell completions.
+    pub help: &'static str,
     pub scope: Scope,
     pub kind: KeyKind,
 }
@@ -82,13 +85,13 @@ pub const TOKEN_COMMAND_TIMEOUT: std::ops::RangeInclusive<u32> = 1..=600;
 
 /// Every key `clarion config` reads and writes.
 pub const KEYS: &[KeySpec] = &[
-    KeySpec { name: "default_profile", scope: Scope::Top, kind: KeyKind::ProfileName },
-    KeySpec { name: "api_url", scope: Scope::Profile, kind: KeyKind::Url },
-    KeySpec { name: "test_mode", scope: Scope::Profile, kind: KeyKind::Bool },
-    KeySpec { name: "token_command", scope: Scope::Profile, kind: KeyKind::Text },
-    KeySpec { name: "token_command_timeout", scope: Scope::Profile, kind: KeyKind::Seconds },
-    KeySpec { name: "ca_cert", scope: Scope::Profile, kind: KeyKind::File },
-    KeySpec { name: "retries", scope: Scope::Profile, kind: KeyKind::Count },
+    KeySpec { name: "default_profile", scope: Scope::Top, kind: KeyKind::ProfileName, help: "The profile used when neither --profile nor CLARION_PROFILE names one" },
+    KeySpec { name: "api_url", scope: Scope::Profile, kind: KeyKind::Url, help: "The API's base URL (https://, or http:// to this machine only)" },
+    KeySpec { name: "test_mode", scope: Scope::Profile, kind: KeyKind::Bool, help: "true: every create asks for a test-mode sequence unless --live is given" },
+    KeySpec { name: "token_command", scope: Scope::Profile, kind: KeyKind::Text, help: "A command whose output is the token (e.g. a secrets manager's CLI)" },
+    KeySpec { name: "token_command_timeout", scope: Scope::Profile, kind: KeyKind::Seconds, help: "Seconds token_command may run (default 30)" },
+    KeySpec { name: "ca_cert", scope: Scope::Profile, kind: KeyKind::File, help: "A CA certificate (PEM) to trust besides the system's" },
+    KeySpec { name: "retries", scope: Scope::Profile, kind: KeyKind::Count, help: "Retries after a failed attempt (default 3)" },
 ];
 
 pub fn key_spec(name: &str) -> Result<&'static KeySpec, UsageError> {
@@ -265,23 +268,8 @@ pub fn resolve(flags: &ConnFlags, env: &Env) -> anyhow::Result<Settings> {
     let dir = config_dir(env)?;
     let config = load_config(&dir)?;
     let (profile, explicit) = select_profile(flags.profile.as_deref(), env, &config);
+    check_profile_defined(&dir, &config, &profile, explicit)?;
     let profile_config = config.profiles.get(&profile).cloned();
-    if let (None, Some(from)) = (&profile_config, explicit)
-        && profile != DEFAULT_PROFILE
-    {
-        let creds = load_credentials(&dir)?;
-        if !creds.profiles.contains_key(&profile) {
-            let known: Vec<&str> = config.profiles.keys().chain(creds.profiles.keys()).map(String::as_str).collect();
-            let hint = match crate::seqfile::suggest(&profile, &known) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None if known.is_empty() => {
-                    "no profiles are defined yet: run `clarion auth login --profile NAME`".into()
-                }
-                None => format!("defined profiles: {}", known.join(", ")),
-            };
-            return Err(UsageError::with_hint(format!("profile `{profile}` (from {from}) is not defined"), hint).into());
-        }
-    }
     let profile_config = profile_config.unwrap_or_default();
     let (raw, origin) = match (&flags.api_url, env.get("CLARION_API_URL"), &profile_config.api_url) {
         (Some(u), _, _) => (u.clone(), Origin::Flag),
@@ -303,6 +291,34 @@ pub fn resolve(flags: &ConnFlags, env: &Env) -> anyhow::Result<Settings> {
 }
 
 /// The profile to use, and what chose it (`None`: nothing did, so it is `default`).
+/// A profile chosen on purpose (flag, env, `default_profile`) must exist in config.toml or
+/// credentials.toml: a misspelt one would otherwise quietly run with no settings at all.
+/// `default` needs no entry. Exit 2, with the near miss or the defined profiles listed once.
+pub fn check_profile_defined(
+    dir: &Path,
+    config: &ConfigFile,
+    profile: &str,
+    chosen_by: Option<&'static str>,
+) -> anyhow::Result<()> {
+    let Some(from) = chosen_by else { return Ok(()) };
+    if profile == DEFAULT_PROFILE || config.profiles.contains_key(profile) {
+        return Ok(());
+    }
+    let creds = load_credentials(dir)?;
+    if creds.profiles.contains_key(profile) {
+        return Ok(());
+    }
+    let known: std::collections::BTreeSet<&str> =
+        config.profiles.keys().chain(creds.profiles.keys()).map(String::as_str).collect();
+    let known: Vec<&str> = known.into_iter().collect();
+    let hint = match crate::seqfile::suggest(profile, &known) {
+        Some(s) => format!("did you mean `{s}`?"),
+        None if known.is_empty() => "no profiles are defined yet: run `clarion auth login --profile NAME`".into(),
+        None => format!("defined profiles: {}", known.join(", ")),
+    };
+    Err(UsageError::with_hint(format!("profile `{profile}` (from {from}) is not defined"), hint).into())
+}
+
 pub fn select_profile(flag: Option<&str>, env: &Env, config: &ConfigFile) -> (String, Option<&'static str>) {
     match (flag, env.get("CLARION_PROFILE"), &config.default_profile) {
         (Some(p), _, _) => (p.to_string(), Some("--profile")),

@@ -188,7 +188,8 @@ fn config_set_get_unset_list_keep_comments() {
     assert_eq!(get(&["config", "get", "api_url"]), "https://staging.example\n");
     assert_eq!(get(&["config", "get", "default_profile"]), "staging\n");
     assert_eq!(get(&["--profile", "ci", "config", "get", "test_mode"]), "true\n");
-    assert_eq!(get(&["--profile", "ci", "config", "get", "api_url"]), "");
+    // Unset in the profile: the effective value, the built-in default.
+    assert_eq!(get(&["--profile", "ci", "config", "get", "api_url"]), "https://api.clarionhealth.com\n");
     let list = t.cmd().args(["config", "list"]).run();
     list.ok();
     assert_eq!(

@@ -61,3 +61,76 @@ fn an_api_url_ending_in_v1_is_refused_with_the_fix() {
         assert!(run.stderr.contains("hint: give the API's root"), "{}", run.stderr);
     }
 }
+
+#[test]
+fn config_get_prints_the_effective_value_and_where_it_came_from() {
+    let t = TestEnv::new();
+    t.write_config("config.toml", "default_profile = \"ci\"\n[profiles.ci]\ntest_mode = true\nretries = 5\n");
+    let file = t.config_dir().join("config.toml");
+    let get = |extra: &[&str]| t.cmd().args(["config", "get", "--show-origin"]).args(extra).run();
+
+    let run = get(&["test_mode"]);
+    run.ok();
+    assert_eq!(run.stdout, format!("file:{} [profiles.ci]\ttrue\n", file.display()));
+    let run = get(&["api_url"]);
+    run.ok();
+    assert_eq!(run.stdout, "default\thttps://api.clarionhealth.com\n");
+    let run = t.cmd().env("CLARION_API_URL", "http://127.0.0.1:9").args(["config", "get", "--show-origin", "api_url"]).run();
+    run.ok();
+    assert_eq!(run.stdout, "env:CLARION_API_URL\thttp://127.0.0.1:9\n");
+    let run = get(&["retries", "--retries", "0"]);
+    run.ok();
+    assert_eq!(run.stdout, "flag:--retries\t0\n");
+    let run = get(&["default_profile"]);
+    run.ok();
+    assert_eq!(run.stdout, format!("file:{}\tci\n", file.display()));
+
+    // Without --show-origin, the value alone; a key with no value and no default prints nothing.
+    let run = t.cmd().args(["config", "get", "retries"]).run();
+    run.ok();
+    assert_eq!(run.stdout, "5\n");
+    let run = t.cmd().args(["config", "get", "token_command"]).run();
+    run.ok();
+    assert_eq!(run.stdout, "");
+}
+
+#[test]
+fn config_keys_come_from_one_registry_in_help_and_completions() {
+    let t = TestEnv::new();
+    let help = t.cmd().args(["config", "set", "--help"]).run();
+    help.ok();
+    let completions = t.cmd().args(["completions", "bash"]).run();
+    completions.ok();
+    for key in ["default_profile", "api_url", "test_mode", "token_command", "token_command_timeout", "ca_cert", "retries"]
+    {
+        assert!(help.stdout.contains(&format!("- {key}:")), "{key} missing from help:\n{}", help.stdout);
+        assert!(completions.stdout.contains(key), "{key} missing from bash completions");
+    }
+    // The registry's names don't replace clarion's own message for a misspelt key.
+    let run = t.cmd().args(["config", "get", "test_mod"]).run();
+    run.code(2);
+    assert_eq!(run.stderr, "error: unknown config key `test_mod`\nhint: did you mean `test_mode`?\n");
+}
+
+#[test]
+fn an_undefined_profile_is_the_same_error_from_every_command() {
+    let t = TestEnv::new();
+    t.write_config("config.toml", "[profiles.ci]\n[profiles.staging]\n");
+    t.write_config("credentials.toml", "[profiles.ci]\ntoken = \"x\"\n");
+    let want = "error: profile `nosuch` (from --profile) is not defined\nhint: defined profiles: ci, staging\n";
+    let commands: &[&[&str]] = &[
+        &["sequence", "show", "1"],
+        &["sequence", "wait", "1"],
+        &["sequence", "create", "--name", "x", "--step", "voice"],
+        &["api", "/v1/sequence-manager/sequences/1"],
+        &["auth", "status"],
+        &["auth", "token"],
+        &["config", "get", "api_url"],
+    ];
+    for args in commands {
+        let run = t.cmd().env("CLARION_API_URL", "http://127.0.0.1:9").args(["--profile", "nosuch"]).args(*args).run();
+        run.code(2);
+        assert_eq!(run.stderr, want, "clarion {args:?}");
+        assert_eq!(run.stdout, "", "clarion {args:?}");
+    }
+}

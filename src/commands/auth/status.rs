@@ -41,6 +41,8 @@ pub fn run(args: StatusArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     let creds_path = dir.join(files::CREDENTIALS_FILE);
     let creds: CredentialsFile = config::load_credentials(&dir)?;
     let (active, chosen_by) = config::select_profile(ctx.global.profile.as_deref(), ctx.env, &cfg);
+    // The same refusal as every other command's, not a status report of a profile that isn't.
+    config::check_profile_defined(&dir, &cfg, &active, chosen_by)?;
 
     // A profile named on purpose is the only one shown; otherwise every profile on file.
     let names: BTreeSet<String> = if chosen_by == Some("--profile") || chosen_by == Some("CLARION_PROFILE") {

@@ -1,31 +1,46 @@
 //! `clarion config get KEY`
 
-use crate::config::{self, Scope};
+use crate::config::{self, effective::Sources};
 use crate::context::Ctx;
 use clap::Args;
 
-/// Print a setting from config.toml (profile keys are read from the selected profile)
+/// Print the value a setting has for commands run like this one
 ///
-/// Prints nothing when the key is not set. Keys: default_profile, and per profile api_url,
-/// test_mode, token_command, ca_cert.
+/// The value commands would use: a flag (--api-url, --ca-cert, --retries) or environment
+/// variable (CLARION_API_URL) wins over the selected profile's value in config.toml, which wins
+/// over the built-in default. Prints nothing for a key with no value and no default.
 #[derive(Debug, Args)]
 pub struct GetArgs {
-    /// The key, e.g. api_url
+    /// The key (see the list below)
+    #[arg(value_parser = crate::cli::ConfigKeyParser)]
     pub key: String,
+
+    /// Also say where the value came from, before it and a tab: flag:--api-url,
+    /// env:CLARION_API_URL, file:PATH [profiles.NAME], or default
+    #[arg(long)]
+    pub show_origin: bool,
 }
 
 pub fn run(args: GetArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     let spec = config::key_spec(&args.key)?;
-    let (dir, _, profile) = ctx.profile_files()?;
-    let doc = config::load_config_table(&dir)?;
-    let value = match spec.scope {
-        Scope::Top => doc.get(spec.name),
-        Scope::Profile => doc.get("profiles").and_then(|p| p.get(&profile)).and_then(|p| p.get(spec.name)),
+    let dir = config::config_dir(ctx.env)?;
+    let cfg = config::load_config(&dir)?;
+    let (profile, chosen_by) = config::select_profile(ctx.global.profile.as_deref(), ctx.env, &cfg);
+    config::check_profile_defined(&dir, &cfg, &profile, chosen_by)?;
+    let flags = ctx.conn_flags();
+    let sources = Sources {
+        flags: &flags,
+        retries_flag: ctx.global.retries,
+        env: ctx.env,
+        dir: &dir,
+        config: &cfg,
+        profile: &profile,
+        sandbox: ctx.is_sandbox(),
     };
-    match value {
-        Some(toml::Value::String(s)) => ctx.ui.data(format!("{s}\n").as_bytes())?,
-        Some(other) => ctx.ui.data(format!("{other}\n").as_bytes())?,
-        None => {}
-    }
+    let (value, origin) = config::effective::effective(spec, &sources);
+    let Some(value) = value else { return Ok(()) };
+    let line = if args.show_origin { format!("{origin}\t{value}\n") } else { format!("{value}\n") };
+    // Values are the user's own text: exact when piped, escaped on a terminal.
+    ctx.ui.data(line.as_bytes())?;
     Ok(())
 }

@@ -6,8 +6,8 @@ use clap::Args;
 
 /// Set a key in config.toml, keeping your comments and layout
 ///
-/// Profile keys (api_url, test_mode, token_command, ca_cert) go to the selected profile
-/// (--profile); default_profile goes to the top of the file. Tokens are never set here:
+/// Profile keys (all but default_profile) go to the selected profile (--profile);
+/// default_profile goes to the top of the file. Tokens are never set here:
 /// use `clarion auth login`.
 #[derive(Debug, Args)]
 #[command(after_help = "\
@@ -16,6 +16,8 @@ Examples:
   clarion --profile staging config set api_url https://staging.api.clarionhealth.com
   clarion --profile ci config set token_command 'vault read -field=token secret/clarion'")]
 pub struct SetArgs {
+    /// The key (see the list below)
+    #[arg(value_parser = crate::cli::ConfigKeyParser)]
     pub key: String,
     pub value: String,
 }

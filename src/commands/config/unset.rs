@@ -7,6 +7,8 @@ use clap::Args;
 /// Remove a key from config.toml (from the selected profile for profile keys)
 #[derive(Debug, Args)]
 pub struct UnsetArgs {
+    /// The key (see the list below)
+    #[arg(value_parser = crate::cli::ConfigKeyParser)]
     pub key: String,
 }
 

@@ -1,0 +1,115 @@
+//! The value a setting has for this command, and where it came from (`config get --show-origin`).
+
+use super::{ConfigFile, ConnFlags, DEFAULT_API_URL, DEFAULT_PROFILE, DEFAULT_TOKEN_COMMAND_TIMEOUT, KeySpec};
+use crate::env::Env;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// Where a setting's effective value came from, most specific first.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ValueOrigin {
+    Flag(&'static str),
+    Env(&'static str),
+    /// config.toml; `profile` is the table it was read from, for profile keys.
+    File { path: PathBuf, profile: Option<String> },
+    /// `--sandbox`: the embedded sandbox stands in for the API.
+    Sandbox,
+    Default,
+}
+
+impl fmt::Display for ValueOrigin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ValueOrigin::Flag(flag) => write!(f, "flag:{flag}"),
+            ValueOrigin::Env(var) => write!(f, "env:{var}"),
+            ValueOrigin::File { path, profile: Some(p) } => write!(f, "file:{} [profiles.{p}]", path.display()),
+            ValueOrigin::File { path, profile: None } => write!(f, "file:{}", path.display()),
+            ValueOrigin::Sandbox => f.write_str("flag:--sandbox"),
+            ValueOrigin::Default => f.write_str("default"),
+        }
+    }
+}
+
+/// Everything a setting can come from, for one command line.
+pub struct Sources<'a> {
+    pub flags: &'a ConnFlags,
+    pub retries_flag: Option<u32>,
+    pub env: &'a Env,
+    pub dir: &'a Path,
+    pub config: &'a ConfigFile,
+    pub profile: &'a str,
+    pub sandbox: bool,
+}
+
+/// The effective value of `key` (None: not set, and no default) and its origin. Flags and
+/// environment win over the profile, the profile over the built-in default, as commands use them.
+pub fn effective(key: &KeySpec, src: &Sources<'_>) -> (Option<String>, ValueOrigin) {
+    let file = |profile: bool| ValueOrigin::File {
+        path: src.dir.join(super::files::CONFIG_FILE),
+        profile: profile.then(|| src.profile.to_string()),
+    };
+    let pc = src.config.profiles.get(src.profile);
+    let from_profile = |v: Option<String>| v.map(|v| (Some(v), file(true)));
+    let or_default = |v: Option<(Option<String>, ValueOrigin)>, default: Option<String>| {
+        v.unwrap_or((default, ValueOrigin::Default))
+    };
+    match key.name {
+        "default_profile" => match &src.config.default_profile {
+            Some(p) => (Some(p.clone()), file(false)),
+            None => (Some(DEFAULT_PROFILE.into()), ValueOrigin::Default),
+        },
+        "api_url" if src.sandbox => (Some("the local sandbox".into()), ValueOrigin::Sandbox),
+        "api_url" => match (&src.flags.api_url, src.env.get("CLARION_API_URL")) {
+            (Some(u), _) => (Some(u.clone()), ValueOrigin::Flag("--api-url")),
+            (None, Some(u)) => (Some(u.to_string()), ValueOrigin::Env("CLARION_API_URL")),
+            (None, None) => or_default(from_profile(pc.and_then(|p| p.api_url.clone())), Some(DEFAULT_API_URL.into())),
+        },
+        "test_mode" => or_default(from_profile(pc.and_then(|p| p.test_mode).map(|b| b.to_string())), Some("false".into())),
+        "token_command" => or_default(from_profile(pc.and_then(|p| p.token_command.clone())), None),
+        "token_command_timeout" => or_default(
+            from_profile(pc.and_then(|p| p.token_command_timeout).map(|n| n.to_string())),
+            Some(DEFAULT_TOKEN_COMMAND_TIMEOUT.to_string()),
+        ),
+        "ca_cert" => match &src.flags.ca_cert {
+            Some(p) => (Some(p.display().to_string()), ValueOrigin::Flag("--ca-cert")),
+            None => or_default(from_profile(pc.and_then(|p| p.ca_cert.as_ref()).map(|p| p.display().to_string())), None),
+        },
+        "retries" => match src.retries_flag {
+            Some(n) => (Some(n.to_string()), ValueOrigin::Flag("--retries")),
+            None => or_default(
+                from_profile(pc.and_then(|p| p.retries).map(|n| n.to_string())),
+                Some(crate::api::retry::DEFAULT_RETRIES.to_string()),
+            ),
+        },
+        // Every key in KEYS has an arm above; the unit test below keeps it so.
+        _ => (None, ValueOrigin::Default),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_registered_key_has_a_default_or_a_source() {
+        let env = Env::default();
+        let config = ConfigFile::default();
+        let flags = ConnFlags::default();
+        let src = Sources {
+            flags: &flags,
+            retries_flag: None,
+            env: &env,
+            dir: Path::new("/c"),
+            config: &config,
+            profile: "default",
+            sandbox: false,
+        };
+        for key in super::super::KEYS {
+            let (value, origin) = effective(key, &src);
+            // Only keys without a built-in default may be unset, and then their origin is "default".
+            let optional = matches!(key.name, "token_command" | "ca_cert");
+            assert_eq!(value.is_none(), optional, "{}", key.name);
+            assert_eq!(origin, ValueOrigin::Default, "{}", key.name);
+        }
+    }
+}
