@@ -163,6 +163,12 @@ _clarion() {
             clarion__subcmd__help__subcmd__config,unset)
                 cmd="clarion__subcmd__help__subcmd__config__subcmd__unset"
                 ;;
+            clarion__subcmd__help__subcmd__sandbox,path)
+                cmd="clarion__subcmd__help__subcmd__sandbox__subcmd__path"
+                ;;
+            clarion__subcmd__help__subcmd__sandbox,reset)
+                cmd="clarion__subcmd__help__subcmd__sandbox__subcmd__reset"
+                ;;
             clarion__subcmd__help__subcmd__sandbox,serve)
                 cmd="clarion__subcmd__help__subcmd__sandbox__subcmd__serve"
                 ;;
@@ -181,11 +187,23 @@ _clarion() {
             clarion__subcmd__sandbox,help)
                 cmd="clarion__subcmd__sandbox__subcmd__help"
                 ;;
+            clarion__subcmd__sandbox,path)
+                cmd="clarion__subcmd__sandbox__subcmd__path"
+                ;;
+            clarion__subcmd__sandbox,reset)
+                cmd="clarion__subcmd__sandbox__subcmd__reset"
+                ;;
             clarion__subcmd__sandbox,serve)
                 cmd="clarion__subcmd__sandbox__subcmd__serve"
                 ;;
             clarion__subcmd__sandbox__subcmd__help,help)
                 cmd="clarion__subcmd__sandbox__subcmd__help__subcmd__help"
+                ;;
+            clarion__subcmd__sandbox__subcmd__help,path)
+                cmd="clarion__subcmd__sandbox__subcmd__help__subcmd__path"
+                ;;
+            clarion__subcmd__sandbox__subcmd__help,reset)
+                cmd="clarion__subcmd__sandbox__subcmd__help__subcmd__reset"
                 ;;
             clarion__subcmd__sandbox__subcmd__help,serve)
                 cmd="clarion__subcmd__sandbox__subcmd__help__subcmd__serve"
@@ -1245,8 +1263,36 @@ _clarion() {
             return 0
             ;;
         clarion__subcmd__help__subcmd__sandbox)
-            opts="serve"
+            opts="serve reset path"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clarion__subcmd__help__subcmd__sandbox__subcmd__path)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clarion__subcmd__help__subcmd__sandbox__subcmd__reset)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1399,7 +1445,7 @@ _clarion() {
             return 0
             ;;
         clarion__subcmd__sandbox)
-            opts="-v -h -V --api-url --profile --token-file --ca-cert --retries --request-timeout --verbose --sandbox --color --help --version serve help"
+            opts="-v -h -V --api-url --profile --token-file --ca-cert --retries --request-timeout --verbose --sandbox --color --help --version serve reset path help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1441,7 +1487,7 @@ _clarion() {
             return 0
             ;;
         clarion__subcmd__sandbox__subcmd__help)
-            opts="serve help"
+            opts="serve reset path help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1468,6 +1514,34 @@ _clarion() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        clarion__subcmd__sandbox__subcmd__help__subcmd__path)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clarion__subcmd__sandbox__subcmd__help__subcmd__reset)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         clarion__subcmd__sandbox__subcmd__help__subcmd__serve)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1475,6 +1549,90 @@ _clarion() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clarion__subcmd__sandbox__subcmd__path)
+            opts="-v -h -V --api-url --profile --token-file --ca-cert --retries --request-timeout --verbose --sandbox --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clarion__subcmd__sandbox__subcmd__reset)
+            opts="-v -h -V --api-url --profile --token-file --ca-cert --retries --request-timeout --verbose --sandbox --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

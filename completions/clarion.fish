@@ -391,21 +391,23 @@ complete -c clarion -n "__fish_clarion_using_subcommand man" -s v -l verbose -d 
 complete -c clarion -n "__fish_clarion_using_subcommand man" -l sandbox -d 'Use a local sandbox started for this command instead of the real API (no token or config needed; state persists in the data directory) [env: CLARION_SANDBOX=1]'
 complete -c clarion -n "__fish_clarion_using_subcommand man" -s h -l help -d 'Print help'
 complete -c clarion -n "__fish_clarion_using_subcommand man" -s V -l version -d 'Print version'
-complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and not __fish_seen_subcommand_from serve help" -l api-url -d 'Base URL of the API [env: CLARION_API_URL] [default: the profile\'s api_url, else https://api.clarionhealth.com]' -r
-complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and not __fish_seen_subcommand_from serve help" -l profile -d 'Profile from config.toml and credentials.toml [env: CLARION_PROFILE] [default: default_profile, else "default"]' -r
-complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and not __fish_seen_subcommand_from serve help" -l token-file -d 'Read the API token from this file (never give a token itself as an argument: others can see it)' -r -F
-complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and not __fish_seen_subcommand_from serve help" -l ca-cert -d 'Also trust this CA certificate (PEM), e.g. a corporate proxy\'s [default: the profile\'s ca_cert]' -r -F
-complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and not __fish_seen_subcommand_from serve help" -l retries -d 'Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) [default: the profile\'s retries, else 3]' -r
-complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and not __fish_seen_subcommand_from serve help" -l request-timeout -d 'Seconds each attempt may take, connecting included' -r
-complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and not __fish_seen_subcommand_from serve help" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
+complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset path help" -l api-url -d 'Base URL of the API [env: CLARION_API_URL] [default: the profile\'s api_url, else https://api.clarionhealth.com]' -r
+complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset path help" -l profile -d 'Profile from config.toml and credentials.toml [env: CLARION_PROFILE] [default: default_profile, else "default"]' -r
+complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset path help" -l token-file -d 'Read the API token from this file (never give a token itself as an argument: others can see it)' -r -F
+complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset path help" -l ca-cert -d 'Also trust this CA certificate (PEM), e.g. a corporate proxy\'s [default: the profile\'s ca_cert]' -r -F
+complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset path help" -l retries -d 'Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) [default: the profile\'s retries, else 3]' -r
+complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset path help" -l request-timeout -d 'Seconds each attempt may take, connecting included' -r
+complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset path help" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and not __fish_seen_subcommand_from serve help" -s v -l verbose -d 'Show each request and response on stderr (-vv adds bodies); the token is always masked'
-complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and not __fish_seen_subcommand_from serve help" -l sandbox -d 'Use a local sandbox started for this command instead of the real API (no token or config needed; state persists in the data directory) [env: CLARION_SANDBOX=1]'
-complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and not __fish_seen_subcommand_from serve help" -s h -l help -d 'Print help'
-complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and not __fish_seen_subcommand_from serve help" -s V -l version -d 'Print version'
-complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and not __fish_seen_subcommand_from serve help" -f -a "serve" -d 'Serve a stateful imitation of the Sequence Manager API on this machine'
-complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and not __fish_seen_subcommand_from serve help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset path help" -s v -l verbose -d 'Show each request and response on stderr (-vv adds bodies); the token is always masked'
+complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset path help" -l sandbox -d 'Use a local sandbox started for this command instead of the real API (no token or config needed; state persists in the data directory) [env: CLARION_SANDBOX=1]'
+complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset path help" -s h -l help -d 'Print help'
+complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset path help" -s V -l version -d 'Print version'
+complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset path help" -f -a "serve" -d 'Serve a stateful imitation of the Sequence Manager API on this machine'
+complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset path help" -f -a "reset" -d 'Forget every sequence the `--sandbox` database holds, so ids start at 1 again'
+complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset path help" -f -a "path" -d 'Print the path of the database `--sandbox` uses (CLARION_SANDBOX_DB, else the data directory)'
+complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset path help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l addr -d 'Address to listen on; port 0 picks a free port' -r
 complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l db -d 'SQLite file to keep state in (survives restarts; shareable by several processes) [default: in memory]' -r -F
 complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l token -d 'Accept only this bearer token [default: any non-empty token]. Visible to other users in `ps`: prefer --token-file or CLARION_SANDBOX_TOKEN' -r
@@ -431,7 +433,35 @@ complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and __fish_seen
 complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l sandbox -d 'Use a local sandbox started for this command instead of the real API (no token or config needed; state persists in the data directory) [env: CLARION_SANDBOX=1]'
 complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s V -l version -d 'Print version'
+complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l api-url -d 'Base URL of the API [env: CLARION_API_URL] [default: the profile\'s api_url, else https://api.clarionhealth.com]' -r
+complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l profile -d 'Profile from config.toml and credentials.toml [env: CLARION_PROFILE] [default: default_profile, else "default"]' -r
+complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l token-file -d 'Read the API token from this file (never give a token itself as an argument: others can see it)' -r -F
+complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l ca-cert -d 'Also trust this CA certificate (PEM), e.g. a corporate proxy\'s [default: the profile\'s ca_cert]' -r -F
+complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l retries -d 'Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) [default: the profile\'s retries, else 3]' -r
+complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l request-timeout -d 'Seconds each attempt may take, connecting included' -r
+complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s v -l verbose -d 'Show each request and response on stderr (-vv adds bodies); the token is always masked'
+complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l sandbox -d 'Use a local sandbox started for this command instead of the real API (no token or config needed; state persists in the data directory) [env: CLARION_SANDBOX=1]'
+complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s V -l version -d 'Print version'
+complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and __fish_seen_subcommand_from path" -l api-url -d 'Base URL of the API [env: CLARION_API_URL] [default: the profile\'s api_url, else https://api.clarionhealth.com]' -r
+complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and __fish_seen_subcommand_from path" -l profile -d 'Profile from config.toml and credentials.toml [env: CLARION_PROFILE] [default: default_profile, else "default"]' -r
+complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and __fish_seen_subcommand_from path" -l token-file -d 'Read the API token from this file (never give a token itself as an argument: others can see it)' -r -F
+complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and __fish_seen_subcommand_from path" -l ca-cert -d 'Also trust this CA certificate (PEM), e.g. a corporate proxy\'s [default: the profile\'s ca_cert]' -r -F
+complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and __fish_seen_subcommand_from path" -l retries -d 'Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) [default: the profile\'s retries, else 3]' -r
+complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and __fish_seen_subcommand_from path" -l request-timeout -d 'Seconds each attempt may take, connecting included' -r
+complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and __fish_seen_subcommand_from path" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and __fish_seen_subcommand_from path" -s v -l verbose -d 'Show each request and response on stderr (-vv adds bodies); the token is always masked'
+complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and __fish_seen_subcommand_from path" -l sandbox -d 'Use a local sandbox started for this command instead of the real API (no token or config needed; state persists in the data directory) [env: CLARION_SANDBOX=1]'
+complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help'
+complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and __fish_seen_subcommand_from path" -s V -l version -d 'Print version'
 complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "serve" -d 'Serve a stateful imitation of the Sequence Manager API on this machine'
+complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Forget every sequence the `--sandbox` database holds, so ids start at 1 again'
+complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the path of the database `--sandbox` uses (CLARION_SANDBOX_DB, else the data directory)'
 complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c clarion -n "__fish_clarion_using_subcommand help; and not __fish_seen_subcommand_from sequence auth config api schema completions man sandbox help" -f -a "sequence" -d 'Create and inspect sequences'
 complete -c clarion -n "__fish_clarion_using_subcommand help; and not __fish_seen_subcommand_from sequence auth config api schema completions man sandbox help" -f -a "auth" -d 'Store, inspect and remove API tokens'
@@ -456,3 +486,5 @@ complete -c clarion -n "__fish_clarion_using_subcommand help; and __fish_seen_su
 complete -c clarion -n "__fish_clarion_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "list" -d 'List every setting in config.toml as KEY = VALUE (profile keys as profiles.NAME.KEY)'
 complete -c clarion -n "__fish_clarion_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print where config.toml is (credentials.toml is beside it)'
 complete -c clarion -n "__fish_clarion_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "serve" -d 'Serve a stateful imitation of the Sequence Manager API on this machine'
+complete -c clarion -n "__fish_clarion_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "reset" -d 'Forget every sequence the `--sandbox` database holds, so ids start at 1 again'
+complete -c clarion -n "__fish_clarion_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "path" -d 'Print the path of the database `--sandbox` uses (CLARION_SANDBOX_DB, else the data directory)'

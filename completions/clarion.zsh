@@ -688,6 +688,42 @@ _arguments "${_arguments_options[@]}" : \
 '--version[Print version]' \
 && ret=0
 ;;
+(reset)
+_arguments "${_arguments_options[@]}" : \
+'--api-url=[Base URL of the API \[env\: CLARION_API_URL\] \[default\: the profile'\''s api_url, else https\://api.clarionhealth.com\]]:URL:_default' \
+'--profile=[Profile from config.toml and credentials.toml \[env\: CLARION_PROFILE\] \[default\: default_profile, else "default"\]]:NAME:_default' \
+'--token-file=[Read the API token from this file (never give a token itself as an argument\: others can see it)]:PATH:_files' \
+'--ca-cert=[Also trust this CA certificate (PEM), e.g. a corporate proxy'\''s \[default\: the profile'\''s ca_cert\]]:PATH:_files' \
+'--retries=[Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) \[default\: the profile'\''s retries, else 3\]]:N:_default' \
+'--request-timeout=[Seconds each attempt may take, connecting included]:SECONDS:_default' \
+'--color=[When to use colour (NO_COLOR is honoured under auto)]:WHEN:(auto always never)' \
+'*-v[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
+'*--verbose[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
+'(--api-url)--sandbox[Use a local sandbox started for this command instead of the real API (no token or config needed; state persists in the data directory) \[env\: CLARION_SANDBOX=1\]]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(path)
+_arguments "${_arguments_options[@]}" : \
+'--api-url=[Base URL of the API \[env\: CLARION_API_URL\] \[default\: the profile'\''s api_url, else https\://api.clarionhealth.com\]]:URL:_default' \
+'--profile=[Profile from config.toml and credentials.toml \[env\: CLARION_PROFILE\] \[default\: default_profile, else "default"\]]:NAME:_default' \
+'--token-file=[Read the API token from this file (never give a token itself as an argument\: others can see it)]:PATH:_files' \
+'--ca-cert=[Also trust this CA certificate (PEM), e.g. a corporate proxy'\''s \[default\: the profile'\''s ca_cert\]]:PATH:_files' \
+'--retries=[Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) \[default\: the profile'\''s retries, else 3\]]:N:_default' \
+'--request-timeout=[Seconds each attempt may take, connecting included]:SECONDS:_default' \
+'--color=[When to use colour (NO_COLOR is honoured under auto)]:WHEN:(auto always never)' \
+'*-v[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
+'*--verbose[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
+'(--api-url)--sandbox[Use a local sandbox started for this command instead of the real API (no token or config needed; state persists in the data directory) \[env\: CLARION_SANDBOX=1\]]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
 (help)
 _arguments "${_arguments_options[@]}" : \
 ":: :_clarion__subcmd__sandbox__subcmd__help_commands" \
@@ -701,6 +737,14 @@ _arguments "${_arguments_options[@]}" : \
         curcontext="${curcontext%:*:*}:clarion-sandbox-help-command-$line[1]:"
         case $line[1] in
             (serve)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(reset)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(path)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
@@ -857,6 +901,14 @@ _arguments "${_arguments_options[@]}" : \
         curcontext="${curcontext%:*:*}:clarion-help-sandbox-command-$line[1]:"
         case $line[1] in
             (serve)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(reset)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(path)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
@@ -1153,8 +1205,20 @@ _clarion__subcmd__help__subcmd__man_commands() {
 _clarion__subcmd__help__subcmd__sandbox_commands() {
     local commands; commands=(
 'serve:Serve a stateful imitation of the Sequence Manager API on this machine' \
+'reset:Forget every sequence the \`--sandbox\` database holds, so ids start at 1 again' \
+'path:Print the path of the database \`--sandbox\` uses (CLARION_SANDBOX_DB, else the data directory)' \
     )
     _describe -t commands 'clarion help sandbox commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__help__subcmd__sandbox__subcmd__path_commands] )) ||
+_clarion__subcmd__help__subcmd__sandbox__subcmd__path_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion help sandbox path commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__help__subcmd__sandbox__subcmd__reset_commands] )) ||
+_clarion__subcmd__help__subcmd__sandbox__subcmd__reset_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion help sandbox reset commands' commands "$@"
 }
 (( $+functions[_clarion__subcmd__help__subcmd__sandbox__subcmd__serve_commands] )) ||
 _clarion__subcmd__help__subcmd__sandbox__subcmd__serve_commands() {
@@ -1205,6 +1269,8 @@ _clarion__subcmd__man_commands() {
 _clarion__subcmd__sandbox_commands() {
     local commands; commands=(
 'serve:Serve a stateful imitation of the Sequence Manager API on this machine' \
+'reset:Forget every sequence the \`--sandbox\` database holds, so ids start at 1 again' \
+'path:Print the path of the database \`--sandbox\` uses (CLARION_SANDBOX_DB, else the data directory)' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'clarion sandbox commands' commands "$@"
@@ -1213,6 +1279,8 @@ _clarion__subcmd__sandbox_commands() {
 _clarion__subcmd__sandbox__subcmd__help_commands() {
     local commands; commands=(
 'serve:Serve a stateful imitation of the Sequence Manager API on this machine' \
+'reset:Forget every sequence the \`--sandbox\` database holds, so ids start at 1 again' \
+'path:Print the path of the database \`--sandbox\` uses (CLARION_SANDBOX_DB, else the data directory)' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'clarion sandbox help commands' commands "$@"
@@ -1222,10 +1290,30 @@ _clarion__subcmd__sandbox__subcmd__help__subcmd__help_commands() {
     local commands; commands=()
     _describe -t commands 'clarion sandbox help help commands' commands "$@"
 }
+(( $+functions[_clarion__subcmd__sandbox__subcmd__help__subcmd__path_commands] )) ||
+_clarion__subcmd__sandbox__subcmd__help__subcmd__path_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion sandbox help path commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__sandbox__subcmd__help__subcmd__reset_commands] )) ||
+_clarion__subcmd__sandbox__subcmd__help__subcmd__reset_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion sandbox help reset commands' commands "$@"
+}
 (( $+functions[_clarion__subcmd__sandbox__subcmd__help__subcmd__serve_commands] )) ||
 _clarion__subcmd__sandbox__subcmd__help__subcmd__serve_commands() {
     local commands; commands=()
     _describe -t commands 'clarion sandbox help serve commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__sandbox__subcmd__path_commands] )) ||
+_clarion__subcmd__sandbox__subcmd__path_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion sandbox path commands' commands "$@"
+}
+(( $+functions[_clarion__subcmd__sandbox__subcmd__reset_commands] )) ||
+_clarion__subcmd__sandbox__subcmd__reset_commands() {
+    local commands; commands=()
+    _describe -t commands 'clarion sandbox reset commands' commands "$@"
 }
 (( $+functions[_clarion__subcmd__sandbox__subcmd__serve_commands] )) ||
 _clarion__subcmd__sandbox__subcmd__serve_commands() {

@@ -1,7 +1,7 @@
 //! Running a parsed command line: building the runtime and reporting failures.
 
 use crate::cli::Cli;
-use crate::context::Ctx;
+use crate::context::{Ctx, Mode};
 use crate::env::Env;
 use crate::error::{self, UsageError};
 use crate::output::Ui;
@@ -9,7 +9,11 @@ use crate::sandbox::{Sandbox, SandboxConfig};
 use anyhow::Context as _;
 
 pub fn run(cli: Cli, ui: &Ui, env: &Env) -> anyhow::Result<()> {
-    let use_sandbox = cli.global.sandbox || env.flag("CLARION_SANDBOX");
+    // The one place the mode is decided: every command asks `ctx.mode`.
+    let mode_sandbox = cli.global.sandbox || env.flag("CLARION_SANDBOX");
+    // Only a command that talks to the API starts the embedded sandbox (and opens its
+    // database); `auth`, `config`, `completions` and the like say what they do under it.
+    let use_sandbox = mode_sandbox && cli.command.uses_api();
     // Worker threads pay off for a server (the embedded sandbox too). A client, even a batch
     // with many creates in flight, waits on the network: on the calling thread it does the
     // same work with a third less CPU (no hand-offs between workers), which a server on the
@@ -22,7 +26,12 @@ pub fn run(cli: Cli, ui: &Ui, env: &Env) -> anyhow::Result<()> {
     .map_err(|e| anyhow::anyhow!("cannot start the async runtime: {e}"))?;
     runtime.block_on(async {
         let sandbox = if use_sandbox { Some(start_embedded_sandbox(env, ui).await?) } else { None };
-        let ctx = Ctx { ui, global: &cli.global, env, sandbox_url: sandbox.as_ref().map(|s| s.url.clone()) };
+        let mode = match &sandbox {
+            Some(s) => Mode::Sandbox { url: Some(s.url.clone()) },
+            None if mode_sandbox => Mode::Sandbox { url: None },
+            None => Mode::Api,
+        };
+        let ctx = Ctx { ui, global: &cli.global, env, mode };
         let result = crate::commands::run(cli.command, &ctx).await;
         if let Some(s) = sandbox {
             s.stop().await;

@@ -14,8 +14,19 @@ pub struct Ctx<'a> {
     pub ui: &'a Ui,
     pub global: &'a GlobalArgs,
     pub env: &'a Env,
-    /// Base URL of the embedded sandbox when `--sandbox` is on: it replaces config and token.
-    pub sandbox_url: Option<String>,
+    pub mode: Mode,
+}
+
+/// Where requests go: the API the settings name, or the sandbox embedded in this process
+/// (`--sandbox` or CLARION_SANDBOX=1), which contacts no one and needs no token.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mode {
+    Api,
+    /// `url` is the running sandbox's; None for a command that sends no request, which never
+    /// starts it.
+    Sandbox {
+        url: Option<String>,
+    },
 }
 
 /// The embedded sandbox accepts any token; this one only marks requests as clarion's.
@@ -24,7 +35,19 @@ const SANDBOX_TOKEN: &str = "sandbox";
 impl Ctx<'_> {
     /// Whether commands go to the embedded sandbox (`--sandbox`), which contacts no one.
     pub fn is_sandbox(&self) -> bool {
-        self.sandbox_url.is_some()
+        matches!(self.mode, Mode::Sandbox { .. })
+    }
+
+    /// Refuses a command that would change the user's real files under `--sandbox` (exit 2).
+    pub fn refuse_under_sandbox(&self, what: &str) -> anyhow::Result<()> {
+        if self.is_sandbox() {
+            return Err(crate::error::UsageError::with_hint(
+                format!("--sandbox: {what}; the local sandbox needs no login or settings"),
+                "run it without --sandbox (and without CLARION_SANDBOX=1) to change your real files",
+            )
+            .into());
+        }
+        Ok(())
     }
 
     pub fn conn_flags(&self) -> ConnFlags {
@@ -46,18 +69,27 @@ impl Ctx<'_> {
     }
 
     pub fn settings(&self) -> anyhow::Result<Settings> {
-        if let Some(url) = &self.sandbox_url {
-            return Ok(Settings {
-                dir: std::path::PathBuf::new(),
-                profile: "sandbox".into(),
-                api_url: config::parse_api_url(url)?,
-                api_url_origin: config::Origin::Sandbox,
-                profile_config: Default::default(),
-                token_file: None,
-                ca_cert: None,
-            });
-        }
-        config::resolve(&self.conn_flags(), self.env)
+        let Mode::Sandbox { url } = &self.mode else { return config::resolve(&self.conn_flags(), self.env) };
+        let url = url.as_deref().ok_or_else(|| anyhow::anyhow!("internal: this command did not start the sandbox"))?;
+        // The profile still chooses what isn't about the connection (test_mode, retries), so a
+        // pipeline tried on the sandbox asks for what it will ask for for real. Its URL, token,
+        // token_command and CA are the real API's, and are not used.
+        let dir = config::config_dir(self.env)?;
+        let cfg = config::load_config(&dir)?;
+        let (profile, chosen_by) = config::select_profile(self.global.profile.as_deref(), self.env, &cfg);
+        config::check_profile_defined(&dir, &cfg, &profile, chosen_by)?;
+        let real = cfg.profiles.get(&profile).cloned().unwrap_or_default();
+        let profile_config =
+            config::ProfileConfig { test_mode: real.test_mode, retries: real.retries, ..Default::default() };
+        Ok(Settings {
+            dir,
+            profile,
+            api_url: config::parse_api_url(url)?,
+            api_url_origin: config::Origin::Sandbox,
+            profile_config,
+            token_file: None,
+            ca_cert: None,
+        })
     }
 
     /// A client with the resolved token; fails with exit 4 before anything is sent when there
@@ -72,7 +104,7 @@ impl Ctx<'_> {
         settings: &Settings,
         gate: Option<std::sync::Arc<crate::api::gate::PauseGate>>,
     ) -> anyhow::Result<ApiClient> {
-        let token = if self.sandbox_url.is_some() {
+        let token = if self.is_sandbox() {
             config::Token::new(SANDBOX_TOKEN).map_err(anyhow::Error::msg)?
         } else {
             let resolved = config::resolve_token(settings, self.env)?;

@@ -37,6 +37,11 @@ pub enum Command {
 }
 
 impl Command {
+    /// Whether the command sends requests to the API (under `--sandbox`, to the embedded one).
+    pub fn uses_api(&self) -> bool {
+        matches!(self, Command::Sequence(_) | Command::Api(_))
+    }
+
     /// Whether the command serves requests, and so wants worker threads of its own.
     pub fn serves(&self) -> bool {
         matches!(self, Command::Sandbox(_))

@@ -11,7 +11,10 @@ pub enum ValueOrigin {
     Flag(&'static str),
     Env(&'static str),
     /// config.toml; `profile` is the table it was read from, for profile keys.
-    File { path: PathBuf, profile: Option<String> },
+    File {
+        path: PathBuf,
+        profile: Option<String>,
+    },
     /// `--sandbox`: the embedded sandbox stands in for the API.
     Sandbox,
     Default,
@@ -64,7 +67,9 @@ pub fn effective(key: &KeySpec, src: &Sources<'_>) -> (Option<String>, ValueOrig
             (None, Some(u)) => (Some(u.to_string()), ValueOrigin::Env("CLARION_API_URL")),
             (None, None) => or_default(from_profile(pc.and_then(|p| p.api_url.clone())), Some(DEFAULT_API_URL.into())),
         },
-        "test_mode" => or_default(from_profile(pc.and_then(|p| p.test_mode).map(|b| b.to_string())), Some("false".into())),
+        "test_mode" => {
+            or_default(from_profile(pc.and_then(|p| p.test_mode).map(|b| b.to_string())), Some("false".into()))
+        }
         "token_command" => or_default(from_profile(pc.and_then(|p| p.token_command.clone())), None),
         "token_command_timeout" => or_default(
             from_profile(pc.and_then(|p| p.token_command_timeout).map(|n| n.to_string())),
@@ -72,7 +77,9 @@ pub fn effective(key: &KeySpec, src: &Sources<'_>) -> (Option<String>, ValueOrig
         ),
         "ca_cert" => match &src.flags.ca_cert {
             Some(p) => (Some(p.display().to_string()), ValueOrigin::Flag("--ca-cert")),
-            None => or_default(from_profile(pc.and_then(|p| p.ca_cert.as_ref()).map(|p| p.display().to_string())), None),
+            None => {
+                or_default(from_profile(pc.and_then(|p| p.ca_cert.as_ref()).map(|p| p.display().to_string())), None)
+            }
         },
         "retries" => match src.retries_flag {
             Some(n) => (Some(n.to_string()), ValueOrigin::Flag("--retries")),

@@ -85,13 +85,48 @@ pub const TOKEN_COMMAND_TIMEOUT: std::ops::RangeInclusive<u32> = 1..=600;
 
 /// Every key `clarion config` reads and writes.
 pub const KEYS: &[KeySpec] = &[
-    KeySpec { name: "default_profile", scope: Scope::Top, kind: KeyKind::ProfileName, help: "The profile used when neither --profile nor CLARION_PROFILE names one" },
-    KeySpec { name: "api_url", scope: Scope::Profile, kind: KeyKind::Url, help: "The API's base URL (https://, or http:// to this machine only)" },
-    KeySpec { name: "test_mode", scope: Scope::Profile, kind: KeyKind::Bool, help: "true: every create asks for a test-mode sequence unless --live is given" },
-    KeySpec { name: "token_command", scope: Scope::Profile, kind: KeyKind::Text, help: "A command whose output is the token (e.g. a secrets manager's CLI)" },
-    KeySpec { name: "token_command_timeout", scope: Scope::Profile, kind: KeyKind::Seconds, help: "Seconds token_command may run (default 30)" },
-    KeySpec { name: "ca_cert", scope: Scope::Profile, kind: KeyKind::File, help: "A CA certificate (PEM) to trust besides the system's" },
-    KeySpec { name: "retries", scope: Scope::Profile, kind: KeyKind::Count, help: "Retries after a failed attempt (default 3)" },
+    KeySpec {
+        name: "default_profile",
+        scope: Scope::Top,
+        kind: KeyKind::ProfileName,
+        help: "The profile used when neither --profile nor CLARION_PROFILE names one",
+    },
+    KeySpec {
+        name: "api_url",
+        scope: Scope::Profile,
+        kind: KeyKind::Url,
+        help: "The API's base URL (https://, or http:// to this machine only)",
+    },
+    KeySpec {
+        name: "test_mode",
+        scope: Scope::Profile,
+        kind: KeyKind::Bool,
+        help: "true: every create asks for a test-mode sequence unless --live is given",
+    },
+    KeySpec {
+        name: "token_command",
+        scope: Scope::Profile,
+        kind: KeyKind::Text,
+        help: "A command whose output is the token (e.g. a secrets manager's CLI)",
+    },
+    KeySpec {
+        name: "token_command_timeout",
+        scope: Scope::Profile,
+        kind: KeyKind::Seconds,
+        help: "Seconds token_command may run (default 30)",
+    },
+    KeySpec {
+        name: "ca_cert",
+        scope: Scope::Profile,
+        kind: KeyKind::File,
+        help: "A CA certificate (PEM) to trust besides the system's",
+    },
+    KeySpec {
+        name: "retries",
+        scope: Scope::Profile,
+        kind: KeyKind::Count,
+        help: "Retries after a failed attempt (default 3)",
+    },
 ];
 
 pub fn key_spec(name: &str) -> Result<&'static KeySpec, UsageError> {

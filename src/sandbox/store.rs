@@ -200,6 +200,19 @@ impl Store {
         Ok(Some(StoredSequence { id, created_ms, test_mode, seed: seed as u64, steps }))
     }
 
+    /// Forgets every sequence and idempotency key, so ids start at 1 again; returns how many
+    /// sequences there were. The clock stays: a `sandbox serve` sharing the file keeps it.
+    pub fn reset(&mut self) -> anyhow::Result<i64> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let count: i64 = tx.query_row("SELECT count(*) FROM sequences", [], |r| r.get(0))?;
+        tx.execute_batch(
+            "DELETE FROM sequences; DELETE FROM idempotency;
+             DELETE FROM sqlite_sequence WHERE name = 'sequences';",
+        )?;
+        tx.commit()?;
+        Ok(count)
+    }
+
     pub fn count_sequences(&self) -> anyhow::Result<i64> {
         Ok(self.conn.query_row("SELECT COUNT(*) FROM sequences", [], |r| r.get(0))?)
     }

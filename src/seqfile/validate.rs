@@ -599,8 +599,14 @@ mod tests {
 
     #[test]
     fn step_spec_syntax() {
-        assert_eq!(parse_step_spec("voice").unwrap(), StepSpec { step_type: "voice".into(), order: None, config: None });
-        assert_eq!(parse_step_spec("sms@3").unwrap(), StepSpec { step_type: "sms".into(), order: Some(3), config: None });
+        assert_eq!(
+            parse_step_spec("voice").unwrap(),
+            StepSpec { step_type: "voice".into(), order: None, config: None }
+        );
+        assert_eq!(
+            parse_step_spec("sms@3").unwrap(),
+            StepSpec { step_type: "sms".into(), order: Some(3), config: None }
+        );
         let with_config = parse_step_spec(r#"sms@0:{"message":"a@b"}"#).unwrap();
         assert_eq!((with_config.order, with_config.config.map(|c| c.len())), (Some(0), Some(1)));
         assert!(parse_step_spec("sms@").unwrap_err().contains("non-negative integer"));

@@ -44,7 +44,11 @@ fn a_step_flag_can_name_its_order_and_never_hides_one_in_its_config() {
     let run = dry(r#"sms:{"order":3,"message":"Hi"}"#);
     run.code(2);
     assert_eq!(run.stdout, "");
-    assert!(run.stderr.contains("\"order\" is not part of a step's config: write the order as sms@N"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("\"order\" is not part of a step's config: write the order as sms@N"),
+        "{}",
+        run.stderr
+    );
 
     let run = dry("sms@10");
     run.code(2);
@@ -75,7 +79,8 @@ fn config_get_prints_the_effective_value_and_where_it_came_from() {
     let run = get(&["api_url"]);
     run.ok();
     assert_eq!(run.stdout, "default\thttps://api.clarionhealth.com\n");
-    let run = t.cmd().env("CLARION_API_URL", "http://127.0.0.1:9").args(["config", "get", "--show-origin", "api_url"]).run();
+    let run =
+        t.cmd().env("CLARION_API_URL", "http://127.0.0.1:9").args(["config", "get", "--show-origin", "api_url"]).run();
     run.ok();
     assert_eq!(run.stdout, "env:CLARION_API_URL\thttp://127.0.0.1:9\n");
     let run = get(&["retries", "--retries", "0"]);
@@ -101,7 +106,8 @@ fn config_keys_come_from_one_registry_in_help_and_completions() {
     help.ok();
     let completions = t.cmd().args(["completions", "bash"]).run();
     completions.ok();
-    for key in ["default_profile", "api_url", "test_mode", "token_command", "token_command_timeout", "ca_cert", "retries"]
+    for key in
+        ["default_profile", "api_url", "test_mode", "token_command", "token_command_timeout", "ca_cert", "retries"]
     {
         assert!(help.stdout.contains(&format!("- {key}:")), "{key} missing from help:\n{}", help.stdout);
         assert!(completions.stdout.contains(key), "{key} missing from bash completions");
@@ -133,4 +139,88 @@ fn an_undefined_profile_is_the_same_error_from_every_command() {
         assert_eq!(run.stderr, want, "clarion {args:?}");
         assert_eq!(run.stdout, "", "clarion {args:?}");
     }
+}
+
+#[test]
+fn under_sandbox_auth_and_config_never_touch_the_real_files() {
+    let t = TestEnv::new();
+    let (config, creds) = ("[profiles.ci]\ntest_mode = true\n", "[profiles.default]\ntoken = \"real-secret\"\n");
+    t.write_config("config.toml", config);
+    t.write_config("credentials.toml", creds);
+    let attempts: &[&[&str]] = &[
+        &["auth", "login", "--with-token"],
+        &["auth", "logout"],
+        &["auth", "token"],
+        &["config", "set", "api_url", "https://x.example"],
+        &["config", "unset", "test_mode", "--profile", "ci"],
+    ];
+    for args in attempts {
+        let run = t.cmd().args(["--sandbox"]).args(*args).stdin("new-token\n").run();
+        run.code(2);
+        assert!(run.stderr.starts_with("error: --sandbox: `"), "{args:?}: {}", run.stderr);
+        assert!(run.stderr.contains("the local sandbox needs no login or settings"), "{}", run.stderr);
+        assert_eq!(run.stdout, "", "{args:?}");
+    }
+    // The same through the environment variable.
+    let run = t.cmd().env("CLARION_SANDBOX", "1").args(["auth", "logout"]).run();
+    run.code(2);
+    assert_eq!(std::fs::read_to_string(t.config_dir().join("config.toml")).unwrap(), config);
+    assert_eq!(std::fs::read_to_string(t.config_dir().join("credentials.toml")).unwrap(), creds);
+}
+
+#[test]
+fn under_sandbox_only_commands_that_send_requests_start_it() {
+    let t = TestEnv::new();
+    let db = t.work().join("sb.sqlite3");
+    let sandboxed = || t.cmd().env("CLARION_SANDBOX_DB", &db).args(["--sandbox"]);
+    for args in [&["completions", "bash"][..], &["man"], &["schema"], &["config", "path"], &["config", "list"]] {
+        sandboxed().args(args).run().ok();
+        assert!(!db.exists(), "clarion --sandbox {args:?} opened the sandbox database");
+    }
+    let status = sandboxed().args(["auth", "status"]).run();
+    status.ok();
+    assert!(status.stdout.starts_with("local sandbox (--sandbox): no token needed"), "{}", status.stdout);
+    assert!(status.stdout.contains(&format!("Database: {}", db.display())), "{}", status.stdout);
+    let origin = sandboxed().args(["config", "get", "--show-origin", "api_url"]).run();
+    origin.ok();
+    assert_eq!(origin.stdout, "flag:--sandbox\tthe local sandbox\n");
+    assert!(!db.exists());
+
+    sandboxed().args(["sequence", "create", "--name", "x", "--step", "voice", "-q"]).run().ok();
+    assert!(db.exists());
+}
+
+#[test]
+fn under_sandbox_a_profile_still_chooses_test_mode() {
+    let t = TestEnv::new();
+    t.write_config("config.toml", "[profiles.ci]\ntest_mode = true\n");
+    let run = t
+        .cmd()
+        .env("CLARION_SANDBOX_DB", t.work().join("sb.sqlite3"))
+        .args(["--sandbox", "--profile", "ci", "sequence", "create", "--name", "x", "--step", "voice"])
+        .args(["--jq", ".is_test_mode"])
+        .run();
+    run.ok();
+    assert_eq!(run.stdout, "true\n");
+}
+
+#[test]
+fn sandbox_path_names_the_database_and_reset_empties_it() {
+    let t = TestEnv::new();
+    let db = t.work().join("sb.sqlite3");
+    let cmd = || t.cmd().env("CLARION_SANDBOX_DB", &db);
+    let run = cmd().args(["sandbox", "path"]).run();
+    run.ok();
+    assert_eq!(run.stdout, format!("{}\n", db.display()));
+
+    for _ in 0..2 {
+        cmd().args(["--sandbox", "sequence", "create", "--name", "x", "--step", "voice", "-q"]).run().ok();
+    }
+    let run = cmd().args(["sandbox", "reset"]).run();
+    run.ok();
+    assert_eq!(run.stderr, "Removed 2 sequence(s) from the sandbox database\n");
+    cmd().args(["--sandbox", "sequence", "show", "2"]).run().code(3);
+    let run = cmd().args(["--sandbox", "sequence", "create", "--name", "x", "--step", "voice", "-q"]).run();
+    run.ok();
+    assert_eq!(run.stdout, "1\n");
 }

@@ -320,7 +320,12 @@ fn on_a_terminal_a_create_says_live_or_test_before_sending() {
         .args(["--sandbox", "sequence", "create", "--name", "x", "--step", "voice", "--json"])
         .run_on_pty(100, &[]);
     run.code(0);
-    assert!(run.screen.contains("Creating LIVE sequence on the local sandbox"), "{}", run.screen);
+    assert!(
+        run.screen.contains("Creating sequence on the local sandbox (no one is contacted; profile default)"),
+        "{}",
+        run.screen
+    );
+    assert!(!run.screen.contains("LIVE"), "{}", run.screen);
     // Piped, scripts see none of it.
     let piped = t.authed(&sb.url).args(["sequence", "create", "--name", "x", "--step", "voice", "-q"]).run();
     piped.ok();

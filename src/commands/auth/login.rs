@@ -25,6 +25,7 @@ pub struct LoginArgs {
 }
 
 pub fn run(args: LoginArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
+    ctx.refuse_under_sandbox("`auth login` would store a token in your real credentials.toml")?;
     let (dir, _, profile) = ctx.profile_files()?;
     config::check_profile_name(&profile).map_err(UsageError::new)?;
     let api_url = match &ctx.global.api_url {

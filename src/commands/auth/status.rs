@@ -36,6 +36,9 @@ struct ProfileStatus {
 }
 
 pub fn run(args: StatusArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
+    if ctx.is_sandbox() {
+        return sandbox_status(&args, ctx);
+    }
     let dir = config::config_dir(ctx.env)?;
     let cfg: ConfigFile = config::load_config(&dir)?;
     let creds_path = dir.join(files::CREDENTIALS_FILE);
@@ -183,4 +186,20 @@ fn human(r: &Report) -> String {
         }
     }
     out
+}
+
+/// Under `--sandbox`: the facts that matter there (no token, where its data is), and nothing
+/// about the real profiles' tokens, which it never uses.
+fn sandbox_status(args: &StatusArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
+    let db = crate::sandbox::default_db_path(ctx.env)?;
+    if args.json.wanted() {
+        let report = serde_json::json!({"mode": "sandbox", "token_needed": false, "database": db.to_string_lossy()});
+        return ctx.print_json(&report, args.json.jq.as_deref());
+    }
+    let text = format!(
+        "local sandbox (--sandbox): no token needed, no one is contacted\n  Database: {}\n",
+        Untrusted(&db.to_string_lossy())
+    );
+    ctx.ui.out(&text)?;
+    Ok(())
 }

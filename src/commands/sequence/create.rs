@@ -195,12 +195,14 @@ pub async fn run(args: CreateArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     // -q is quiet: the id on stdout, and on stderr nothing but errors.
     let quiet = args.output.quiet;
     if !quiet {
-        let target = if ctx.is_sandbox() { "the local sandbox".to_string() } else { settings.api_url.to_string() };
-        ctx.ui.note_tty(&format!(
-            "Creating {} sequence on {target} (profile {})",
-            if asked_test { "test-mode" } else { "LIVE" },
-            settings.profile
-        ));
+        let kind = if asked_test { "test-mode" } else { "LIVE" };
+        ctx.ui.note_tty(&if ctx.is_sandbox() {
+            // Nothing there is live: the sandbox contacts no one.
+            let kind = if asked_test { "test-mode " } else { "" };
+            format!("Creating {kind}sequence on the local sandbox (no one is contacted; profile {})", settings.profile)
+        } else {
+            format!("Creating {kind} sequence on {} (profile {})", settings.api_url, settings.profile)
+        });
     }
     let key = args.idempotency_key.unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
     let seq = client.create_sequence(&body, &key).await.context("creating the sequence")?;
