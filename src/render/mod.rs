@@ -37,11 +37,6 @@ pub fn dry_run(method: &str, url: &url::Url, body: &Value) -> String {
     format!("{method} {url}\n{}\n", json_pretty(body))
 }
 
-/// `--dry-run --json`: the same request as one JSON object.
-pub fn dry_run_json(method: &str, url: &url::Url, body: &Value) -> Value {
-    serde_json::json!({"method": method, "url": url.to_string(), "body": body})
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -152,9 +152,13 @@ fn dry_run_sends_nothing_needs_no_token_and_shows_no_secret() {
 
     let run = t.authed(&stub.url).args(["sequence", "create", "--dry-run", "--json", "-f"]).arg_path(&toml).run();
     run.code(0);
+    // The body alone on stdout, the method and URL on stderr.
     let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
-    assert_eq!(v["method"], "POST");
-    assert_eq!(v["body"], expected_example_body());
+    assert_eq!(v, expected_example_body());
+    assert_eq!(run.stderr, format!("POST {}/v1/sequence-manager/sequences\n", stub.url));
+    let run = t.authed(&stub.url).args(["sequence", "create", "--dry-run", "--jq", ".name", "-f"]).arg_path(&toml).run();
+    run.code(0);
+    assert_eq!(run.stdout, format!("{}\n", expected_example_body()["name"].as_str().unwrap()));
     assert!(!run.stdout.contains(TOKEN) && !run.stderr.contains(TOKEN));
     assert!(stub.requests().is_empty());
 }

@@ -19,7 +19,7 @@ fn a_step_flag_runs_after_the_files_steps() {
             "--dry-run",
             "--json",
             "--jq",
-            ".body.steps[] | [.type, .order] | @json",
+            ".steps[] | [.type, .order] | @json",
         ])
         .run();
     run.ok();
@@ -34,7 +34,7 @@ fn a_step_flag_can_name_its_order_and_never_hides_one_in_its_config() {
         t.cmd()
             .env("CLARION_API_URL", "http://127.0.0.1:9")
             .args(["sequence", "create", "-f", "s.toml", "--step", step, "--dry-run", "--json"])
-            .args(["--jq", ".body.steps[] | [.type, .order] | @json"])
+            .args(["--jq", ".steps[] | [.type, .order] | @json"])
             .run()
     };
     let run = dry(r#"sms@3:{"message":"a@b"}"#);

@@ -184,7 +184,9 @@ pub async fn run(args: CreateArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     if args.dry_run {
         let url = crate::api::sequences_url(&settings.api_url);
         if args.output.json || args.output.jq.is_some() {
-            return ctx.print_json(&crate::render::dry_run_json("POST", &url, &body), args.output.jq.as_deref());
+            // The body alone on stdout, as `--jq .name` expects; where it would go, beside it.
+            ctx.ui.info(&format!("POST {url}"));
+            return ctx.print_json(&body, args.output.jq.as_deref());
         }
         ctx.ui.out(&crate::render::dry_run("POST", &url, &body))?;
         return Ok(());
