@@ -163,20 +163,82 @@ pub fn parse_sequence_response(raw: &RawResponse) -> anyhow::Result<Sequence> {
     Ok(Sequence { data })
 }
 
-/// The server's explanation in an error body: the contract's `error.message`, else any string
-/// `message`/`error`/`detail`, else the start of the body. Returns (message, error code).
+/// The server's explanation in an error body, whatever its shape (the contract's error shape
+/// is only assumed): the contract's `error.message`; a string `message`/`error`; RFC 9457's
+/// `title` and `detail`; a list of `errors` (strings or objects with a message); FastAPI's
+/// `detail: [{loc, msg}]`; else the start of the body, or "(empty body)". Returns (message,
+/// error code).
 pub fn error_message(body: &[u8]) -> (String, Option<String>) {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return ("(empty body)".into(), None);
+    }
     if let Ok(Value::Object(obj)) = serde_json::from_slice::<Value>(body) {
         let err_obj = obj.get("error").and_then(Value::as_object);
         let code = err_obj.and_then(|e| e.get("code")).and_then(Value::as_str).map(|c| sanitize(c).into_owned());
-        let candidates =
-            [err_obj.and_then(|e| e.get("message")), obj.get("message"), obj.get("error"), obj.get("detail")];
-        if let Some(msg) = candidates.into_iter().flatten().find_map(Value::as_str) {
-            return (one_line(msg), code);
+        if let Some(msg) = message_of_object(&obj, err_obj) {
+            return (one_line(&msg), code);
         }
-        return (String::new(), code);
+        if code.is_some() {
+            return (String::new(), code);
+        }
     }
     (excerpt(body, 300), None)
+}
+
+fn message_of_object(obj: &Map<String, Value>, err_obj: Option<&Map<String, Value>>) -> Option<String> {
+    let direct = [err_obj.and_then(|e| e.get("message")), obj.get("message"), obj.get("error")];
+    if let Some(msg) = direct.into_iter().flatten().find_map(Value::as_str) {
+        return Some(msg.to_string());
+    }
+    // RFC 9457 problem details: the title says what, the detail says why.
+    match (obj.get("title").and_then(Value::as_str), obj.get("detail").and_then(Value::as_str)) {
+        (Some(t), Some(d)) => return Some(format!("{t}: {d}")),
+        (None, Some(d)) => return Some(d.to_string()),
+        (Some(t), None) => return Some(t.to_string()),
+        (None, None) => {}
+    }
+    let list = obj.get("errors").or_else(|| obj.get("detail")).and_then(Value::as_array)?;
+    let parts: Vec<String> = list.iter().filter_map(list_item_message).collect();
+    (!parts.is_empty()).then(|| parts.join("; "))
+}
+
+/// One entry of an `errors` or FastAPI `detail` list: a string, or an object with a message
+/// and perhaps where (`loc`, `field`, `path`).
+fn list_item_message(item: &Value) -> Option<String> {
+    let obj = match item {
+        Value::String(s) => return Some(s.clone()),
+        Value::Object(o) => o,
+        _ => return None,
+    };
+    let msg = ["message", "msg", "detail", "title"].iter().find_map(|k| obj.get(*k).and_then(Value::as_str))?;
+    let place = match obj.get("loc").or_else(|| obj.get("field")).or_else(|| obj.get("path")) {
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(Value::Array(parts)) => Some(loc_path(parts)),
+        _ => None,
+    };
+    Some(match place {
+        Some(p) if !p.is_empty() => format!("{p}: {msg}"),
+        _ => msg.to_string(),
+    })
+}
+
+/// FastAPI's `["body", "steps", 0, "type"]` as `steps[0].type` (the "body" root says nothing).
+fn loc_path(parts: &[Value]) -> String {
+    let mut out = String::new();
+    for (i, part) in parts.iter().enumerate() {
+        match part {
+            Value::String(s) if i == 0 && s == "body" => {}
+            Value::String(s) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(s);
+            }
+            Value::Number(n) => out.push_str(&format!("[{n}]")),
+            _ => {}
+        }
+    }
+    out
 }
 
 fn one_line(s: &str) -> String {
@@ -221,6 +283,20 @@ mod tests {
             "<html> <b>Bad gateway</b>\\u{1b}[2J</html>"
         );
         assert_eq!(error_message(&[b'x'; 1000]).0.len(), 300);
+        let msg = |body: &str| error_message(body.as_bytes()).0;
+        assert_eq!(msg(r#"{"errors":["name is required","steps is empty"]}"#), "name is required; steps is empty");
+        assert_eq!(msg(r#"{"errors":[{"message":"too long","field":"name"},{"code":7}]}"#), "name: too long");
+        assert_eq!(
+            msg(r#"{"detail":[{"loc":["body","steps",0,"type"],"msg":"field required","type":"missing"}]}"#),
+            "steps[0].type: field required"
+        );
+        assert_eq!(
+            msg(r#"{"type":"about:blank","title":"Unprocessable","status":422,"detail":"order must be unique"}"#),
+            "Unprocessable: order must be unique"
+        );
+        assert_eq!(msg(r#"{"oops":{"nested":true}}"#), r#"{"oops":{"nested":true}}"#);
+        assert_eq!(msg(""), "(empty body)");
+        assert_eq!(msg(" \n"), "(empty body)");
     }
 
     #[test]

@@ -156,7 +156,8 @@ fn dry_run_sends_nothing_needs_no_token_and_shows_no_secret() {
     let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(v, expected_example_body());
     assert_eq!(run.stderr, format!("POST {}/v1/sequence-manager/sequences\n", stub.url));
-    let run = t.authed(&stub.url).args(["sequence", "create", "--dry-run", "--jq", ".name", "-f"]).arg_path(&toml).run();
+    let run =
+        t.authed(&stub.url).args(["sequence", "create", "--dry-run", "--jq", ".name", "-f"]).arg_path(&toml).run();
     run.code(0);
     assert_eq!(run.stdout, format!("{}\n", expected_example_body()["name"].as_str().unwrap()));
     assert!(!run.stdout.contains(TOKEN) && !run.stderr.contains(TOKEN));
@@ -218,6 +219,40 @@ fn non_json_error_bodies_still_report_the_status() {
         "error: creating the sequence: the API answered 502 Bad Gateway: <html><body>\\u{1b}[31mBad gateway</body></html>"
     );
     assert!(!run.stderr.contains('\x1b'));
+}
+
+#[test]
+fn error_bodies_of_other_shapes_still_say_what_the_server_said() {
+    let t = TestEnv::new();
+    let cases = [
+        (
+            422,
+            r#"{"detail":[{"loc":["body","steps",0,"type"],"msg":"field required"}]}"#,
+            5,
+            "422 Unprocessable Entity: steps[0].type: field required",
+        ),
+        (
+            400,
+            r#"{"errors":["name is required",{"message":"too long","field":"description"}]}"#,
+            5,
+            "400 Bad Request: name is required; description: too long",
+        ),
+        (
+            409,
+            r#"{"type":"about:blank","title":"Conflict","detail":"a create with this key is running"}"#,
+            5,
+            "409 Conflict: Conflict: a create with this key is running",
+        ),
+        (500, "", 6, "500 Internal Server Error: (empty body)"),
+    ];
+    for (status, body, code, want) in cases {
+        let stub = Stub::fixed(Canned::raw(status, "application/json", body));
+        let run =
+            t.authed(&stub.url).args(["--retries", "0", "sequence", "create", "--name", "x", "--step", "voice"]).run();
+        run.code(code);
+        let first = run.stderr.lines().next().unwrap_or_default();
+        assert_eq!(first, format!("error: creating the sequence: the API answered {want}"));
+    }
 }
 
 #[test]
