@@ -106,6 +106,11 @@ impl std::error::Error for ApiError {}
 #[derive(Debug)]
 pub struct TransportError {
     pub message: String,
+    /// What to do about it, when the cause is known (a TLS/plain-HTTP mix-up); else the
+    /// general network hint is shown.
+    pub hint: Option<String>,
+    /// False when trying again cannot help (the server speaks another protocol).
+    pub retryable: bool,
 }
 
 /// A response clarion can't understand (not JSON, wrong shape, a redirect).
@@ -344,8 +349,8 @@ pub fn render(err: &anyhow::Error) -> (Vec<String>, Vec<String>) {
             });
         }
         let network_hint = "check the network and the API URL (--api-url, CLARION_API_URL or the profile's api_url), then run the command again";
-        if cause.is::<TransportError>() {
-            hints.push(network_hint.into());
+        if let Some(t) = cause.downcast_ref::<TransportError>() {
+            hints.push(t.hint.clone().unwrap_or_else(|| network_hint.into()));
         }
         if let Some(r) = cause.downcast_ref::<RetriesExhausted>() {
             hints.push(if r.network {
@@ -398,7 +403,8 @@ mod tests {
 
     #[test]
     fn context_does_not_hide_the_kind() {
-        let err = anyhow::Error::from(TransportError { message: "refused".into() }).context("creating the sequence");
+        let err = anyhow::Error::from(TransportError { message: "refused".into(), hint: None, retryable: true })
+            .context("creating the sequence");
         assert_eq!(exit_code(&err), code::TEMPORARY);
         assert_eq!(render(&err).0, ["creating the sequence: refused"]);
         assert_eq!(exit_code(&anyhow::anyhow!("other")), code::FAILURE);

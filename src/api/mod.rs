@@ -180,7 +180,7 @@ impl ApiClient {
             }
             let (reason, retry_after) = match &result {
                 Ok(raw) if retry::retryable_status(raw.status, has_key) => (status_reason(raw.status), raw.retry_after),
-                Err(e) if e.is::<TransportError>() => (e.to_string(), None),
+                Err(e) if e.downcast_ref::<TransportError>().is_some_and(|t| t.retryable) => (e.to_string(), None),
                 _ => return result,
             };
             if retry >= retries {
@@ -348,7 +348,38 @@ pub fn sequence_url(base: &Url, id: u64) -> Url {
 
 fn transport_error(e: &reqwest::Error, base: &Url) -> anyhow::Error {
     let host = base.host_str().unwrap_or("the API");
+    let at = match base.port_or_known_default() {
+        Some(port) => format!("{host}:{port}"),
+        None => host.to_string(),
+    };
     let root = root_cause(e);
+    // Two mix-ups a person makes, told apart by the error itself, not its text: https:// to a
+    // plain-HTTP server (the answer isn't TLS), and http:// to a TLS server (the answer isn't
+    // HTTP). Retrying either cannot help.
+    if base.scheme() == "https" && tls_got_plain_text(e) {
+        return TransportError {
+            message: format!("{at} answered in plain HTTP, not TLS (https://)"),
+            hint: Some(format!("if it is a local server without TLS, use http://{at}; else check the port")),
+            retryable: false,
+        }
+        .into();
+    }
+    if base.scheme() == "http" && e.is_request() && !e.is_connect() && answer_was_not_http(e) {
+        return TransportError {
+            message: format!("{at} did not answer in HTTP: it may expect TLS"),
+            hint: Some(format!("try https://{at}")),
+            retryable: false,
+        }
+        .into();
+    }
+    if is_refused(e) {
+        return TransportError {
+            message: format!("cannot connect to {at}: nothing is listening there (connection refused)"),
+            hint: None,
+            retryable: true,
+        }
+        .into();
+    }
     let message = if e.is_timeout() {
         format!("no answer from {host} in time (timed out)")
     } else if e.is_connect() {
@@ -358,7 +389,34 @@ fn transport_error(e: &reqwest::Error, base: &Url) -> anyhow::Error {
     } else {
         format!("the request to {host} failed: {root}")
     };
-    TransportError { message }.into()
+    TransportError { message, hint: None, retryable: true }.into()
+}
+
+/// The errors behind `e`, looking inside I/O errors too (where TLS and socket errors travel).
+fn causes<'a>(e: &'a (dyn std::error::Error + 'static)) -> impl Iterator<Item = &'a (dyn std::error::Error + 'static)> {
+    std::iter::successors(Some(e), |cur| match cur.downcast_ref::<std::io::Error>().and_then(|io| io.get_ref()) {
+        Some(inner) => Some(inner as &(dyn std::error::Error + 'static)),
+        None => cur.source(),
+    })
+}
+
+fn tls_got_plain_text(e: &reqwest::Error) -> bool {
+    causes(e).any(|c| {
+        matches!(
+            c.downcast_ref::<rustls::Error>(),
+            Some(rustls::Error::InvalidMessage(rustls::InvalidMessage::InvalidContentType))
+        )
+    })
+}
+
+fn answer_was_not_http(e: &reqwest::Error) -> bool {
+    causes(e).any(|c| c.downcast_ref::<hyper::Error>().is_some_and(|h| h.is_parse()))
+}
+
+fn is_refused(e: &reqwest::Error) -> bool {
+    causes(e).any(|c| {
+        c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::ConnectionRefused)
+    })
 }
 
 fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {

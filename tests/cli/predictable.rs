@@ -224,3 +224,39 @@ fn sandbox_path_names_the_database_and_reset_empties_it() {
     run.ok();
     assert_eq!(run.stdout, "1\n");
 }
+
+#[test]
+fn tls_and_plain_http_mixed_up_get_a_cause_and_the_fix_at_once() {
+    let t = TestEnv::new();
+    // A real HTTP server (the sandbox's) answers a TLS hello with a plain-text 400.
+    let plain = SandboxProc::start(&t, &[]);
+    let at = plain.url.trim_start_matches("http://").trim_end_matches('/').to_string();
+    let run = t.authed(&format!("https://{at}")).args(["sequence", "show", "1"]).run();
+    run.code(6);
+    assert_eq!(
+        run.stderr,
+        format!(
+            "error: fetching sequence 1: {at} answered in plain HTTP, not TLS (https://)\nhint: if it is a local server without TLS, use http://{at}; else check the port\n"
+        )
+    );
+
+    let tls = TlsServer::start(envelope(sample_sequence(1)));
+    let at = tls.url.trim_start_matches("https://").trim_end_matches('/').to_string();
+    let run = t.authed(&format!("http://{at}")).args(["sequence", "show", "1"]).run();
+    run.code(6);
+    assert_eq!(
+        run.stderr,
+        format!("error: fetching sequence 1: {at} did not answer in HTTP: it may expect TLS\nhint: try https://{at}\n")
+    );
+
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let run = t.authed(&format!("http://127.0.0.1:{port}")).args(["--retries", "0", "sequence", "show", "1"]).run();
+    run.code(6);
+    let first = run.stderr.lines().next().unwrap_or_default().to_string();
+    assert_eq!(
+        first,
+        format!(
+            "error: fetching sequence 1: cannot connect to 127.0.0.1:{port}: nothing is listening there (connection refused)"
+        )
+    );
+}

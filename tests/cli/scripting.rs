@@ -120,7 +120,7 @@ fn test_mode_comes_from_the_profile_and_live_overrides_it() {
             "--live",
             "--dry-run",
             "--jq",
-            ".body.is_test_mode",
+            ".is_test_mode",
         ])
         .run();
     run.ok();
