@@ -156,23 +156,41 @@ impl Ctx<'_> {
         Ok(())
     }
 
-    /// Waits for a sequence to end and prints it; an unsuccessful end is still printed, then
-    /// reported (exit 8).
+    /// Waits for a sequence to end and prints it; an unsuccessful end is printed, then
+    /// reported (exit 8). After a create (`known` is its answer), whatever ends the wait (the
+    /// timeout, Ctrl-C, a failing look), the last known state is still printed, so the
+    /// created sequence's id is never lost.
     pub async fn wait_and_print(
         &self,
         client: &ApiClient,
         id: u64,
         timing: crate::waiter::Timing,
         output: &OutputArgs,
+        known: Option<Sequence>,
     ) -> anyhow::Result<()> {
         let mut view = render::progress::WaitView::new(self.ui, id);
-        let result = crate::waiter::wait(client, id, timing, |seq| view.update(seq)).await;
+        // `wait ID` prints a sequence only once it has ended; after a create, though, what is
+        // known is printed whatever happens, since the id would otherwise be lost.
+        let after_create = known.is_some();
+        let mut last = known;
+        let result = {
+            let waiting = crate::waiter::wait(client, id, timing, |seq| {
+                view.update(seq);
+                last = Some(seq.clone());
+            });
+            tokio::select! {
+                r = waiting => r,
+                _ = tokio::signal::ctrl_c() => Err(crate::error::WaitInterrupted { id }.into()),
+            }
+        };
         drop(view);
         match result {
             Ok(seq) => self.print_sequence(&seq, output),
             Err(e) => {
-                if let Some(ended) = e.downcast_ref::<crate::error::SequenceUnsuccessful>() {
-                    self.print_sequence(&ended.sequence, output)?;
+                match (e.downcast_ref::<crate::error::SequenceUnsuccessful>(), &last) {
+                    (Some(ended), _) => self.print_sequence(&ended.sequence, output)?,
+                    (None, Some(seq)) if after_create => self.print_sequence(seq, output)?,
+                    _ => {}
                 }
                 Err(e)
             }

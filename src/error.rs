@@ -251,6 +251,33 @@ impl fmt::Display for Interrupted {
 }
 impl std::error::Error for Interrupted {}
 
+/// Context for a single create: which key it carried and the command line that repeats it
+/// with that key, for when its answer was lost (exit 6) and it may or may not exist.
+#[derive(Debug)]
+pub struct CreatingSequence {
+    pub key: String,
+    pub retry: String,
+}
+
+impl fmt::Display for CreatingSequence {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("creating the sequence")
+    }
+}
+
+/// Ctrl-C while waiting for one sequence: the sequence runs on at the API.
+#[derive(Debug)]
+pub struct WaitInterrupted {
+    pub id: u64,
+}
+
+impl fmt::Display for WaitInterrupted {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "interrupted: sequence {} keeps running (clarion only stopped waiting)", self.id)
+    }
+}
+impl std::error::Error for WaitInterrupted {}
+
 /// The exit code for an error: the first cause in the chain that clarion knows decides it.
 pub fn exit_code(err: &anyhow::Error) -> u8 {
     for cause in err.chain() {
@@ -272,7 +299,7 @@ pub fn exit_code(err: &anyhow::Error) -> u8 {
         if cause.is::<BadResponse>() {
             return code::FAILURE;
         }
-        if cause.is::<Interrupted>() {
+        if cause.is::<Interrupted>() || cause.is::<WaitInterrupted>() {
             return code::INTERRUPTED;
         }
         if cause.is::<TestModeNotHonoured>() {
@@ -348,6 +375,9 @@ pub fn render(err: &anyhow::Error) -> (Vec<String>, Vec<String>) {
                 None => "pass --journal PATH so that a re-run can resume".into(),
             });
         }
+        if let Some(w) = cause.downcast_ref::<WaitInterrupted>() {
+            hints.push(format!("follow it again with `clarion sequence wait {}`", w.id));
+        }
         let network_hint = "check the network and the API URL (--api-url, CLARION_API_URL or the profile's api_url), then run the command again";
         if let Some(t) = cause.downcast_ref::<TransportError>() {
             hints.push(t.hint.clone().unwrap_or_else(|| network_hint.into()));
@@ -359,6 +389,16 @@ pub fn render(err: &anyhow::Error) -> (Vec<String>, Vec<String>) {
                 "the failures looked temporary: run the command again later, or allow more with --retries N".into()
             });
         }
+    }
+    // A context, not a cause: found on the error itself. It replaces the general advice to
+    // "run the command again", which would send a new key and could create a second sequence.
+    if let Some(c) = err.downcast_ref::<CreatingSequence>()
+        && exit_code(err) == code::TEMPORARY
+    {
+        hints = vec![format!(
+            "the sequence may or may not exist now (Idempotency-Key {}); this retries with the same key, so it is created at most once: {}",
+            c.key, c.retry
+        )];
     }
     (errors, hints)
 }

@@ -260,3 +260,128 @@ fn tls_and_plain_http_mixed_up_get_a_cause_and_the_fix_at_once() {
         )
     );
 }
+
+/// A stub that creates sequence 7 and answers every look at it with `get`.
+fn create_then(get: Canned) -> Stub {
+    Stub::start(move |r| match r.method.as_str() {
+        "POST" => Canned::json(201, &envelope(sample_sequence(7))),
+        _ => get.clone(),
+    })
+}
+
+#[test]
+fn create_wait_leaves_the_id_on_stdout_whatever_ends_the_wait() {
+    let t = TestEnv::new();
+    let create = ["--retries", "0", "sequence", "create", "--name", "x", "--step", "voice", "--wait"];
+    // The timeout passing before any look: 124, and the create's answer is what is known.
+    let stub = create_then(Canned::json(200, &envelope(sample_sequence(7))));
+    let run = t.authed(&stub.url).args(create).args(["--timeout", "0", "-q"]).run();
+    run.code(124);
+    assert_eq!(run.stdout, "7\n");
+    // --json: the last known state, whole.
+    let run = t.authed(&stub.url).args(create).args(["--timeout", "0", "--json"]).run();
+    run.code(124);
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&run.stdout).unwrap()["id"], 7);
+    // The GET endpoint missing (3), refusing (5) or failing (6), or its answer unreadable (1).
+    let cases = [
+        (Canned::json(404, &serde_json::json!({"error": {"message": "no such route"}})), 3),
+        (Canned::json(422, &serde_json::json!({"error": {"message": "nope"}})), 5),
+        (Canned::raw(500, "text/plain", "down"), 6),
+        (Canned::raw(200, "text/html", "<html>"), 1),
+    ];
+    for (get, code) in cases {
+        let stub = create_then(get);
+        let run = t.authed(&stub.url).args(create).args(["-q"]).run();
+        run.code(code);
+        assert_eq!(run.stdout, "7\n", "exit {code}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_during_create_wait_prints_the_id_and_how_to_follow_it() {
+    let t = TestEnv::new();
+    let stub = create_then(Canned::json(200, &envelope(sample_sequence(7))));
+    let running = t
+        .authed(&stub.url)
+        .args(["sequence", "create", "--name", "x", "--step", "voice", "--wait", "--interval", "1h", "-q"])
+        .spawn();
+    // Interrupted once it is waiting: after its first look.
+    while !stub.requests().iter().any(|r| r.method == "GET") {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    running.signal(rustix::process::Signal::INT);
+    let run = running.wait();
+    run.code(130);
+    assert_eq!(run.stdout, "7\n");
+    assert_eq!(
+        run.stderr,
+        "error: interrupted: sequence 7 keeps running (clarion only stopped waiting)\nhint: follow it again with `clarion sequence wait 7`\n"
+    );
+}
+
+#[test]
+fn a_create_whose_answer_was_lost_says_its_key_and_the_command_that_retries_it() {
+    let t = TestEnv::new();
+    let stub = Stub::fixed(Canned::raw(503, "text/plain", "busy"));
+    let run = t
+        .authed(&stub.url)
+        .args(["--retries", "0", "sequence", "create", "--name", "Tuesday's reminder", "--step", "voice"])
+        .run();
+    run.code(6);
+    let key = stub.requests()[0].header("Idempotency-Key").unwrap().to_string();
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(lines[0], "error: creating the sequence: the API answered 503 Service Unavailable: busy");
+    assert_eq!(lines.len(), 2, "{}", run.stderr);
+    assert!(lines[1].starts_with(&format!("hint: the sequence may or may not exist now (Idempotency-Key {key})")));
+    let retry = lines[1].split_once("created at most once: ").unwrap().1;
+    assert_eq!(
+        shlex::split(retry).unwrap(),
+        [
+            "clarion",
+            "--retries",
+            "0",
+            "sequence",
+            "create",
+            "--name",
+            "Tuesday's reminder",
+            "--step",
+            "voice",
+            "--idempotency-key",
+            &key
+        ]
+    );
+    // A key given is replaced by the one used, never repeated.
+    let run = t
+        .authed(&stub.url)
+        .args(["--retries", "0", "sequence", "create", "--name", "x", "--step", "voice", "--idempotency-key", "k-1"])
+        .run();
+    run.code(6);
+    assert!(
+        run.stderr.trim_end().ends_with("sequence create --name x --step voice --idempotency-key k-1"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_during_a_wait_for_many_says_they_keep_running() {
+    let t = TestEnv::new();
+    let stub = Stub::fixed(Canned::json(200, &envelope(sample_sequence(7))));
+    let running = t.authed(&stub.url).args(["sequence", "wait", "7", "8", "--interval", "1h"]).spawn();
+    while stub.requests().is_empty() {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    running.signal(rustix::process::Signal::INT);
+    let run = running.wait();
+    run.code(130);
+    assert!(run.stderr.contains("error: interrupted; still running: 7, 8\n"), "{}", run.stderr);
+    assert!(
+        run.stderr.ends_with(
+            "hint: they keep running (clarion only stopped waiting): run the same command again to follow them\n"
+        ),
+        "{}",
+        run.stderr
+    );
+}

@@ -110,18 +110,7 @@ fn test_mode_comes_from_the_profile_and_live_overrides_it() {
     assert_eq!(run.stdout, "true\n");
     let run = t
         .authed(&sb.url)
-        .args([
-            "sequence",
-            "create",
-            "--name",
-            "x",
-            "--step",
-            "voice",
-            "--live",
-            "--dry-run",
-            "--jq",
-            ".is_test_mode",
-        ])
+        .args(["sequence", "create", "--name", "x", "--step", "voice", "--live", "--dry-run", "--jq", ".is_test_mode"])
         .run();
     run.ok();
     assert_eq!(run.stdout, "false\n");

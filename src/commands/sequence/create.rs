@@ -3,7 +3,6 @@
 use crate::cli::{InputArgs, OutputArgs, WaitTiming};
 use crate::context::Ctx;
 use crate::error::TestModeNotHonoured;
-use anyhow::Context as _;
 use clap::Args;
 use serde_json::Value;
 
@@ -150,6 +149,22 @@ async fn run_batch(
     super::wait::wait_many(ids, &options, &settings, ctx).await
 }
 
+/// This command line again, with `--idempotency-key KEY` (the one it used) in place of any it
+/// had, quoted for a POSIX shell.
+fn retry_command(key: &str) -> String {
+    let mut args: Vec<String> = vec!["clarion".into()];
+    let mut given = std::env::args_os().skip(1).map(|a| a.to_string_lossy().into_owned());
+    while let Some(arg) = given.next() {
+        if arg == "--idempotency-key" {
+            given.next();
+        } else if !arg.starts_with("--idempotency-key=") {
+            args.push(arg);
+        }
+    }
+    args.extend(["--idempotency-key".into(), key.into()]);
+    shlex::try_join(args.iter().map(String::as_str)).unwrap_or_else(|_| args.join(" "))
+}
+
 fn parse_idempotency_key(raw: &str) -> Result<String, String> {
     if (1..=255).contains(&raw.len()) && raw.bytes().all(|b| b.is_ascii_graphic()) {
         Ok(raw.to_string())
@@ -207,7 +222,10 @@ pub async fn run(args: CreateArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
         });
     }
     let key = args.idempotency_key.unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
-    let seq = client.create_sequence(&body, &key).await.context("creating the sequence")?;
+    let seq = client
+        .create_sequence(&body, &key)
+        .await
+        .map_err(|e| e.context(crate::error::CreatingSequence { key: key.clone(), retry: retry_command(&key) }))?;
     if asked_test && seq.data.get("is_test_mode") != Some(&Value::Bool(true)) {
         // The result still goes to stdout, so a script can act on the id.
         ctx.print_sequence(&seq, &args.output)?;
@@ -220,7 +238,7 @@ pub async fn run(args: CreateArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
         }
         if args.wait {
             let id = u64::try_from(id).map_err(|_| anyhow::anyhow!("the API gave a negative sequence id {id}"))?;
-            return ctx.wait_and_print(&client, id, args.timing.get(), &args.output).await;
+            return ctx.wait_and_print(&client, id, args.timing.get(), &args.output, Some(seq)).await;
         }
     }
     ctx.print_sequence(&seq, &args.output)

@@ -95,7 +95,7 @@ pub async fn run(args: WaitArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     let settings = ctx.settings()?;
     if !many {
         let client = ctx.client(&settings)?;
-        return ctx.wait_and_print(&client, args.ids[0], args.timing.get(), &args.output).await;
+        return ctx.wait_and_print(&client, args.ids[0], args.timing.get(), &args.output, None).await;
     }
     let mut ids = args.ids.clone();
     if let Some(path) = &args.ids_from {
@@ -343,6 +343,9 @@ fn finish(
     };
     if let Some(m) = message {
         ctx.ui.error(&m);
+        if matches!(stop, Stop::Interrupted) && tally.running > 0 {
+            ctx.ui.hint("they keep running (clarion only stopped waiting): run the same command again to follow them");
+        }
         return Err(Silent(exit).into());
     }
     Ok(())
