@@ -2039,7 +2039,7 @@ _clarion() {
             return 0
             ;;
         clarion__subcmd__sequence__subcmd__validate)
-            opts="-f -v -h -V --file --name --description --step --rows --rows-format --json --jq --api-url --profile --token-file --ca-cert --retries --request-timeout --verbose --sandbox --color --help --version"
+            opts="-f -v -h -V --file --name --description --step --rows --rows-format --test-mode --live --batch --json --jq --api-url --profile --token-file --ca-cert --retries --request-timeout --verbose --sandbox --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

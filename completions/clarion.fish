@@ -156,6 +156,9 @@ complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_see
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from validate" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from validate" -l test-mode -d 'Check as a test-mode create would'
+complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from validate" -l live -d 'Check as a live create would (the profile\'s test_mode is not read here either way)'
+complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from validate" -l batch -d 'Read one sequence per line (JSON Lines), as for .jsonl/.ndjson files; for `-f -`'
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from validate" -l json -d 'Print JSON'
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from validate" -s v -l verbose -d 'Show each request and response on stderr (-vv adds bodies); the token is always masked'
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from validate" -l sandbox -d 'Use a local sandbox started for this command instead of the real API (no token or config needed; state persists in the data directory) [env: CLARION_SANDBOX=1]'

@@ -177,6 +177,9 @@ _arguments "${_arguments_options[@]}" : \
 '--retries=[Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) \[default\: the profile'\''s retries, else 3\]]:N:_default' \
 '--request-timeout=[Seconds each attempt may take, connecting included]:SECONDS:_default' \
 '--color=[When to use colour (NO_COLOR is honoured under auto)]:WHEN:(auto always never)' \
+'(--live)--test-mode[Check as a test-mode create would]' \
+'--live[Check as a live create would (the profile'\''s test_mode is not read here either way)]' \
+'--batch[Read one sequence per line (JSON Lines), as for .jsonl/.ndjson files; for \`-f -\`]' \
 '--json[Print JSON]' \
 '*-v[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
 '*--verbose[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \

@@ -111,6 +111,19 @@ pub struct InputArgs {
     pub rows_format: Option<crate::rows::RowsFormat>,
 }
 
+impl InputArgs {
+    /// One sequence per line: `--batch`, or a .jsonl/.ndjson file (create and validate agree).
+    pub fn is_batch(&self, batch_flag: bool) -> bool {
+        batch_flag
+            || self
+                .file
+                .as_ref()
+                .and_then(|f| f.extension())
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"))
+    }
+}
+
 /// How long to wait for a sequence, and how often to look.
 #[derive(Debug, Clone, Args)]
 pub struct WaitTiming {

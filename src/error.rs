@@ -346,6 +346,7 @@ pub fn render(err: &anyhow::Error) -> (Vec<String>, Vec<String>) {
         if v.problems.len() > 1 || v.summary.is_some() {
             errors.push(sanitize(&v.to_string()).into_owned());
         }
+        hints.extend(v.hint.iter().map(|h| sanitize(h).into_owned()));
         return (errors, hints);
     }
     errors.push(sanitize(&format!("{err:#}")).into_owned());

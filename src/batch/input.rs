@@ -164,11 +164,8 @@ pub fn scan<R: Read>(reader: R, name: &str, overrides: &Overrides, keep: usize) 
             // Not a line of JSON at all (or not a text file): nothing more is read, nothing sent.
             let p =
                 Problem::at(name, Some((n as usize, 1)), "", format!("the line is longer than {} MiB", MAX_LINE >> 20));
-            return Err(crate::seqfile::ValidationError {
-                problems: vec![p],
-                summary: Some(format!("{name}: line {n} is longer than {} MiB; nothing was sent", MAX_LINE >> 20)),
-            }
-            .into());
+            let summary = format!("{name}: line {n} is longer than {} MiB; nothing was sent", MAX_LINE >> 20);
+            return Err(crate::seqfile::ValidationError::summarised(vec![p], summary).into());
         }
         match line_body(name, n, bytes, overrides) {
             Ok(_) => valid += 1,

@@ -2,7 +2,7 @@
 //! concurrency, one idempotency key per line, a journal that makes re-runs resume, and a
 //! clean stop on Ctrl-C.
 
-mod input;
+pub mod input;
 mod journal;
 
 pub use input::{Lines, MAX_LINE, Scan, line_body, line_body_checked, scan};
@@ -21,7 +21,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Instant;
 
 /// How many invalid lines are listed before "and N more".
-const SHOWN_PROBLEMS: usize = 20;
+pub const SHOWN_PROBLEMS: usize = 20;
 
 /// Input that can't be read twice (standard input, a FIFO, a device) is held in memory, up to
 /// this much; larger batches belong in a file.
@@ -287,7 +287,7 @@ async fn validate(batch: &Batch, source: &Source, name: &str, ui: &Ui) -> anyhow
         };
         let summary = format!("{name}: {} invalid {unit}{}{tail}: {what}", scan.invalid, plural(scan.invalid));
         if !batch.skip_invalid {
-            return Err(ValidationError { problems: scan.problems, summary: Some(summary) }.into());
+            return Err(ValidationError::summarised(scan.problems, summary).into());
         }
         for p in &scan.problems {
             ui.warn(&crate::render::sanitize(&p.to_string()));

@@ -99,7 +99,7 @@ impl Checker<'_> {
         self.problems.sort_by_key(|p| (p.line.unwrap_or(usize::MAX), p.column.unwrap_or(0)));
         let n = self.problems.len();
         let summary = format!("{}: {n} problem{}; fix the file first", self.name, if n == 1 { "" } else { "s" });
-        Err(ValidationError { problems: self.problems, summary: Some(summary) }.into())
+        Err(ValidationError::summarised(self.problems, summary).into())
     }
 }
 

@@ -56,7 +56,7 @@ pub fn scan(
                 "{}: {n} placeholders name no column of {name}; nothing was sent",
                 input.template.source_name()
             );
-            return Err(ValidationError { problems, summary: Some(summary) }.into());
+            return Err(ValidationError::summarised(problems, summary).into());
         }
     }
     let (mut valid, mut invalid, mut problems) = (0, 0, Vec::new());

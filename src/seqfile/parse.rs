@@ -13,10 +13,13 @@ pub enum Format {
 }
 
 impl Format {
-    /// JSON documents that can hold a sequence start with `{`; TOML never does.
+    /// JSON documents that can hold a sequence start with `{`; TOML never does. A `[` is
+    /// JSON only when an array follows (`[{`, `[]`): `[[steps]]` and `[table]` are TOML.
     pub fn sniff(text: &str) -> Self {
-        match text.trim_start().as_bytes().first() {
-            Some(b'{') | Some(b'[') => Format::Json,
+        let text = text.trim_start();
+        match text.as_bytes().first() {
+            Some(b'{') => Format::Json,
+            Some(b'[') if matches!(text[1..].trim_start().as_bytes().first(), Some(b'{' | b']')) => Format::Json,
             _ => Format::Toml,
         }
     }
@@ -82,6 +85,49 @@ pub fn parse_document(source: Source) -> Result<Parsed, ValidationError> {
     }
 }
 
+/// When a document doesn't parse, what it seems to be instead: a mistake in the format, not
+/// in the sequence, and one fix rather than a parser's complaint.
+fn format_hint(source: &Source) -> Option<String> {
+    let text = source.text.trim_start();
+    let stdin = source.name == "<stdin>";
+    let ext = std::path::Path::new(&source.name).extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    if matches!(ext.as_deref(), Some("yaml" | "yml")) || looks_like_yaml(text) {
+        return Some("YAML is not read: write the sequence as TOML or JSON (see examples/)".into());
+    }
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let first_is_object = lines.next().is_some_and(|l| matches!(serde_json::from_str(l), Ok(Value::Object(_))));
+    let more = lines.next().is_some();
+    match source.format {
+        Format::Json if first_is_object && more => Some(if stdin {
+            "this looks like JSON Lines (one sequence per line): pass --batch".into()
+        } else {
+            "this looks like JSON Lines (one sequence per line): name the file .jsonl, or pass --batch".into()
+        }),
+        Format::Toml if text.starts_with('{') || first_is_object => {
+            Some("this looks like JSON: name the file .json (or pass it on standard input, -f -)".into())
+        }
+        _ => None,
+    }
+}
+
+/// `key: value` on the first line (or a `---` start), which neither TOML nor JSON writes.
+fn looks_like_yaml(text: &str) -> bool {
+    let Some(first) = text.lines().map(str::trim).find(|l| !l.is_empty() && !l.starts_with('#')) else {
+        return false;
+    };
+    if first == "---" {
+        return true;
+    }
+    match first.split_once(':') {
+        Some((key, rest)) => {
+            !key.is_empty()
+                && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+                && (rest.is_empty() || rest.starts_with(' '))
+        }
+        None => false,
+    }
+}
+
 /// JSON without the second, locating pass: for input validated already (a batch's sending
 /// pass), where a problem is re-read with `parse_document` to be located. It does not see
 /// duplicate keys, which only the locating pass reports.
@@ -97,6 +143,7 @@ fn parse_json(source: Source) -> Result<Parsed, ValidationError> {
         let message = text.rsplit_once(" at line ").map_or(text.as_str(), |(m, _)| m);
         let pos = (e.line() > 0).then(|| (e.line(), e.column().max(1)));
         ValidationError::single(Problem::at(&source.name, pos, "", format!("invalid JSON: {message}")))
+            .hinted(format_hint(&source))
     })?;
     let mut spans = HashMap::new();
     let mut problems = Vec::new();
@@ -168,7 +215,7 @@ fn parse_toml(source: Source) -> Result<Parsed, ValidationError> {
     let doc = toml_edit::Document::parse(source.text.as_str()).map_err(|e| {
         let mut p = Problem::from_toml(&source.name, &source.text, e.span(), e.message());
         p.message = format!("invalid TOML: {}", p.message);
-        ValidationError::single(p)
+        ValidationError::single(p).hinted(format_hint(&source))
     })?;
     let mut spans = HashMap::new();
     let mut problems = Vec::new();

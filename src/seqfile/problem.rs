@@ -68,11 +68,22 @@ pub struct ValidationError {
     pub problems: Vec<Problem>,
     /// The closing line, where the caller can say more than "N problems in the input".
     pub summary: Option<String>,
+    /// What to do, when the problems point at one mistake (a JSON file named .toml, ...).
+    pub hint: Option<String>,
 }
 
 impl ValidationError {
     pub fn new(problems: Vec<Problem>) -> Self {
-        Self { problems, summary: None }
+        Self { problems, summary: None, hint: None }
+    }
+
+    pub fn summarised(problems: Vec<Problem>, summary: String) -> Self {
+        Self { problems, summary: Some(summary), hint: None }
+    }
+
+    pub fn hinted(mut self, hint: Option<String>) -> Self {
+        self.hint = hint;
+        self
     }
 
     pub fn single(p: Problem) -> Self {

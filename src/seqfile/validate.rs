@@ -127,6 +127,12 @@ fn validate(
     Err(ValidationError::new(v.problems))
 }
 
+/// Whether `obj` lacks `wanted` but has an unknown key that is its near miss (`nmae`, `typ`):
+/// one typo, one error.
+fn misspelt(obj: &Map<String, Value>, wanted: &str, known: &[&str]) -> bool {
+    !obj.contains_key(wanted) && obj.keys().any(|k| !known.contains(&k.as_str()) && suggest(k, known) == Some(wanted))
+}
+
 struct Validator<'a> {
     /// Where fields are in the text, for locating problems.
     parsed: Option<&'a Parsed>,
@@ -228,7 +234,8 @@ impl Validator<'_> {
             }
             None => self.string_field(root, "name", true),
         };
-        if name.is_none() && ov.name.is_none() && !self.has(root, "name") {
+        // `nmae = ...` is reported once, as the unknown key it is, with `name` suggested.
+        if name.is_none() && ov.name.is_none() && !self.has(root, "name") && !misspelt(root, "name", TOP_KEYS) {
             let hint = match self.format() {
                 Format::Toml if self.parsed.is_some() => "add name = \"...\" at the top of the file, or pass --name",
                 Format::Json if self.parsed.is_some() => "add \"name\": \"...\" to the file, or pass --name",
@@ -264,7 +271,9 @@ impl Validator<'_> {
                 _ => "pass --step TYPE (e.g. --step voice), or give a file with -f",
             };
             let at = if self.has(root, "steps") { "steps" } else { "" };
-            if at.is_empty() {
+            if at.is_empty() && misspelt(root, "steps", TOP_KEYS) {
+                // Reported as the unknown key, with `steps` suggested.
+            } else if at.is_empty() {
                 let src = self.source_name().to_string();
                 self.problems.push(Problem::at(
                     &src,
@@ -340,6 +349,7 @@ impl Validator<'_> {
             self.unknown_keys(step, &path, STEP_KEYS);
             let ty_path = child_path(&path, "type");
             let ty = match step.get("type") {
+                None if misspelt(step, "type", STEP_KEYS) => None,
                 None | Some(Value::Null) => {
                     let eg = match self.format() {
                         Format::Toml => "type = \"voice\"",
@@ -589,6 +599,23 @@ mod tests {
             "s.toml:4:1: steps[0].tpye: unknown key (did you mean `type`?)"
         );
         assert!(problems("name = \"x\"\n")[0].contains("no steps"));
+    }
+
+    #[test]
+    fn one_typo_is_one_error() {
+        assert_eq!(
+            problems("nmae = \"x\"\n[[steps]]\ntyp = \"voice\"\n"),
+            [
+                "s.toml:1:1: nmae: unknown key (did you mean `name`?)",
+                "s.toml:3:1: steps[0].typ: unknown key (did you mean `type`?)"
+            ]
+        );
+        assert_eq!(
+            problems("name = \"x\"\n[[step]]\ntype = \"voice\"\n"),
+            ["s.toml:2:3: step: unknown key (did you mean `steps`?)"]
+        );
+        // Not a near miss: the key is unknown and the name is still missing.
+        assert_eq!(problems("title = \"x\"\n[[steps]]\ntype = \"voice\"\n").len(), 2);
     }
 
     #[test]

@@ -385,3 +385,113 @@ fn ctrl_c_during_a_wait_for_many_says_they_keep_running() {
         run.stderr
     );
 }
+
+/// The lines of stderr that report problems and hints: what `validate` and `create` must agree
+/// on. The closing count differs on purpose (`create` says nothing was sent).
+fn problem_lines(stderr: &str) -> Vec<&str> {
+    stderr
+        .lines()
+        .filter(|l| l.starts_with("error: ") || l.starts_with("hint: "))
+        .filter(|l| !l.contains("problems in the input; nothing was sent"))
+        .filter(|l| !l.contains(" invalid line") && !l.contains(" are invalid"))
+        .collect()
+}
+
+#[test]
+fn validate_is_create_without_sending_over_every_example_and_corpus_file() {
+    let t = TestEnv::new();
+    let mut files: Vec<std::path::PathBuf> = Vec::new();
+    for dir in ["examples", "tests/corpus/sequences"] {
+        for entry in std::fs::read_dir(repo_file(dir)).unwrap() {
+            files.push(entry.unwrap().path());
+        }
+    }
+    files.sort();
+    assert!(files.len() >= 10, "{files:?}");
+    let variants: &[&[&str]] = &[&[], &["--test-mode"], &["--name", "Override", "--step", "sms@40"]];
+    for file in &files {
+        for extra in variants {
+            let validate = t.cmd().args(["sequence", "validate", "-f"]).arg_path(file).args(*extra).run();
+            // Nothing can be sent: the API URL is a closed port, and --dry-run sends nothing.
+            let create = t
+                .cmd()
+                .env("CLARION_API_URL", "http://127.0.0.1:9")
+                .args(["sequence", "create", "--dry-run", "-f"])
+                .arg_path(file)
+                .args(*extra)
+                .run();
+            let what = format!("{} {extra:?}", file.display());
+            assert_eq!(validate.code, create.code, "{what}\nvalidate: {}\ncreate: {}", validate.stderr, create.stderr);
+            assert!(matches!(validate.code, 0 | 2), "{what}: {}", validate.stderr);
+            assert_eq!(problem_lines(&validate.stderr), problem_lines(&create.stderr), "{what}");
+        }
+        // Standard input, as `-f -` (with --batch for JSON Lines), is judged the same way.
+        let text = std::fs::read(file).unwrap();
+        let batch: &[&str] = if file.extension().is_some_and(|e| e == "jsonl") { &["--batch"] } else { &[] };
+        let validate = t.cmd().args(["sequence", "validate", "-f", "-"]).args(batch).stdin(text.clone()).run();
+        let create = t
+            .cmd()
+            .env("CLARION_API_URL", "http://127.0.0.1:9")
+            .args(["sequence", "create", "--dry-run", "-f", "-"])
+            .args(batch)
+            .stdin(text)
+            .run();
+        assert_eq!(validate.code, create.code, "stdin {}: {} / {}", file.display(), validate.stderr, create.stderr);
+        assert_eq!(problem_lines(&validate.stderr), problem_lines(&create.stderr), "stdin {}", file.display());
+    }
+}
+
+#[test]
+fn format_mistakes_get_a_hint_and_a_typo_one_error() {
+    let t = TestEnv::new();
+    let validate = |name: &str| {
+        let run = t
+            .cmd()
+            .args(["sequence", "validate", "-f"])
+            .arg_path(&repo_file(&format!("tests/corpus/sequences/{name}")))
+            .run();
+        run.code(2);
+        run.stderr.lines().filter(|l| l.starts_with("hint: ")).collect::<Vec<_>>().join("\n")
+    };
+    assert_eq!(
+        validate("json-in-toml.toml"),
+        "hint: this looks like JSON: name the file .json (or pass it on standard input, -f -)"
+    );
+    assert_eq!(
+        validate("jsonl-in-json.json"),
+        "hint: this looks like JSON Lines (one sequence per line): name the file .jsonl, or pass --batch"
+    );
+    assert_eq!(validate("reminder.yaml"), "hint: YAML is not read: write the sequence as TOML or JSON (see examples/)");
+    // JSON Lines piped without --batch.
+    let run = t
+        .cmd()
+        .args(["sequence", "validate", "-f", "-"])
+        .stdin(std::fs::read(repo_file("tests/corpus/sequences/valid.jsonl")).unwrap())
+        .run();
+    run.code(2);
+    assert!(
+        run.stderr.ends_with("hint: this looks like JSON Lines (one sequence per line): pass --batch\n"),
+        "{}",
+        run.stderr
+    );
+    // TOML on standard input that starts with a table is TOML.
+    let run =
+        t.cmd().args(["sequence", "validate", "-f", "-", "--name", "x"]).stdin("[[steps]]\ntype = \"voice\"\n").run();
+    run.ok();
+    assert_eq!(run.stderr, "<stdin> is valid (1 step)\n");
+    // One typo, one error, in file order.
+    let run = t
+        .cmd()
+        .args(["sequence", "validate", "-f"])
+        .arg_path(&repo_file("tests/corpus/sequences/typo-name.toml"))
+        .run();
+    run.code(2);
+    let file = repo_file("tests/corpus/sequences/typo-name.toml");
+    assert_eq!(
+        run.stderr,
+        format!(
+            "error: {f}:1:1: nmae: unknown key (did you mean `name`?)\nerror: {f}:4:1: steps[0].typ: unknown key (did you mean `type`?)\nerror: 2 problems in the input; nothing was sent\n",
+            f = file.display()
+        )
+    );
+}

@@ -189,8 +189,7 @@ fn validate_reports_problems_as_json() {
         v,
         json!([
             {"file": "bad.toml", "line": 1, "column": 1, "field": "nmae", "message": "unknown key (did you mean `name`?)"},
-            {"file": "bad.toml", "line": 3, "column": 8, "field": "steps[0].type", "message": "must not be empty (e.g. \"voice\")"},
-            {"file": "bad.toml", "line": null, "column": null, "field": "name", "message": "missing: every sequence needs a name (add name = \"...\" at the top of the file, or pass --name)"}
+            {"file": "bad.toml", "line": 3, "column": 8, "field": "steps[0].type", "message": "must not be empty (e.g. \"voice\")"}
         ])
     );
     assert_eq!(run.stderr, "");

@@ -182,16 +182,7 @@ pub async fn run(args: CreateArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     } else {
         None
     };
-    let is_batch = args.batch
-        || args.input.rows.is_some()
-        || args
-            .input
-            .file
-            .as_ref()
-            .and_then(|f| f.extension())
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"));
-    if is_batch {
+    if args.input.rows.is_some() || args.input.is_batch(args.batch) {
         return run_batch(args, test_mode, settings, ctx).await;
     }
     let body = crate::seqfile::body_from_args(&args.input, test_mode)?;

@@ -7,16 +7,31 @@ use clap::Args;
 
 /// Check a sequence file (and flags) as `create` would, offline: no token, nothing sent
 ///
-/// Exit 0 when it is valid, 2 with every problem listed when it is not. --json prints the
-/// problems as a list of {file, line, column, field, message}, empty when valid.
+/// Accepts everything `create` does (a file, flags, a JSON Lines batch, a template and rows)
+/// and reports the same problems at the same places. Exit 0 when it is valid, 2 with every
+/// problem listed when it is not. --json prints the problems as a list of {file, line,
+/// column, field, message}, empty when valid.
 #[derive(Debug, Args)]
 #[command(after_help = "\
 Examples:
   clarion sequence validate -f steps.toml
+  clarion sequence validate -f batch.jsonl
   clarion sequence validate -f steps.toml --json | jq -r '.[] | \"\\(.line): \\(.message)\"'")]
 pub struct ValidateArgs {
     #[command(flatten)]
     pub input: InputArgs,
+
+    /// Check as a test-mode create would
+    #[arg(long, conflicts_with = "live")]
+    pub test_mode: bool,
+
+    /// Check as a live create would (the profile's test_mode is not read here either way)
+    #[arg(long)]
+    pub live: bool,
+
+    /// Read one sequence per line (JSON Lines), as for .jsonl/.ndjson files; for `-f -`
+    #[arg(long, help_heading = "Batch (JSON Lines)")]
+    pub batch: bool,
 
     #[command(flatten)]
     pub json: JsonArgs,
@@ -47,17 +62,55 @@ fn check_rows(input: &crate::cli::InputArgs, rows: &std::path::Path) -> anyhow::
     };
     if scan.invalid > 0 {
         let summary = format!("{name}: {} of {} rows are invalid", scan.invalid, scan.valid + scan.invalid);
-        return Err(ValidationError { problems: scan.problems, summary: Some(summary) }.into());
+        return Err(ValidationError::summarised(scan.problems, summary).into());
     }
     Ok(format!("{name}: all {} rows are valid for {}", scan.valid, loaded.template.source_name()))
 }
 
+/// Every line of a JSON Lines batch checked, as create's validation pass checks it.
+fn check_lines(input: &crate::cli::InputArgs, test_mode: Option<bool>) -> anyhow::Result<String> {
+    let overrides = crate::seqfile::Overrides {
+        name: input.name.clone(),
+        description: input.description.clone(),
+        steps: input.steps.clone(),
+        test_mode,
+    };
+    let keep = crate::batch::SHOWN_PROBLEMS;
+    let (name, scan) = match input.file.as_deref().filter(|p| p.as_os_str() != "-") {
+        Some(p) => {
+            let name = p.display().to_string();
+            let file = std::fs::File::open(p).map_err(|e| {
+                crate::error::UsageError::new(format!("{name}: cannot read file: {}", crate::seqfile::io_reason(&e)))
+            })?;
+            let scan = crate::batch::input::scan(file, &name, &overrides, keep)?;
+            (name, scan)
+        }
+        None => {
+            ("<stdin>".to_string(), crate::batch::input::scan(std::io::stdin().lock(), "<stdin>", &overrides, keep)?)
+        }
+    };
+    let s = |n: u64| if n == 1 { "" } else { "s" };
+    if scan.invalid > 0 {
+        let shown = if scan.invalid as usize > keep { format!(" (the first {keep} shown)") } else { String::new() };
+        let total = scan.valid + scan.invalid;
+        let summary = format!("{name}: {} of {total} line{} are invalid{shown}", scan.invalid, s(total));
+        return Err(ValidationError::summarised(scan.problems, summary).into());
+    }
+    Ok(format!("{name}: all {} sequence{} are valid", scan.valid, s(scan.valid)))
+}
+
 pub fn run(args: ValidateArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
+    let test_mode = if args.live { Some(false) } else { args.test_mode.then_some(true) };
     let result = match &args.input.rows {
         Some(rows) => check_rows(&args.input, rows),
-        None => crate::seqfile::body_from_args(&args.input, None).map(|body| {
+        None if args.input.is_batch(args.batch) => check_lines(&args.input, test_mode),
+        None => crate::seqfile::body_from_args(&args.input, test_mode).map(|body| {
             let steps = body.get("steps").and_then(|s| s.as_array()).map_or(0, Vec::len);
-            let what = args.input.file.as_ref().map_or("the sequence".to_string(), |f| f.display().to_string());
+            let what = match args.input.file.as_ref() {
+                Some(f) if f.as_os_str() == "-" => "<stdin>".to_string(),
+                Some(f) => f.display().to_string(),
+                None => "the sequence".to_string(),
+            };
             format!("{what} is valid ({steps} step{})", if steps == 1 { "" } else { "s" })
         }),
     };
