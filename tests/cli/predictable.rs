@@ -495,3 +495,28 @@ fn format_mistakes_get_a_hint_and_a_typo_one_error() {
         )
     );
 }
+
+#[test]
+fn jq_has_csv_tsv_and_env_but_never_the_token() {
+    let t = TestEnv::new();
+    let dry = |jq: &str| {
+        t.cmd()
+            .env("CLARION_API_URL", "http://127.0.0.1:9")
+            .env("CLARION_TOKEN", "secret-token-123")
+            .env("CLINIC", "North")
+            .args(["sequence", "create", "--name", "Say \"hi\"", "--step", "voice", "--step", "sms", "--dry-run"])
+            .args(["--jq", jq])
+            .run()
+    };
+    let run = dry(".steps[] | [.order, .type, $ENV.CLINIC, env.CLINIC] | @csv");
+    run.ok();
+    assert_eq!(run.stdout, "1,\"voice\",\"North\",\"North\"\n2,\"sms\",\"North\",\"North\"\n");
+    let run = dry("[.name, (.steps | length)] | @tsv");
+    run.ok();
+    assert_eq!(run.stdout, "Say \"hi\"\t2\n");
+    for expr in ["$ENV.CLARION_TOKEN", "env.CLARION_TOKEN", "$ENV | tostring", "env | tostring"] {
+        let run = dry(expr);
+        run.ok();
+        assert!(!run.stdout.contains("secret-token-123"), "{expr}: {}", run.stdout);
+    }
+}
