@@ -181,3 +181,23 @@ impl clap::builder::TypedValueParser for ConfigKeyParser {
         Some(Box::new(crate::config::KEYS.iter().map(|k| clap::builder::PossibleValue::new(k.name).help(k.help))))
     }
 }
+
+/// This command line, quoted for a POSIX shell, without the flag `drop` (with its value, if
+/// `drop_value`) and with `add` at the end: what a hint tells a person to run next.
+pub fn this_command_line(drop: Option<&str>, drop_value: bool, add: &[&str]) -> String {
+    let mut args: Vec<String> = vec!["clarion".into()];
+    let mut given = std::env::args_os().skip(1).map(|a| a.to_string_lossy().into_owned());
+    while let Some(arg) = given.next() {
+        match drop {
+            Some(flag) if arg == flag => {
+                if drop_value {
+                    given.next();
+                }
+            }
+            Some(flag) if arg.strip_prefix(flag).is_some_and(|rest| rest.starts_with('=')) => {}
+            _ => args.push(arg),
+        }
+    }
+    args.extend(add.iter().map(|a| a.to_string()));
+    shlex::try_join(args.iter().map(String::as_str)).unwrap_or_else(|_| args.join(" "))
+}

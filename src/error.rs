@@ -265,6 +265,20 @@ impl fmt::Display for CreatingSequence {
     }
 }
 
+/// Ctrl-C during a batch: what was in flight has finished, the rest is not sent.
+#[derive(Debug)]
+pub struct BatchInterrupted {
+    /// The command that resumes it, when a journal records what was created.
+    pub resume: Option<String>,
+}
+
+impl fmt::Display for BatchInterrupted {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("interrupted: the lines not yet sent were not sent")
+    }
+}
+impl std::error::Error for BatchInterrupted {}
+
 /// Ctrl-C while waiting for one sequence: the sequence runs on at the API.
 #[derive(Debug)]
 pub struct WaitInterrupted {
@@ -299,7 +313,7 @@ pub fn exit_code(err: &anyhow::Error) -> u8 {
         if cause.is::<BadResponse>() {
             return code::FAILURE;
         }
-        if cause.is::<Interrupted>() || cause.is::<WaitInterrupted>() {
+        if cause.is::<Interrupted>() || cause.is::<WaitInterrupted>() || cause.is::<BatchInterrupted>() {
             return code::INTERRUPTED;
         }
         if cause.is::<TestModeNotHonoured>() {
@@ -374,6 +388,14 @@ pub fn render(err: &anyhow::Error) -> (Vec<String>, Vec<String>) {
                     "once the cause above is dealt with, run the same command again: what was created is skipped, the rest is sent again".into()
                 }
                 None => "pass --journal PATH so that a re-run can resume".into(),
+            });
+        }
+        if let Some(b) = cause.downcast_ref::<BatchInterrupted>() {
+            hints.push(match &b.resume {
+                Some(cmd) => {
+                    format!("to send the rest, run the same command again (what was created is skipped): {cmd}")
+                }
+                None => "without a journal a re-run can't tell what was created: pass --journal PATH next time".into(),
             });
         }
         if let Some(w) = cause.downcast_ref::<WaitInterrupted>() {

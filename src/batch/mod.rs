@@ -9,7 +9,7 @@ pub use input::{Lines, MAX_LINE, Scan, line_body, line_body_checked, scan};
 pub use journal::{Journal, created_ids, key_prefix};
 
 use crate::api::ApiClient;
-use crate::error::{BatchIncomplete, Interrupted, TestModeNotHonoured};
+use crate::error::{BatchIncomplete, BatchInterrupted, TestModeNotHonoured};
 use crate::output::Ui;
 use crate::seqfile::Overrides;
 use crate::seqfile::ValidationError;
@@ -44,6 +44,11 @@ pub struct Batch {
     /// Live sequences against a real API: say so before sending, and ask on a terminal.
     /// `None` for test mode and for the embedded sandbox.
     pub live: Option<LiveTarget>,
+    /// Where the batch goes, as the terminal banner says it: "on HOST (profile P)", or the
+    /// local sandbox.
+    pub target: String,
+    /// This command line, quoted, for "run it again to resume" after Ctrl-C.
+    pub command_line: String,
 }
 
 /// Where a live batch goes, for the words said before it is sent.
@@ -203,7 +208,18 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
     let Some(scan) = validate(&batch, &source, &name, ui).await? else { return Ok(Vec::new()) };
     // 2. The journal says what earlier runs already did; a live batch is confirmed first.
     let (journal, progress, prefix) = open_journal(&batch, &scan, &name, ui)?;
-    // 3. Stream the lines again and send.
+    // 3. Stream the lines again and send, saying first (on a terminal) what is about to happen.
+    let already = progress.created_count() as u64;
+    let to_send = scan.valid.saturating_sub(already);
+    let kind = match (batch.overrides.test_mode, &batch.live) {
+        (Some(true), _) => "test-mode ",
+        (_, Some(_)) => "LIVE ",
+        _ => "",
+    };
+    ui.note_tty(&format!("Creating {to_send} {kind}sequence{} {}", plural(to_send), batch.target));
+    if already > 0 {
+        ui.note_tty(&format!("resuming: {already} already created (from {})", journal_name(journal.as_deref())));
+    }
     let bar = ui.stderr_is_tty().then(|| progress_bar(scan.valid));
     let (sink, printer) = start_output(&batch, ui, bar.clone())?;
     let shared = Arc::new(Run {
@@ -218,6 +234,7 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
         confirmed: AtomicBool::new(false),
         live: Default::default(),
         made: Default::default(),
+        command_line: batch.command_line.clone(),
     });
     let mut background = Background::start(shared.journal.as_deref())?;
     let items = open_items(&batch, &source, &scan, &name)?;
@@ -236,6 +253,10 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
         b.finish_and_clear();
     }
     conclude(&shared, started, interrupted)
+}
+
+fn journal_name(journal: Option<&Journal>) -> String {
+    journal.map_or_else(|| "the journal".into(), |j| j.path().display().to_string())
 }
 
 /// What one item is called: a line of JSON Lines, or a row of --rows.
@@ -260,6 +281,7 @@ struct Run {
     live: std::sync::Mutex<Vec<(Option<i64>, String)>>,
     /// Every line's sequence, for waiting on them all afterwards.
     made: std::sync::Mutex<Vec<(u64, i64)>>,
+    command_line: String,
 }
 
 /// The validation pass, and what it leads to: invalid lines reported (and the batch refused
@@ -618,7 +640,9 @@ fn conclude(shared: &Run, started: Instant, interrupted: bool) -> anyhow::Result
         return Err(TestModeNotHonoured::new(live.into_iter().map(|(id, _)| id), shown).into());
     }
     if interrupted {
-        return Err(Interrupted.into());
+        // The journal knows what was created: the same command skips it and sends the rest.
+        let resume = journal.is_some().then(|| shared.command_line.clone());
+        return Err(BatchInterrupted { resume }.into());
     }
     if failed > 0 || invalid > 0 || shared.stop.load(Ordering::Relaxed) {
         return Err(BatchIncomplete { failed, invalid, journal }.into());
@@ -634,8 +658,11 @@ fn plural(n: u64) -> &'static str {
 
 fn progress_bar(total: u64) -> indicatif::ProgressBar {
     let bar = indicatif::ProgressBar::with_draw_target(Some(total), indicatif::ProgressDrawTarget::stderr());
-    if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {per_sec} ETA {eta} {msg}") {
-        bar.set_style(style);
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {rate} ETA {eta} {msg}") {
+        // A whole number per second: "123/s", not indicatif's "123.4567/s".
+        bar.set_style(style.with_key("rate", |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+            let _ = write!(w, "{:.0}/s", state.per_sec());
+        }));
     }
     bar
 }

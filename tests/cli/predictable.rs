@@ -520,3 +520,37 @@ fn jq_has_csv_tsv_and_env_but_never_the_token() {
         assert!(!run.stdout.contains("secret-token-123"), "{expr}: {}", run.stdout);
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn a_batch_on_a_terminal_says_where_it_goes_and_what_it_resumes() {
+    let t = TestEnv::new();
+    // Line 2 fails the first time (a 500 that isn't retried): the journal then holds 1 and 3.
+    let attempts = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let seen = attempts.clone();
+    let stub = Stub::start(move |r| {
+        let name = r.json()["name"].as_str().unwrap_or_default().to_string();
+        if name == "b" && seen.fetch_add(1, std::sync::atomic::Ordering::SeqCst) == 0 {
+            return Canned::raw(500, "text/plain", "down");
+        }
+        let id: i64 = match name.as_str() {
+            "a" => 1,
+            "b" => 2,
+            _ => 3,
+        };
+        let mut seq = sample_sequence(id);
+        seq["is_test_mode"] = serde_json::json!(true);
+        Canned::json(201, &envelope(seq))
+    });
+    t.write("b.jsonl", "{\"name\":\"a\",\"steps\":[{\"type\":\"voice\"}]}\n{\"name\":\"b\",\"steps\":[{\"type\":\"voice\"}]}\n{\"name\":\"c\",\"steps\":[{\"type\":\"voice\"}]}\n");
+    let batch = || t.authed(&stub.url).args(["--retries", "0", "sequence", "create", "-f", "b.jsonl", "--test-mode"]);
+    batch().run().code(9);
+    let (run, _) = batch().run_on_pty(120, &[]);
+    run.code(0);
+    assert!(
+        run.screen.contains(&format!("Creating 1 test-mode sequence on {}/ (profile default)", stub.url)),
+        "{}",
+        run.screen
+    );
+    assert!(run.screen.contains("resuming: 2 already created (from b.jsonl.journal)"), "{}", run.screen);
+}

@@ -111,7 +111,15 @@ async fn run_batch(
     if rows.is_some() {
         crate::rows::check_flags(&overrides)?;
     }
+    let target = if ctx.is_sandbox() {
+        format!("on the local sandbox (no one is contacted; profile {})", settings.profile)
+    } else {
+        format!("on {} (profile {})", settings.api_url, settings.profile)
+    };
     let batch = crate::batch::Batch {
+        target,
+        // Resuming must not start over.
+        command_line: crate::cli::this_command_line(Some("--restart"), false, &[]),
         path,
         overrides,
         concurrency: usize::from(args.concurrency),
@@ -147,22 +155,6 @@ async fn run_batch(
         summary: None,
     };
     super::wait::wait_many(ids, &options, &settings, ctx).await
-}
-
-/// This command line again, with `--idempotency-key KEY` (the one it used) in place of any it
-/// had, quoted for a POSIX shell.
-fn retry_command(key: &str) -> String {
-    let mut args: Vec<String> = vec!["clarion".into()];
-    let mut given = std::env::args_os().skip(1).map(|a| a.to_string_lossy().into_owned());
-    while let Some(arg) = given.next() {
-        if arg == "--idempotency-key" {
-            given.next();
-        } else if !arg.starts_with("--idempotency-key=") {
-            args.push(arg);
-        }
-    }
-    args.extend(["--idempotency-key".into(), key.into()]);
-    shlex::try_join(args.iter().map(String::as_str)).unwrap_or_else(|_| args.join(" "))
 }
 
 fn parse_idempotency_key(raw: &str) -> Result<String, String> {
@@ -213,10 +205,12 @@ pub async fn run(args: CreateArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
         });
     }
     let key = args.idempotency_key.unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
-    let seq = client
-        .create_sequence(&body, &key)
-        .await
-        .map_err(|e| e.context(crate::error::CreatingSequence { key: key.clone(), retry: retry_command(&key) }))?;
+    let seq = client.create_sequence(&body, &key).await.map_err(|e| {
+        e.context(crate::error::CreatingSequence {
+            key: key.clone(),
+            retry: crate::cli::this_command_line(Some("--idempotency-key"), true, &["--idempotency-key", &key]),
+        })
+    })?;
     if asked_test && seq.data.get("is_test_mode") != Some(&Value::Bool(true)) {
         // The result still goes to stdout, so a script can act on the id.
         ctx.print_sequence(&seq, &args.output)?;
