@@ -150,7 +150,7 @@ impl Ctx<'_> {
         } else if output.json || output.jq.is_some() {
             return self.print_json(&seq.to_value(), output.jq.as_deref());
         } else {
-            render::sequence_tables(&seq.data, self.ui.stdout_style())
+            render::sequence_tables(&seq.data, self.ui.stdout_style(), std::time::SystemTime::now())
         };
         self.ui.out(&text)?;
         Ok(())

@@ -21,6 +21,8 @@ pub struct OutStyle {
     /// Box drawing and column fitting: only for a person at a terminal.
     pub tty: bool,
     pub color: bool,
+    /// The terminal's columns, when stdout is one: tables fit themselves to it.
+    pub width: Option<u16>,
 }
 
 #[derive(Debug, Clone)]
@@ -30,6 +32,7 @@ pub struct Ui {
     stderr_tty: bool,
     stdout_color: bool,
     stderr_color: bool,
+    stdout_width: Option<u16>,
 }
 
 impl Ui {
@@ -53,11 +56,16 @@ impl Ui {
             stderr_tty,
             stdout_color: wants(stdout_tty),
             stderr_color: wants(stderr_tty),
+            stdout_width: if stdout_tty {
+                terminal_size::terminal_size_of(std::io::stdout()).map(|(w, _)| w.0).filter(|w| *w > 0)
+            } else {
+                None
+            },
         }
     }
 
     pub fn stdout_style(&self) -> OutStyle {
-        OutStyle { tty: self.stdout_tty, color: self.stdout_color }
+        OutStyle { tty: self.stdout_tty, color: self.stdout_color, width: self.stdout_width }
     }
 
     pub fn stderr_is_tty(&self) -> bool {

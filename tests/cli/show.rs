@@ -89,3 +89,50 @@ fn redirects_are_not_followed() {
     }
     assert!(elsewhere.requests().is_empty(), "the token reached a host the user did not choose");
 }
+
+/// A three-step sequence whose times are set from now, so the terminal's relative hints are
+/// the same on every run.
+#[cfg(unix)]
+fn three_steps_around_now() -> serde_json::Value {
+    let at = |offset_secs: i64| {
+        let now = std::time::SystemTime::now();
+        let t = if offset_secs >= 0 {
+            now + std::time::Duration::from_secs(offset_secs as u64)
+        } else {
+            now - std::time::Duration::from_secs((-offset_secs) as u64)
+        };
+        humantime::format_rfc3339_seconds(t).to_string()
+    };
+    let mut seq = sample_sequence(42);
+    let step = |id: &str, ty: &str, status: &str, when: i64, to: &str| {
+        json!({"id": id, "type": ty, "status": status, "scheduled_at": at(when), "destination_number": to,
+               "source_number": "+15550100", "voice_assistant_id": null, "voicemail_message": null, "inputs": [], "post_actions": []})
+    };
+    seq["steps"] = json!([
+        step("stp_a1", "voice", "completed", -600, "+15550199"),
+        step("stp_b2", "sms", "in-progress", 180, "+15550199"),
+        step("stp_c3", "email", "pending", 7200, "-"),
+    ]);
+    seq["steps"][0]["voicemail_message"] = json!("Hi, this is Clarion Clinic calling about your appointment.");
+    seq["last_updated"] = json!(at(-60));
+    seq["next_activity"] = json!(at(180));
+    seq
+}
+
+#[cfg(unix)]
+#[test]
+fn on_a_terminal_tables_fit_the_width_and_times_say_how_far_off() {
+    let t = TestEnv::new();
+    let stub = Stub::fixed(Canned::json(200, &envelope(three_steps_around_now())));
+    for cols in [120u16, 80, 60] {
+        let (run, _) = t.authed(&stub.url).args(["--color", "never", "sequence", "show", "42"]).run_on_pty(cols, &[]);
+        run.code(0);
+        for line in run.screen.lines().filter(|l| !l.starts_with("  step ")) {
+            assert!(line.chars().count() <= usize::from(cols), "{cols} columns: {line:?}\n{}", run.screen);
+        }
+        assert!(run.screen.contains("UTC (in 3m)") && run.screen.contains("UTC (10m ago)"), "{}", run.screen);
+        insta::with_settings!({filters => vec![(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC", "[date time] UTC")]}, {
+            insta::assert_snapshot!(format!("show_on_a_terminal_{cols}_columns"), run.screen);
+        });
+    }
+}
