@@ -1403,12 +1403,16 @@ _clarion() {
             return 0
             ;;
         clarion__subcmd__man)
-            opts="-v -h -V --api-url --profile --token-file --ca-cert --retries --request-timeout --verbose --sandbox --color --help --version"
+            opts="-v -h -V --dir --api-url --profile --token-file --ca-cert --retries --request-timeout --verbose --sandbox --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --api-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -381,6 +381,7 @@ complete -c clarion -n "__fish_clarion_using_subcommand completions" -s v -l ver
 complete -c clarion -n "__fish_clarion_using_subcommand completions" -l sandbox -d 'Use a local sandbox started for this command instead of the real API (no token or config needed; state persists in the data directory) [env: CLARION_SANDBOX=1]'
 complete -c clarion -n "__fish_clarion_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c clarion -n "__fish_clarion_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c clarion -n "__fish_clarion_using_subcommand man" -l dir -d 'Write every page to this directory (created if missing) instead' -r -F
 complete -c clarion -n "__fish_clarion_using_subcommand man" -l api-url -d 'Base URL of the API [env: CLARION_API_URL] [default: the profile\'s api_url, else https://api.clarionhealth.com]' -r
 complete -c clarion -n "__fish_clarion_using_subcommand man" -l profile -d 'Profile from config.toml and credentials.toml [env: CLARION_PROFILE] [default: default_profile, else "default"]' -r
 complete -c clarion -n "__fish_clarion_using_subcommand man" -l token-file -d 'Read the API token from this file (never give a token itself as an argument: others can see it)' -r -F

@@ -619,6 +619,7 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (man)
 _arguments "${_arguments_options[@]}" : \
+'--dir=[Write every page to this directory (created if missing) instead]:DIR:_files' \
 '--api-url=[Base URL of the API \[env\: CLARION_API_URL\] \[default\: the profile'\''s api_url, else https\://api.clarionhealth.com\]]:URL:_default' \
 '--profile=[Profile from config.toml and credentials.toml \[env\: CLARION_PROFILE\] \[default\: default_profile, else "default"\]]:NAME:_default' \
 '--token-file=[Read the API token from this file (never give a token itself as an argument\: others can see it)]:PATH:_files' \
@@ -633,6 +634,7 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 '-V[Print version]' \
 '--version[Print version]' \
+'*::command -- The command whose page to print, e.g. `sequence create`:_default' \
 && ret=0
 ;;
 (sandbox)

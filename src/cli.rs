@@ -22,7 +22,8 @@ pub struct GlobalArgs {
     pub api_url: Option<String>,
 
     /// Profile from config.toml and credentials.toml [env: CLARION_PROFILE] [default: default_profile, else "default"]
-    #[arg(long, global = true, help_heading = "Global options", value_name = "NAME")]
+    #[arg(long, global = true, help_heading = "Global options", value_name = "NAME",
+          add = clap_complete::ArgValueCandidates::new(profile_candidates))]
     pub profile: Option<String>,
 
     /// Read the API token from this file (never give a token itself as an argument: others can see it)
@@ -83,7 +84,7 @@ pub struct OutputArgs {
 #[derive(Debug, Clone, Args)]
 pub struct InputArgs {
     /// Sequence file: TOML (.toml) or JSON (.json); `-` reads standard input
-    #[arg(short, long, value_name = "PATH")]
+    #[arg(short, long, value_name = "PATH", add = files_ending_in(&["toml", "json", "jsonl", "ndjson"]))]
     pub file: Option<std::path::PathBuf>,
 
     /// Name of the sequence (replaces the file's)
@@ -103,7 +104,7 @@ pub struct InputArgs {
     /// One sequence per row: -f is then a template whose strings hold placeholders such as
     /// {{ phone }}, filled from each row of FILE (CSV with a header row, or JSON Lines of flat
     /// objects); `-` reads standard input
-    #[arg(long, value_name = "FILE", help_heading = "Template and rows")]
+    #[arg(long, value_name = "FILE", help_heading = "Template and rows", add = files_ending_in(&["csv", "jsonl", "ndjson"]))]
     pub rows: Option<std::path::PathBuf>,
 
     /// The rows' format [default: from the extension (.csv, .jsonl, .ndjson); csv for standard input]
@@ -200,4 +201,29 @@ pub fn this_command_line(drop: Option<&str>, drop_value: bool, add: &[&str]) -> 
     }
     args.extend(add.iter().map(|a| a.to_string()));
     shlex::try_join(args.iter().map(String::as_str)).unwrap_or_else(|_| args.join(" "))
+}
+
+/// Shell completion (`CLARION_COMPLETE=bash clarion`, see the README): the profiles defined in
+/// config.toml and credentials.toml. A file that can't be read offers none.
+fn profile_candidates() -> Vec<clap_complete::CompletionCandidate> {
+    let env = crate::env::Env::capture();
+    let Ok(dir) = crate::config::config_dir(&env) else { return Vec::new() };
+    let mut names = std::collections::BTreeSet::new();
+    if let Ok(cfg) = crate::config::load_config(&dir) {
+        names.extend(cfg.profiles.into_keys());
+    }
+    if let Ok(creds) = crate::config::load_credentials(&dir) {
+        names.extend(creds.profiles.into_keys());
+    }
+    names.into_iter().map(clap_complete::CompletionCandidate::new).collect()
+}
+
+/// Shell completion of a path: directories (to go into) and files with one of `extensions`.
+fn files_ending_in(extensions: &'static [&'static str]) -> clap_complete::ArgValueCompleter {
+    clap_complete::ArgValueCompleter::new(clap_complete::engine::PathCompleter::any().filter(move |p| {
+        p.is_dir()
+            || p.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| extensions.iter().any(|x| e.eq_ignore_ascii_case(x)))
+    }))
 }

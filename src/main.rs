@@ -6,6 +6,19 @@ use clarion::{app, cli::Cli, env::Env, output::Ui};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // Dynamic shell completion: the shell runs `CLARION_COMPLETE=bash clarion -- WORDS...` and
+    // reads candidates (profiles, config keys, files by extension) from stdout.
+    match clap_complete::CompleteEnv::with_factory(<Cli as clap::CommandFactory>::command)
+        .var("CLARION_COMPLETE")
+        .try_complete(std::env::args_os(), std::env::current_dir().ok().as_deref())
+    {
+        Ok(true) => return ExitCode::SUCCESS,
+        Ok(false) => {}
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(e.exit_code().clamp(0, 255) as u8);
+        }
+    }
     // `--version` alone is answered before the command tree is built: it is what scripts and
     // package managers run, and the answer is the same as clap's.
     let mut args = std::env::args_os().skip(1);

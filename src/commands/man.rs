@@ -1,16 +1,50 @@
-//! `clarion man`: the man page.
+//! `clarion man`: the man pages, one per command.
 
 use crate::context::Ctx;
+use crate::error::UsageError;
 use clap::{Args, CommandFactory};
 
-/// Print the man page (roff)
+/// Print a man page (roff), or write them all to a directory
+///
+/// Every command has a page: clarion(1), clarion-sequence(1), clarion-sequence-create(1), ...
+/// Without arguments, prints clarion(1); with a command's words, that command's page.
 #[derive(Debug, Args)]
-#[command(after_help = "Example:\n  clarion man > ~/.local/share/man/man1/clarion.1")]
-pub struct ManArgs {}
+#[command(after_help = "\
+Examples:
+  clarion man sequence create | man -l -
+  clarion man --dir ~/.local/share/man/man1")]
+pub struct ManArgs {
+    /// The command whose page to print, e.g. `sequence create`
+    #[arg(value_name = "COMMAND", conflicts_with = "dir")]
+    pub command: Vec<String>,
 
-pub fn run(_args: ManArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
-    let mut buf = Vec::new();
-    clap_mangen::Man::new(crate::cli::Cli::command()).render(&mut buf)?;
-    ctx.ui.out(&String::from_utf8_lossy(&buf))?;
+    /// Write every page to this directory (created if missing) instead
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<std::path::PathBuf>,
+}
+
+pub fn run(args: ManArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
+    let root = crate::cli::Cli::command();
+    if let Some(dir) = &args.dir {
+        std::fs::create_dir_all(dir).map_err(|e| {
+            UsageError::new(format!("cannot create {}: {}", dir.display(), crate::seqfile::io_reason(&e)))
+        })?;
+        let pages = crate::render::man::all_pages(root);
+        for (name, text) in &pages {
+            let path = dir.join(name);
+            std::fs::write(&path, text).map_err(|e| {
+                UsageError::new(format!("cannot write {}: {}", path.display(), crate::seqfile::io_reason(&e)))
+            })?;
+        }
+        ctx.ui.info(&format!("wrote {} man pages to {}", pages.len(), dir.display()));
+        return Ok(());
+    }
+    let page = crate::render::man::page_for(root, &args.command).ok_or_else(|| {
+        UsageError::with_hint(
+            format!("no command `clarion {}`", args.command.join(" ")),
+            "run `clarion --help` for the list of commands",
+        )
+    })?;
+    ctx.ui.out(&page)?;
     Ok(())
 }

@@ -1,5 +1,6 @@
 //! Turning API data into what users read: tables for people, JSON for programs.
 
+pub mod man;
 pub mod progress;
 pub mod reports;
 mod table;

@@ -554,3 +554,37 @@ fn a_batch_on_a_terminal_says_where_it_goes_and_what_it_resumes() {
     );
     assert!(run.screen.contains("resuming: 2 already created (from b.jsonl.journal)"), "{}", run.screen);
 }
+
+#[test]
+fn dynamic_completion_offers_profiles_config_keys_and_files_by_extension() {
+    let t = TestEnv::new();
+    t.write_config("config.toml", "[profiles.ci]\n[profiles.staging]\n");
+    t.write_config("credentials.toml", "[profiles.prod]\ntoken = \"x\"\n");
+    for name in ["steps.toml", "batch.jsonl", "patients.csv", "notes.txt"] {
+        t.write(name, "");
+    }
+    // What the registration script (`CLARION_COMPLETE=bash clarion`) runs on each Tab.
+    let complete = |index: &str, words: &[&str]| {
+        let run = t
+            .cmd()
+            .env("CLARION_COMPLETE", "bash")
+            .env("_CLAP_COMPLETE_INDEX", index)
+            .args(["--", "clarion"])
+            .args(words)
+            .run();
+        run.ok();
+        run.stdout.lines().map(str::to_string).collect::<Vec<_>>()
+    };
+    assert_eq!(complete("2", &["--profile", ""]), ["ci", "prod", "staging"]);
+    let keys = complete("3", &["config", "set", ""]);
+    assert!(keys.contains(&"token_command_timeout".to_string()), "{keys:?}");
+    let files = complete("4", &["sequence", "create", "-f", ""]);
+    assert!(files.contains(&"steps.toml".to_string()) && files.contains(&"batch.jsonl".to_string()), "{files:?}");
+    assert!(!files.contains(&"patients.csv".to_string()) && !files.contains(&"notes.txt".to_string()), "{files:?}");
+    let rows = complete("6", &["sequence", "create", "-f", "steps.toml", "--rows", ""]);
+    assert!(rows.contains(&"patients.csv".to_string()) && !rows.contains(&"steps.toml".to_string()), "{rows:?}");
+    // The registration script itself.
+    let script = t.cmd().env("CLARION_COMPLETE", "bash").run();
+    script.ok();
+    assert!(script.stdout.contains("_clap_complete_clarion"), "{}", script.stdout);
+}

@@ -229,7 +229,7 @@ fn the_schema_accepts_the_examples_and_refuses_bad_files() {
     }
 }
 
-const REGENERATE: &str = "for s in bash zsh fish powershell elvish; do cargo run -q -- completions $s > completions/clarion.$s; done; cargo run -q -- man > man/clarion.1";
+const REGENERATE: &str = "for s in bash zsh fish powershell elvish; do cargo run -q -- completions $s > completions/clarion.$s; done; rm -f man/*.1; cargo run -q -- man --dir man";
 
 #[test]
 fn committed_completions_and_man_page_are_current() {
@@ -240,11 +240,34 @@ fn committed_completions_and_man_page_are_current() {
         let committed = std::fs::read_to_string(repo_file(&format!("completions/clarion.{shell}"))).unwrap_or_default();
         assert!(run.stdout == committed, "completions/clarion.{shell} is stale; regenerate with:\n  {REGENERATE}");
     }
-    let man = t.cmd().args(["man"]).run();
-    man.code(0);
-    assert!(man.stdout.starts_with(".ie \\n(.g .ds Aq"), "roff");
-    let committed = std::fs::read_to_string(repo_file("man/clarion.1")).unwrap_or_default();
-    assert!(man.stdout == committed, "man/clarion.1 is stale; regenerate with:\n  {REGENERATE}");
+    // Every page: the same set of files, each the same text.
+    let fresh = t.work().join("man");
+    t.cmd().args(["man", "--dir"]).arg_path(&fresh).run().ok();
+    let names = |dir: &std::path::Path| {
+        let mut v: Vec<String> = std::fs::read_dir(dir)
+            .map(|d| d.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+            .unwrap_or_default();
+        v.retain(|n| n.ends_with(".1"));
+        v.sort();
+        v
+    };
+    let committed_dir = repo_file("man");
+    assert_eq!(names(&fresh), names(&committed_dir), "man/ is stale; regenerate with:\n  {REGENERATE}");
+    assert!(names(&fresh).len() > 20);
+    for name in names(&fresh) {
+        let now = std::fs::read_to_string(fresh.join(&name)).unwrap();
+        let committed = std::fs::read_to_string(committed_dir.join(&name)).unwrap_or_default();
+        assert!(now == committed, "man/{name} is stale; regenerate with:\n  {REGENERATE}");
+    }
+    // `clarion man` prints clarion(1); `clarion man sequence create` that command's page.
+    let top = t.cmd().args(["man"]).run();
+    top.ok();
+    assert_eq!(top.stdout, std::fs::read_to_string(committed_dir.join("clarion.1")).unwrap());
+    let one = t.cmd().args(["man", "sequence", "create"]).run();
+    one.ok();
+    assert_eq!(one.stdout, std::fs::read_to_string(committed_dir.join("clarion-sequence-create.1")).unwrap());
+    assert!(one.stdout.contains(".SH \"EXIT STATUS\""), "{}", one.stdout);
+    t.cmd().args(["man", "sequence", "nosuch"]).run().code(2);
 }
 
 #[test]
