@@ -10,10 +10,11 @@ use anyhow::Context as _;
 
 pub fn run(cli: Cli, ui: &Ui, env: &Env) -> anyhow::Result<()> {
     // The one place the mode is decided: every command asks `ctx.mode`.
-    let mode_sandbox = cli.global.sandbox || env.flag("CLARION_SANDBOX");
+    let mode_sandbox = cli.global.sandbox || env.flag("CLARION_SANDBOX")?;
     // Only a command that talks to the API starts the embedded sandbox (and opens its
     // database); `auth`, `config`, `completions` and the like say what they do under it.
     let use_sandbox = mode_sandbox && cli.command.uses_api();
+    check_named_profile(&cli, env)?;
     // Worker threads pay off for a server (the embedded sandbox too). A client, even a batch
     // with many creates in flight, waits on the network: on the calling thread it does the
     // same work with a third less CPU (no hand-offs between workers), which a server on the
@@ -38,6 +39,25 @@ pub fn run(cli: Cli, ui: &Ui, env: &Env) -> anyhow::Result<()> {
         }
         result
     })
+}
+
+/// A profile named with `--profile` or CLARION_PROFILE must be a valid name and exist, for
+/// every command but the two that start one (`auth login`, `config set`): a misspelt CI
+/// profile must stop the job, whatever the command (exit 2, the defined profiles listed).
+fn check_named_profile(cli: &Cli, env: &Env) -> anyhow::Result<()> {
+    env.check_unicode("CLARION_PROFILE")?;
+    let (name, from) = match (cli.global.profile.as_deref(), env.get("CLARION_PROFILE")) {
+        (Some(p), _) => (p, "--profile"),
+        (None, Some(p)) => (p, "CLARION_PROFILE"),
+        (None, None) => return Ok(()),
+    };
+    crate::config::check_profile_name(name).map_err(UsageError::new)?;
+    if cli.command.starts_profiles() {
+        return Ok(());
+    }
+    let dir = crate::config::config_dir(env)?;
+    let cfg = crate::config::load_config(&dir)?;
+    crate::config::check_profile_defined(&dir, &cfg, name, Some(from))
 }
 
 /// Simulated minutes pass at one per real second under `--sandbox`, so a sequence visibly

@@ -29,6 +29,9 @@ pub enum Mode {
     },
 }
 
+/// The settings' URL under `--sandbox` when the sandbox isn't started (a dry run).
+const SANDBOX_PLACEHOLDER_URL: &str = "http://127.0.0.1/";
+
 /// The embedded sandbox accepts any token; this one only marks requests as clarion's.
 const SANDBOX_TOKEN: &str = "sandbox";
 
@@ -43,7 +46,7 @@ impl Ctx<'_> {
         if self.is_sandbox() {
             return Err(crate::error::UsageError::with_hint(
                 format!("--sandbox: {what}; the local sandbox needs no login or settings"),
-                "run it without --sandbox (and without CLARION_SANDBOX=1) to change your real files",
+                "run it without --sandbox (and without CLARION_SANDBOX=1) to use your real settings",
             )
             .into());
         }
@@ -70,7 +73,9 @@ impl Ctx<'_> {
 
     pub fn settings(&self) -> anyhow::Result<Settings> {
         let Mode::Sandbox { url } = &self.mode else { return config::resolve(&self.conn_flags(), self.env) };
-        let url = url.as_deref().ok_or_else(|| anyhow::anyhow!("internal: this command did not start the sandbox"))?;
+        // A command that sends nothing (a dry run) doesn't start the sandbox: its URL stands
+        // for "wherever the sandbox will listen", and is shown as the local sandbox.
+        let url = url.as_deref().unwrap_or(SANDBOX_PLACEHOLDER_URL);
         // The profile still chooses what isn't about the connection (test_mode, retries), so a
         // pipeline tried on the sandbox asks for what it will ask for for real. Its URL, token,
         // token_command and CA are the real API's, and are not used.
@@ -150,7 +155,8 @@ impl Ctx<'_> {
         } else if output.json || output.jq.is_some() {
             return self.print_json(&seq.to_value(), output.jq.as_deref());
         } else {
-            render::sequence_tables(&seq.data, self.ui.stdout_style(), std::time::SystemTime::now())
+            let now = (!self.is_sandbox()).then(std::time::SystemTime::now);
+            render::sequence_tables(&seq.data, self.ui.stdout_style(), now)
         };
         self.ui.out(&text)?;
         Ok(())
@@ -168,14 +174,17 @@ impl Ctx<'_> {
         output: &OutputArgs,
         known: Option<Sequence>,
     ) -> anyhow::Result<()> {
-        let mut view = render::progress::WaitView::new(self.ui, id);
+        // -q is quiet: no progress on stderr, only errors.
+        let mut view = (!output.quiet).then(|| render::progress::WaitView::new(self.ui, id));
         // `wait ID` prints a sequence only once it has ended; after a create, though, what is
         // known is printed whatever happens, since the id would otherwise be lost.
         let after_create = known.is_some();
         let mut last = known;
         let result = {
             let waiting = crate::waiter::wait(client, id, timing, |seq| {
-                view.update(seq);
+                if let Some(v) = view.as_mut() {
+                    v.update(seq);
+                }
                 last = Some(seq.clone());
             });
             tokio::select! {

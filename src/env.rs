@@ -48,8 +48,18 @@ impl Env {
     }
 
     /// A yes/no variable: `1`, `true`, `yes` or `on` (any case) mean yes.
-    pub fn flag(&self, key: &str) -> bool {
-        self.get(key).is_some_and(|v| matches!(v.to_ascii_lowercase().as_str(), "1" | "true" | "yes" | "on"))
+    /// A yes/no variable. Anything but the usual words is an error (exit 2): read as "no", a
+    /// `CLARION_SANDBOX=y` would quietly send to the real API.
+    pub fn flag(&self, key: &str) -> Result<bool, crate::error::UsageError> {
+        self.check_unicode(key)?;
+        match self.get(key).map(|v| v.trim().to_ascii_lowercase()).as_deref() {
+            None | Some("" | "0" | "false" | "no" | "off") => Ok(false),
+            Some("1" | "true" | "yes" | "on") => Ok(true),
+            Some(_) => Err(crate::error::UsageError::new(format!(
+                "{key}={:?} is neither yes nor no: use 1 (or true, yes, on) or 0 (or false, no, off)",
+                self.get(key).unwrap_or_default()
+            ))),
+        }
     }
 
     /// A variable that is set but not UTF-8 is an error to report, not something to ignore.

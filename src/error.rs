@@ -168,7 +168,7 @@ pub struct WaitTimedOut {
 
 impl fmt::Display for WaitTimedOut {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let t = humantime::format_duration(std::time::Duration::from_secs(self.timeout.as_secs().max(1)));
+        let t = humantime::format_duration(std::time::Duration::from_millis(self.timeout.as_millis() as u64));
         write!(f, "sequence {} had not ended after {t}", self.id)?;
         if let Some(s) = &self.last_status {
             write!(f, " (last status: {s})")?;

@@ -96,6 +96,8 @@ pub async fn wait_many(
     let mut due: BinaryHeap<Reverse<(Instant, usize)>> =
         (0..ids.len()).map(|i| Reverse((started + spread * i as u32 / n, i))).collect();
     let mut in_flight = tokio::task::JoinSet::new();
+    // Every sequence gets one look, however short the timeout; the deadline counts after that.
+    let mut unlooked = ids.len();
     let mut heartbeat = tokio::time::interval_at(started + HEARTBEAT, HEARTBEAT);
     let stop = loop {
         // Start every look that is due, up to the bound.
@@ -111,12 +113,20 @@ pub async fn wait_many(
             break Stop::AllEnded;
         }
         let next_due = due.peek().map(|Reverse((at, _))| *at).filter(|_| in_flight.len() < concurrency.max(1));
-        let wake = next_due.map_or(deadline, |t| t.min(deadline));
+        let wake = match (next_due, unlooked) {
+            (next, 0) => next.map_or(deadline, |t| t.min(deadline)),
+            (Some(next), _) => next,
+            // Only first looks in flight: their answers wake the loop, not the clock.
+            (None, _) => Instant::now() + timing.timeout.max(timing.interval) + std::time::Duration::from_secs(3600),
+        };
         tokio::select! {
             // Answers first: a look that has its answer counts even at the deadline.
             biased;
             done = in_flight.join_next(), if !in_flight.is_empty() => {
                 let Some(Ok((i, result))) = done else { continue };
+                if last[i].is_none() && fates[i].is_none() {
+                    unlooked = unlooked.saturating_sub(1);
+                }
                 let fate = match result {
                     Ok(seq) => match outcome(&seq) {
                         Some(true) => Some(Fate::Completed(seq)),
@@ -141,7 +151,7 @@ pub async fn wait_many(
                 }
             }
             _ = tokio::time::sleep_until(wake) => {
-                if Instant::now() >= deadline {
+                if Instant::now() >= deadline && unlooked == 0 {
                     break Stop::TimedOut;
                 }
             }

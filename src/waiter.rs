@@ -47,10 +47,17 @@ pub async fn wait(
 ) -> anyhow::Result<Sequence> {
     let deadline = Instant::now() + timing.timeout;
     let mut last_status = None;
+    let mut first = true;
     loop {
-        let seq = match tokio::time::timeout_at(deadline, client.get_sequence(id)).await {
-            Ok(result) => result?,
-            Err(_) => return Err(WaitTimedOut { id, timeout: timing.timeout, last_status }.into()),
+        // The first look is always made, however short the timeout: a sequence that has
+        // ended (or doesn't exist) says so, rather than "had not ended".
+        let seq = if std::mem::take(&mut first) {
+            client.get_sequence(id).await?
+        } else {
+            match tokio::time::timeout_at(deadline, client.get_sequence(id)).await {
+                Ok(result) => result?,
+                Err(_) => return Err(WaitTimedOut { id, timeout: timing.timeout, last_status }.into()),
+            }
         };
         seen(&seq);
         match outcome(&seq) {

@@ -49,6 +49,9 @@ pub struct Batch {
     pub target: String,
     /// This command line, quoted, for "run it again to resume" after Ctrl-C.
     pub command_line: String,
+    /// `--wait`: keep every created id, to wait on them afterwards. Otherwise none is kept,
+    /// so memory stays flat however long the input (16 bytes a line add up over millions).
+    pub keep_ids: bool,
 }
 
 /// Where a live batch goes, for the words said before it is sent.
@@ -235,6 +238,7 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
         live: Default::default(),
         made: Default::default(),
         command_line: batch.command_line.clone(),
+        keep_ids: batch.keep_ids,
     });
     let mut background = Background::start(shared.journal.as_deref())?;
     let items = open_items(&batch, &source, &scan, &name)?;
@@ -281,7 +285,17 @@ struct Run {
     live: std::sync::Mutex<Vec<(Option<i64>, String)>>,
     /// Every line's sequence, for waiting on them all afterwards.
     made: std::sync::Mutex<Vec<(u64, i64)>>,
+    keep_ids: bool,
     command_line: String,
+}
+
+impl Run {
+    /// Records a line's sequence, when the ids are wanted afterwards (`--wait`).
+    fn keep(&self, line: u64, id: i64) {
+        if self.keep_ids {
+            self.made.lock().unwrap_or_else(|p| p.into_inner()).push((line, id));
+        }
+    }
 }
 
 /// The validation pass, and what it leads to: invalid lines reported (and the batch refused
@@ -321,13 +335,18 @@ async fn validate(batch: &Batch, source: &Source, name: &str, ui: &Ui) -> anyhow
         return Ok(None);
     }
     if batch.dry_run {
-        // Rendered rows are written out as the JSON Lines batch they make.
-        if batch.rows.is_some() {
-            let mut items = open_items(batch, source, &scan, name)?;
-            while let Some((_, body)) = items.next_item()? {
-                if let Ok(body) = body {
-                    ui.out(&crate::untrusted::json(&body, false))?;
-                }
+        // The bodies that would be sent, as JSON Lines (rendered rows included), or what
+        // `--jq` makes of each: a dry run shows what a real one would send.
+        let jq = match &batch.jq {
+            Some(code) => Some(crate::jq::Jq::compile(code).map_err(crate::error::UsageError::new)?),
+            None => None,
+        };
+        let mut items = open_items(batch, source, &scan, name)?;
+        while let Some((_, body)) = items.next_item()? {
+            let Ok(body) = body else { continue };
+            match &jq {
+                Some(jq) => ui.data(jq.apply(&body)?.as_bytes())?,
+                None => ui.out(&crate::untrusted::json(&body, false))?,
             }
         }
         ui.info(&format!("{name}: {} valid {unit}{} would be sent; nothing was sent", scan.valid, plural(scan.valid)));
@@ -502,7 +521,7 @@ async fn send_all<R: Read>(
     while let Some((n, body)) = items.next_item()? {
         let bar = shared.bar.as_ref();
         if let Some(id) = progress.created_id(n) {
-            shared.made.lock().unwrap_or_else(|p| p.into_inner()).push((n, id));
+            shared.keep(n, id);
             shared.counts.already.fetch_add(1, Ordering::Relaxed);
             let record = json!({unit: n, "id": id, "status": null, "skipped": "already created"});
             emit(&shared.ui, bar, sink, record, Some(id));
@@ -578,7 +597,7 @@ async fn send_one(shared: &Run, sink: &Sink, n: u64, body: &Value, key: &str) ->
         Ok(seq) => {
             let id = seq.id();
             if let Some(id) = id {
-                shared.made.lock().unwrap_or_else(|p| p.into_inner()).push((n, id));
+                shared.keep(n, id);
                 if let Some(j) = &shared.journal {
                     j.created(n, id)?;
                 }

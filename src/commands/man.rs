@@ -26,6 +26,9 @@ pub struct ManArgs {
 pub fn run(args: ManArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     let root = crate::cli::Cli::command();
     if let Some(dir) = &args.dir {
+        if dir.exists() && !dir.is_dir() {
+            return Err(UsageError::new(format!("{} is not a directory", dir.display())).into());
+        }
         std::fs::create_dir_all(dir).map_err(|e| {
             UsageError::new(format!("cannot create {}: {}", dir.display(), crate::seqfile::io_reason(&e)))
         })?;

@@ -39,7 +39,18 @@ pub enum Command {
 impl Command {
     /// Whether the command sends requests to the API (under `--sandbox`, to the embedded one).
     pub fn uses_api(&self) -> bool {
-        matches!(self, Command::Sequence(_) | Command::Api(_))
+        use sequence::SequenceCommand as S;
+        match self {
+            Command::Sequence(S::Validate(_)) => false,
+            Command::Sequence(S::Create(c)) => !c.dry_run,
+            Command::Sequence(_) | Command::Api(_) => true,
+            _ => false,
+        }
+    }
+
+    /// Whether the command may name a profile that doesn't exist yet, to start it.
+    pub fn starts_profiles(&self) -> bool {
+        matches!(self, Command::Auth(auth::AuthCommand::Login(_)) | Command::Config(config::ConfigCommand::Set(_)))
     }
 
     /// Whether the command serves requests, and so wants worker threads of its own.

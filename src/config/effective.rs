@@ -15,8 +15,10 @@ pub enum ValueOrigin {
         path: PathBuf,
         profile: Option<String>,
     },
-    /// `--sandbox`: the embedded sandbox stands in for the API.
-    Sandbox,
+    /// `--sandbox` (true) or CLARION_SANDBOX: the embedded sandbox stands in for the API.
+    Sandbox {
+        by_flag: bool,
+    },
     Default,
 }
 
@@ -27,7 +29,8 @@ impl fmt::Display for ValueOrigin {
             ValueOrigin::Env(var) => write!(f, "env:{var}"),
             ValueOrigin::File { path, profile: Some(p) } => write!(f, "file:{} [profiles.{p}]", path.display()),
             ValueOrigin::File { path, profile: None } => write!(f, "file:{}", path.display()),
-            ValueOrigin::Sandbox => f.write_str("flag:--sandbox"),
+            ValueOrigin::Sandbox { by_flag: true } => f.write_str("flag:--sandbox"),
+            ValueOrigin::Sandbox { by_flag: false } => f.write_str("env:CLARION_SANDBOX"),
             ValueOrigin::Default => f.write_str("default"),
         }
     }
@@ -41,7 +44,8 @@ pub struct Sources<'a> {
     pub dir: &'a Path,
     pub config: &'a ConfigFile,
     pub profile: &'a str,
-    pub sandbox: bool,
+    /// Under `--sandbox`: whether it came from the flag (else from CLARION_SANDBOX).
+    pub sandbox: Option<bool>,
 }
 
 /// The effective value of `key` (None: not set, and no default) and its origin. Flags and
@@ -61,7 +65,9 @@ pub fn effective(key: &KeySpec, src: &Sources<'_>) -> (Option<String>, ValueOrig
             Some(p) => (Some(p.clone()), file(false)),
             None => (Some(DEFAULT_PROFILE.into()), ValueOrigin::Default),
         },
-        "api_url" if src.sandbox => (Some("the local sandbox".into()), ValueOrigin::Sandbox),
+        "api_url" if src.sandbox.is_some() => {
+            (Some("the local sandbox".into()), ValueOrigin::Sandbox { by_flag: src.sandbox == Some(true) })
+        }
         "api_url" => match (&src.flags.api_url, src.env.get("CLARION_API_URL")) {
             (Some(u), _) => (Some(u.clone()), ValueOrigin::Flag("--api-url")),
             (None, Some(u)) => (Some(u.to_string()), ValueOrigin::Env("CLARION_API_URL")),
@@ -109,7 +115,7 @@ mod tests {
             dir: Path::new("/c"),
             config: &config,
             profile: "default",
-            sandbox: false,
+            sandbox: None,
         };
         for key in super::super::KEYS {
             let (value, origin) = effective(key, &src);

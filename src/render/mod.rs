@@ -34,7 +34,7 @@ pub fn json_pretty(v: &Value) -> String {
 }
 
 /// What `--dry-run` prints: the request as it would be sent, minus any secret.
-pub fn dry_run(method: &str, url: &url::Url, body: &Value) -> String {
+pub fn dry_run(method: &str, url: &str, body: &Value) -> String {
     format!("{method} {url}\n{}\n", json_pretty(body))
 }
 

@@ -49,10 +49,12 @@ const STEP_COLUMNS: &[(&str, &str)] = &[
 /// Columns never dropped, however narrow the terminal: which step, what, and how it went.
 const KEPT_COLUMNS: usize = 3;
 
-pub fn sequence_tables(seq: &Map<String, Value>, style: OutStyle, now: SystemTime) -> String {
-    let shown = |key: &str, v: Option<&Value>| match v {
-        Some(Value::String(s)) if style.tty && TIMES.contains(&key) => with_relative(s, now),
-        Some(Value::Array(a)) if a.is_empty() => "-".to_string(),
+/// `now` is the moment relative times count from; None shows times as sent (the sandbox's
+/// clock runs ahead of this one, so "in 2h" there would mislead).
+pub fn sequence_tables(seq: &Map<String, Value>, style: OutStyle, now: Option<SystemTime>) -> String {
+    let shown = |key: &str, v: Option<&Value>| match (v, now) {
+        (Some(Value::String(s)), Some(now)) if style.tty && TIMES.contains(&key) => with_relative(s, now),
+        (Some(Value::Array(a)), _) if a.is_empty() => "-".to_string(),
         _ => cell(v),
     };
     let rows: Vec<(String, String)> = FIELDS
@@ -291,7 +293,7 @@ mod tests {
 
     #[test]
     fn terminal_table_has_borders_when_it_fits() {
-        let out = sequence_tables(&sample(), tty(160), now());
+        let out = sequence_tables(&sample(), tty(160), Some(now()));
         assert!(!out.contains('\x1b'));
         insta::assert_snapshot!(out);
     }
@@ -299,7 +301,7 @@ mod tests {
     #[test]
     fn narrow_terminals_drop_borders_then_columns_and_never_wrap() {
         for width in [120u16, 100, 80, 60] {
-            let out = sequence_tables(&sample(), tty(width), now());
+            let out = sequence_tables(&sample(), tty(width), Some(now()));
             for line in out.lines().filter(|l| !l.starts_with("  step ")) {
                 assert!(line.width() <= usize::from(width), "{width}: {line:?}");
             }
@@ -311,7 +313,7 @@ mod tests {
 
     #[test]
     fn piped_tables_have_every_column_and_exact_times() {
-        let out = sequence_tables(&sample(), OutStyle { tty: false, color: false, width: None }, now());
+        let out = sequence_tables(&sample(), OutStyle { tty: false, color: false, width: None }, Some(now()));
         assert!(out.contains("2026-11-29T10:45:00Z") && !out.contains("UTC"), "{out}");
         assert!(out.lines().any(|l| l.starts_with("#  TYPE")), "{out}");
         assert!(out.contains("ASSISTANT"), "{out}");
@@ -319,7 +321,7 @@ mod tests {
 
     #[test]
     fn every_field_has_a_row_null_or_not() {
-        let out = sequence_tables(&Map::new(), OutStyle { tty: false, color: false, width: None }, now());
+        let out = sequence_tables(&Map::new(), OutStyle { tty: false, color: false, width: None }, Some(now()));
         for (label, key) in FIELDS {
             assert_eq!(out.lines().any(|l| l.starts_with(label)), *key != "name", "{label}: {out}");
         }
@@ -328,7 +330,7 @@ mod tests {
 
     #[test]
     fn colour_only_when_enabled() {
-        let out = sequence_tables(&sample(), OutStyle { tty: true, color: true, width: Some(200) }, now());
+        let out = sequence_tables(&sample(), OutStyle { tty: true, color: true, width: Some(200) }, Some(now()));
         assert!(out.contains('\x1b'));
     }
 

@@ -451,6 +451,17 @@ impl Validator<'_> {
                 (None, Origin::File(_)) => pos as u64 + 1,
             };
             largest = largest.max(order);
+            if order > i64::MAX as u64
+                && let Origin::Flag(n) = step.origin
+            {
+                // One more than the largest order so far would not fit the API's int64.
+                self.problems.push(Problem::at(
+                    &format!("--step #{n}"),
+                    None,
+                    &format!("steps[{pos}]"),
+                    "it would run after a step whose order is the largest there is; give its order with TYPE@ORDER",
+                ));
+            }
             let (field, describe) = match step.origin {
                 Origin::File(i) => {
                     let path = index_path("steps", i);
@@ -599,6 +610,18 @@ mod tests {
             "s.toml:4:1: steps[0].tpye: unknown key (did you mean `type`?)"
         );
         assert!(problems("name = \"x\"\n")[0].contains("no steps"));
+    }
+
+    #[test]
+    fn an_implied_order_never_passes_the_apis_largest() {
+        let ov = Overrides {
+            name: Some("x".into()),
+            steps: vec![parse_step_spec("sms@9223372036854775807").unwrap(), parse_step_spec("voice").unwrap()],
+            ..Default::default()
+        };
+        let e = build_body(None, &ov).unwrap_err();
+        assert_eq!(e.problems.len(), 1, "{:?}", e.problems);
+        assert!(e.problems[0].to_string().starts_with("--step #2: steps[1]: it would run after"), "{}", e.problems[0]);
     }
 
     #[test]

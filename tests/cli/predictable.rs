@@ -131,7 +131,13 @@ fn an_undefined_profile_is_the_same_error_from_every_command() {
         &["api", "/v1/sequence-manager/sequences/1"],
         &["auth", "status"],
         &["auth", "token"],
+        &["auth", "logout"],
         &["config", "get", "api_url"],
+        &["config", "list"],
+        &["config", "unset", "api_url"],
+        &["sequence", "validate", "--name", "x", "--step", "voice"],
+        &["sandbox", "reset"],
+        &["--sandbox", "auth", "status"],
     ];
     for args in commands {
         let run = t.cmd().env("CLARION_API_URL", "http://127.0.0.1:9").args(["--profile", "nosuch"]).args(*args).run();
@@ -587,4 +593,103 @@ fn dynamic_completion_offers_profiles_config_keys_and_files_by_extension() {
     let script = t.cmd().env("CLARION_COMPLETE", "bash").run();
     script.ok();
     assert!(script.stdout.contains("_clap_complete_clarion"), "{}", script.stdout);
+}
+
+#[test]
+fn a_profile_name_that_cant_be_one_says_so() {
+    let t = TestEnv::new();
+    let run = t.cmd().args(["--profile", "bad name", "config", "list"]).run();
+    run.code(2);
+    assert_eq!(run.stderr, "error: \"bad name\" is not a profile name (letters, digits, - and _)\n");
+}
+
+#[test]
+fn clarion_sandbox_is_yes_or_no_and_anything_else_sends_nothing() {
+    let t = TestEnv::new();
+    let stub = Stub::fixed(Canned::json(201, &envelope(sample_sequence(1))));
+    for value in ["y", "2", "1.0", "sandbox"] {
+        let run = t
+            .authed(&stub.url)
+            .env("CLARION_SANDBOX", value)
+            .args(["sequence", "create", "--name", "x", "--step", "voice", "-q"])
+            .run();
+        run.code(2);
+        assert!(run.stderr.contains(&format!("CLARION_SANDBOX={value:?} is neither yes nor no")), "{}", run.stderr);
+    }
+    assert!(stub.requests().is_empty(), "nothing may reach the real API");
+    let run = t.authed(&stub.url).env("CLARION_SANDBOX", "0").args(["sequence", "show", "1", "-q"]).run();
+    run.ok();
+    assert_eq!(stub.requests().len(), 1);
+    let origin = t.cmd().env("CLARION_SANDBOX", "yes").args(["config", "get", "--show-origin", "api_url"]).run();
+    origin.ok();
+    assert_eq!(origin.stdout, "env:CLARION_SANDBOX\tthe local sandbox\n");
+}
+
+#[test]
+fn a_wait_with_no_time_left_still_looks_once() {
+    let t = TestEnv::new();
+    let mut done = sample_sequence(5);
+    done["status"] = serde_json::json!("completed");
+    let stub = Stub::start(move |r| match r.path.as_str() {
+        "/v1/sequence-manager/sequences/5" | "/v1/sequence-manager/sequences/6" => {
+            Canned::json(200, &envelope(done.clone()))
+        }
+        _ => Canned::json(404, &serde_json::json!({"error": {"message": "not found"}})),
+    });
+    let run = t.authed(&stub.url).args(["sequence", "wait", "5", "--timeout", "0", "-q"]).run();
+    run.ok();
+    assert_eq!(run.stdout, "5\n");
+    t.authed(&stub.url).args(["sequence", "wait", "9", "--timeout", "0"]).run().code(3);
+    let run = t.authed(&stub.url).args(["sequence", "wait", "5", "6", "--timeout", "0", "-q"]).run();
+    run.ok();
+    // Still running when the time is up: the message gives the timeout as given.
+    let running = Stub::fixed(Canned::json(200, &envelope(sample_sequence(7))));
+    let run = t.authed(&running.url).args(["sequence", "wait", "7", "--timeout", "0"]).run();
+    run.code(124);
+    assert!(run.stderr.contains("sequence 7 had not ended after 0s"), "{}", run.stderr);
+}
+
+#[test]
+fn under_sandbox_validate_and_dry_runs_start_nothing() {
+    let t = TestEnv::new();
+    let db = t.work().join("sb.sqlite3");
+    t.write(
+        "l.jsonl",
+        "{\"name\":\"a\",\"steps\":[{\"type\":\"voice\"}]}\n{\"name\":\"b\",\"steps\":[{\"type\":\"sms\"}]}\n",
+    );
+    let sandboxed = || t.cmd().env("CLARION_SANDBOX_DB", &db).args(["--sandbox"]);
+    sandboxed().args(["sequence", "validate", "--name", "x", "--step", "voice"]).run().ok();
+    let run = sandboxed().args(["sequence", "create", "--name", "x", "--step", "voice", "--dry-run"]).run();
+    run.ok();
+    assert!(run.stdout.starts_with("POST the local sandbox, /v1/sequence-manager/sequences\n{"), "{}", run.stdout);
+    // A batch's dry run writes the bodies it would send, or what --jq makes of them.
+    let run = sandboxed().args(["sequence", "create", "-f", "l.jsonl", "--dry-run", "--jq", ".name"]).run();
+    run.ok();
+    assert_eq!(run.stdout, "a\nb\n");
+    let run = sandboxed().args(["sequence", "create", "-f", "l.jsonl", "--dry-run"]).run();
+    run.ok();
+    assert_eq!(run.stdout.lines().count(), 2);
+    assert!(!db.exists(), "a dry run opened the sandbox database");
+    assert!(!t.work().join("l.jsonl.journal").exists(), "a dry run wrote a journal");
+}
+
+#[test]
+fn config_get_refuses_an_api_url_commands_would_refuse() {
+    let t = TestEnv::new();
+    for url in ["https://api.example.com/v1", "http://elsewhere.example"] {
+        let run = t.cmd().args(["--api-url", url, "config", "get", "api_url"]).run();
+        run.code(2);
+        assert_eq!(run.stdout, "");
+    }
+}
+
+#[test]
+fn create_wait_quiet_prints_the_id_and_nothing_else() {
+    let t = TestEnv::new();
+    let mut done = sample_sequence(7);
+    done["status"] = serde_json::json!("completed");
+    let stub = Stub::fixed(Canned::json(201, &envelope(done)));
+    let run = t.authed(&stub.url).args(["sequence", "create", "--name", "x", "--step", "voice", "--wait", "-q"]).run();
+    run.ok();
+    assert_eq!((run.stdout.as_str(), run.stderr.as_str()), ("7\n", ""));
 }

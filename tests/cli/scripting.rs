@@ -54,7 +54,7 @@ fn a_wait_that_times_out_exits_124() {
     run.code(124);
     assert_eq!(run.stdout, "");
     assert!(
-        run.stderr.contains("error: sequence 1 had not ended after 1s (last status: in-progress)"),
+        run.stderr.contains("error: sequence 1 had not ended after 1s 500ms (last status: in-progress)"),
         "{}",
         run.stderr
     );

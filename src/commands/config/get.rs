@@ -35,10 +35,14 @@ pub fn run(args: GetArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
         dir: &dir,
         config: &cfg,
         profile: &profile,
-        sandbox: ctx.is_sandbox(),
+        sandbox: ctx.is_sandbox().then_some(ctx.global.sandbox),
     };
     let (value, origin) = config::effective::effective(spec, &sources);
     let Some(value) = value else { return Ok(()) };
+    // The value commands would use, or their refusal: a URL they would refuse is refused here.
+    if spec.name == "api_url" && sources.sandbox.is_none() {
+        config::parse_api_url(&value)?;
+    }
     let line = if args.show_origin { format!("{origin}\t{value}\n") } else { format!("{value}\n") };
     // Values are the user's own text: exact when piped, escaped on a terminal.
     ctx.ui.data(line.as_bytes())?;

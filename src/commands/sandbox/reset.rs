@@ -1,6 +1,7 @@
 //! `clarion sandbox reset`: empty the embedded sandbox's database.
 
 use crate::context::Ctx;
+use anyhow::Context as _;
 use clap::Args;
 
 /// Forget every sequence the `--sandbox` database holds, so ids start at 1 again
@@ -17,7 +18,7 @@ pub fn run(_args: ResetArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
         ctx.ui.info("The sandbox database does not exist yet: nothing to reset");
         return Ok(());
     }
-    let count = crate::sandbox::reset_db(&db)?;
+    let count = crate::sandbox::reset_db(&db).with_context(|| format!("cannot reset {}", db.display()))?;
     ctx.ui.info(&format!("Removed {count} sequence(s) from the sandbox database"));
     Ok(())
 }

@@ -120,6 +120,7 @@ async fn run_batch(
         target,
         // Resuming must not start over.
         command_line: crate::cli::this_command_line(Some("--restart"), false, &[]),
+        keep_ids: args.wait,
         path,
         overrides,
         concurrency: usize::from(args.concurrency),
@@ -181,6 +182,8 @@ pub async fn run(args: CreateArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
 
     if args.dry_run {
         let url = crate::api::sequences_url(&settings.api_url);
+        // Under --sandbox nothing was started: say where it would go, not a made-up port.
+        let url = if ctx.is_sandbox() { format!("the local sandbox, {}", url.path()) } else { url.to_string() };
         if args.output.json || args.output.jq.is_some() {
             // The body alone on stdout, as `--jq .name` expects; where it would go, beside it.
             ctx.ui.info(&format!("POST {url}"));
