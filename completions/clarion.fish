@@ -29,7 +29,7 @@ complete -c clarion -n "__fish_clarion_needs_command" -l profile -d 'Profile fro
 complete -c clarion -n "__fish_clarion_needs_command" -l token-file -d 'Read the API token from this file (never give a token itself as an argument: others can see it)' -r -F
 complete -c clarion -n "__fish_clarion_needs_command" -l ca-cert -d 'Also trust this CA certificate (PEM), e.g. a corporate proxy\'s [default: the profile\'s ca_cert]' -r -F
 complete -c clarion -n "__fish_clarion_needs_command" -l retries -d 'Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) [default: the profile\'s retries, else 3]' -r
-complete -c clarion -n "__fish_clarion_needs_command" -l request-timeout -d 'Seconds each attempt may take, connecting included' -r
+complete -c clarion -n "__fish_clarion_needs_command" -l request-timeout -d 'Seconds each attempt may take, connecting included [default: 30]' -r
 complete -c clarion -n "__fish_clarion_needs_command" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -51,7 +51,7 @@ complete -c clarion -n "__fish_clarion_using_subcommand sequence; and not __fish
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and not __fish_seen_subcommand_from create show wait validate help" -l token-file -d 'Read the API token from this file (never give a token itself as an argument: others can see it)' -r -F
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and not __fish_seen_subcommand_from create show wait validate help" -l ca-cert -d 'Also trust this CA certificate (PEM), e.g. a corporate proxy\'s [default: the profile\'s ca_cert]' -r -F
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and not __fish_seen_subcommand_from create show wait validate help" -l retries -d 'Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) [default: the profile\'s retries, else 3]' -r
-complete -c clarion -n "__fish_clarion_using_subcommand sequence; and not __fish_seen_subcommand_from create show wait validate help" -l request-timeout -d 'Seconds each attempt may take, connecting included' -r
+complete -c clarion -n "__fish_clarion_using_subcommand sequence; and not __fish_seen_subcommand_from create show wait validate help" -l request-timeout -d 'Seconds each attempt may take, connecting included [default: 30]' -r
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and not __fish_seen_subcommand_from create show wait validate help" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -82,7 +82,7 @@ complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_see
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from create" -l token-file -d 'Read the API token from this file (never give a token itself as an argument: others can see it)' -r -F
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from create" -l ca-cert -d 'Also trust this CA certificate (PEM), e.g. a corporate proxy\'s [default: the profile\'s ca_cert]' -r -F
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from create" -l retries -d 'Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) [default: the profile\'s retries, else 3]' -r
-complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from create" -l request-timeout -d 'Seconds each attempt may take, connecting included' -r
+complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from create" -l request-timeout -d 'Seconds each attempt may take, connecting included [default: 30]' -r
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from create" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -106,7 +106,7 @@ complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_see
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from show" -l token-file -d 'Read the API token from this file (never give a token itself as an argument: others can see it)' -r -F
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from show" -l ca-cert -d 'Also trust this CA certificate (PEM), e.g. a corporate proxy\'s [default: the profile\'s ca_cert]' -r -F
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from show" -l retries -d 'Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) [default: the profile\'s retries, else 3]' -r
-complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from show" -l request-timeout -d 'Seconds each attempt may take, connecting included' -r
+complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from show" -l request-timeout -d 'Seconds each attempt may take, connecting included [default: 30]' -r
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -129,7 +129,7 @@ complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_see
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from wait" -l token-file -d 'Read the API token from this file (never give a token itself as an argument: others can see it)' -r -F
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from wait" -l ca-cert -d 'Also trust this CA certificate (PEM), e.g. a corporate proxy\'s [default: the profile\'s ca_cert]' -r -F
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from wait" -l retries -d 'Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) [default: the profile\'s retries, else 3]' -r
-complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from wait" -l request-timeout -d 'Seconds each attempt may take, connecting included' -r
+complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from wait" -l request-timeout -d 'Seconds each attempt may take, connecting included [default: 30]' -r
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from wait" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -152,7 +152,7 @@ complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_see
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from validate" -l token-file -d 'Read the API token from this file (never give a token itself as an argument: others can see it)' -r -F
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from validate" -l ca-cert -d 'Also trust this CA certificate (PEM), e.g. a corporate proxy\'s [default: the profile\'s ca_cert]' -r -F
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from validate" -l retries -d 'Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) [default: the profile\'s retries, else 3]' -r
-complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from validate" -l request-timeout -d 'Seconds each attempt may take, connecting included' -r
+complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from validate" -l request-timeout -d 'Seconds each attempt may take, connecting included [default: 30]' -r
 complete -c clarion -n "__fish_clarion_using_subcommand sequence; and __fish_seen_subcommand_from validate" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -174,7 +174,7 @@ complete -c clarion -n "__fish_clarion_using_subcommand auth; and not __fish_see
 complete -c clarion -n "__fish_clarion_using_subcommand auth; and not __fish_seen_subcommand_from login status logout token help" -l token-file -d 'Read the API token from this file (never give a token itself as an argument: others can see it)' -r -F
 complete -c clarion -n "__fish_clarion_using_subcommand auth; and not __fish_seen_subcommand_from login status logout token help" -l ca-cert -d 'Also trust this CA certificate (PEM), e.g. a corporate proxy\'s [default: the profile\'s ca_cert]' -r -F
 complete -c clarion -n "__fish_clarion_using_subcommand auth; and not __fish_seen_subcommand_from login status logout token help" -l retries -d 'Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) [default: the profile\'s retries, else 3]' -r
-complete -c clarion -n "__fish_clarion_using_subcommand auth; and not __fish_seen_subcommand_from login status logout token help" -l request-timeout -d 'Seconds each attempt may take, connecting included' -r
+complete -c clarion -n "__fish_clarion_using_subcommand auth; and not __fish_seen_subcommand_from login status logout token help" -l request-timeout -d 'Seconds each attempt may take, connecting included [default: 30]' -r
 complete -c clarion -n "__fish_clarion_using_subcommand auth; and not __fish_seen_subcommand_from login status logout token help" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -192,7 +192,7 @@ complete -c clarion -n "__fish_clarion_using_subcommand auth; and __fish_seen_su
 complete -c clarion -n "__fish_clarion_using_subcommand auth; and __fish_seen_subcommand_from login" -l token-file -d 'Read the API token from this file (never give a token itself as an argument: others can see it)' -r -F
 complete -c clarion -n "__fish_clarion_using_subcommand auth; and __fish_seen_subcommand_from login" -l ca-cert -d 'Also trust this CA certificate (PEM), e.g. a corporate proxy\'s [default: the profile\'s ca_cert]' -r -F
 complete -c clarion -n "__fish_clarion_using_subcommand auth; and __fish_seen_subcommand_from login" -l retries -d 'Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) [default: the profile\'s retries, else 3]' -r
-complete -c clarion -n "__fish_clarion_using_subcommand auth; and __fish_seen_subcommand_from login" -l request-timeout -d 'Seconds each attempt may take, connecting included' -r
+complete -c clarion -n "__fish_clarion_using_subcommand auth; and __fish_seen_subcommand_from login" -l request-timeout -d 'Seconds each attempt may take, connecting included [default: 30]' -r
 complete -c clarion -n "__fish_clarion_using_subcommand auth; and __fish_seen_subcommand_from login" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -207,7 +207,7 @@ complete -c clarion -n "__fish_clarion_using_subcommand auth; and __fish_seen_su
 complete -c clarion -n "__fish_clarion_using_subcommand auth; and __fish_seen_subcommand_from status" -l token-file -d 'Read the API token from this file (never give a token itself as an argument: others can see it)' -r -F
 complete -c clarion -n "__fish_clarion_using_subcommand auth; and __fish_seen_subcommand_from status" -l ca-cert -d 'Also trust this CA certificate (PEM), e.g. a corporate proxy\'s [default: the profile\'s ca_cert]' -r -F
 complete -c clarion -n "__fish_clarion_using_subcommand auth; and __fish_seen_subcommand_from status" -l retries -d 'Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) [default: the profile\'s retries, else 3]' -r
-complete -c clarion -n "__fish_clarion_using_subcommand auth; and __fish_seen_subcommand_from status" -l request-timeout -d 'Seconds each attempt may take, connecting included' -r
+complete -c clarion -n "__fish_clarion_using_subcommand auth; and __fish_seen_subcommand_from status" -l request-timeout -d 'Seconds each attempt may take, connecting included [default: 30]' -r
 complete -c clarion -n "__fish_clarion_using_subcommand auth; and __fish_seen_subcommand_from status" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -221,7 +221,7 @@ complete -c clarion -n "__fish_clarion_using_subcommand auth; and __fish_seen_su
 complete -c clarion -n "__fish_clarion_using_subcommand auth; and __fish_seen_subcommand_from logout" -l token-file -d 'Read the API token from this file (never give a token itself as an argument: others can see it)' -r -F
 complete -c clarion -n "__fish_clarion_using_subcommand auth; and __fish_seen_subcommand_from logout" -l ca-cert -d 'Also trust this CA certificate (PEM), e.g. a corporate proxy\'s [default: the profile\'s ca_cert]' -r -F
 complete -c clarion -n "__fish_clarion_using_subcommand auth; and __fish_seen_subcommand_from logout" -l retries -d 'Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) [default: the profile\'s retries, else 3]' -r
-complete -c clarion -n "__fish_clarion_using_subcommand auth; and __fish_seen_subcommand_from logout" -l request-timeout -d 'Seconds each attempt may take, connecting included' -r
+complete -c clarion -n "__fish_clarion_using_subcommand auth; and __fish_seen_subcommand_from logout" -l request-timeout -d 'Seconds each attempt may take, connecting included [default: 30]' -r
 complete -c clarion -n "__fish_clarion_using_subcommand auth; and __fish_seen_subcommand_from logout" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -234,7 +234,7 @@ complete -c clarion -n "__fish_clarion_using_subcommand auth; and __fish_seen_su
 complete -c clarion -n "__fish_clarion_using_subcommand auth; and __fish_seen_subcommand_from token" -l token-file -d 'Read the API token from this file (never give a token itself as an argument: others can see it)' -r -F
 complete -c clarion -n "__fish_clarion_using_subcommand auth; and __fish_seen_subcommand_from token" -l ca-cert -d 'Also trust this CA certificate (PEM), e.g. a corporate proxy\'s [default: the profile\'s ca_cert]' -r -F
 complete -c clarion -n "__fish_clarion_using_subcommand auth; and __fish_seen_subcommand_from token" -l retries -d 'Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) [default: the profile\'s retries, else 3]' -r
-complete -c clarion -n "__fish_clarion_using_subcommand auth; and __fish_seen_subcommand_from token" -l request-timeout -d 'Seconds each attempt may take, connecting included' -r
+complete -c clarion -n "__fish_clarion_using_subcommand auth; and __fish_seen_subcommand_from token" -l request-timeout -d 'Seconds each attempt may take, connecting included [default: 30]' -r
 complete -c clarion -n "__fish_clarion_using_subcommand auth; and __fish_seen_subcommand_from token" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -252,7 +252,7 @@ complete -c clarion -n "__fish_clarion_using_subcommand config; and not __fish_s
 complete -c clarion -n "__fish_clarion_using_subcommand config; and not __fish_seen_subcommand_from get set unset list path help" -l token-file -d 'Read the API token from this file (never give a token itself as an argument: others can see it)' -r -F
 complete -c clarion -n "__fish_clarion_using_subcommand config; and not __fish_seen_subcommand_from get set unset list path help" -l ca-cert -d 'Also trust this CA certificate (PEM), e.g. a corporate proxy\'s [default: the profile\'s ca_cert]' -r -F
 complete -c clarion -n "__fish_clarion_using_subcommand config; and not __fish_seen_subcommand_from get set unset list path help" -l retries -d 'Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) [default: the profile\'s retries, else 3]' -r
-complete -c clarion -n "__fish_clarion_using_subcommand config; and not __fish_seen_subcommand_from get set unset list path help" -l request-timeout -d 'Seconds each attempt may take, connecting included' -r
+complete -c clarion -n "__fish_clarion_using_subcommand config; and not __fish_seen_subcommand_from get set unset list path help" -l request-timeout -d 'Seconds each attempt may take, connecting included [default: 30]' -r
 complete -c clarion -n "__fish_clarion_using_subcommand config; and not __fish_seen_subcommand_from get set unset list path help" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -271,7 +271,7 @@ complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_
 complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_subcommand_from get" -l token-file -d 'Read the API token from this file (never give a token itself as an argument: others can see it)' -r -F
 complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_subcommand_from get" -l ca-cert -d 'Also trust this CA certificate (PEM), e.g. a corporate proxy\'s [default: the profile\'s ca_cert]' -r -F
 complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_subcommand_from get" -l retries -d 'Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) [default: the profile\'s retries, else 3]' -r
-complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_subcommand_from get" -l request-timeout -d 'Seconds each attempt may take, connecting included' -r
+complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_subcommand_from get" -l request-timeout -d 'Seconds each attempt may take, connecting included [default: 30]' -r
 complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_subcommand_from get" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -285,7 +285,7 @@ complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_
 complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_subcommand_from set" -l token-file -d 'Read the API token from this file (never give a token itself as an argument: others can see it)' -r -F
 complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_subcommand_from set" -l ca-cert -d 'Also trust this CA certificate (PEM), e.g. a corporate proxy\'s [default: the profile\'s ca_cert]' -r -F
 complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_subcommand_from set" -l retries -d 'Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) [default: the profile\'s retries, else 3]' -r
-complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_subcommand_from set" -l request-timeout -d 'Seconds each attempt may take, connecting included' -r
+complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_subcommand_from set" -l request-timeout -d 'Seconds each attempt may take, connecting included [default: 30]' -r
 complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_subcommand_from set" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -298,7 +298,7 @@ complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_
 complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_subcommand_from unset" -l token-file -d 'Read the API token from this file (never give a token itself as an argument: others can see it)' -r -F
 complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_subcommand_from unset" -l ca-cert -d 'Also trust this CA certificate (PEM), e.g. a corporate proxy\'s [default: the profile\'s ca_cert]' -r -F
 complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_subcommand_from unset" -l retries -d 'Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) [default: the profile\'s retries, else 3]' -r
-complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_subcommand_from unset" -l request-timeout -d 'Seconds each attempt may take, connecting included' -r
+complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_subcommand_from unset" -l request-timeout -d 'Seconds each attempt may take, connecting included [default: 30]' -r
 complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_subcommand_from unset" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -311,7 +311,7 @@ complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_
 complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_subcommand_from list" -l token-file -d 'Read the API token from this file (never give a token itself as an argument: others can see it)' -r -F
 complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_subcommand_from list" -l ca-cert -d 'Also trust this CA certificate (PEM), e.g. a corporate proxy\'s [default: the profile\'s ca_cert]' -r -F
 complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_subcommand_from list" -l retries -d 'Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) [default: the profile\'s retries, else 3]' -r
-complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_subcommand_from list" -l request-timeout -d 'Seconds each attempt may take, connecting included' -r
+complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_subcommand_from list" -l request-timeout -d 'Seconds each attempt may take, connecting included [default: 30]' -r
 complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -324,7 +324,7 @@ complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_
 complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_subcommand_from path" -l token-file -d 'Read the API token from this file (never give a token itself as an argument: others can see it)' -r -F
 complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_subcommand_from path" -l ca-cert -d 'Also trust this CA certificate (PEM), e.g. a corporate proxy\'s [default: the profile\'s ca_cert]' -r -F
 complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_subcommand_from path" -l retries -d 'Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) [default: the profile\'s retries, else 3]' -r
-complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_subcommand_from path" -l request-timeout -d 'Seconds each attempt may take, connecting included' -r
+complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_subcommand_from path" -l request-timeout -d 'Seconds each attempt may take, connecting included [default: 30]' -r
 complete -c clarion -n "__fish_clarion_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -346,7 +346,7 @@ complete -c clarion -n "__fish_clarion_using_subcommand api" -l profile -d 'Prof
 complete -c clarion -n "__fish_clarion_using_subcommand api" -l token-file -d 'Read the API token from this file (never give a token itself as an argument: others can see it)' -r -F
 complete -c clarion -n "__fish_clarion_using_subcommand api" -l ca-cert -d 'Also trust this CA certificate (PEM), e.g. a corporate proxy\'s [default: the profile\'s ca_cert]' -r -F
 complete -c clarion -n "__fish_clarion_using_subcommand api" -l retries -d 'Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) [default: the profile\'s retries, else 3]' -r
-complete -c clarion -n "__fish_clarion_using_subcommand api" -l request-timeout -d 'Seconds each attempt may take, connecting included' -r
+complete -c clarion -n "__fish_clarion_using_subcommand api" -l request-timeout -d 'Seconds each attempt may take, connecting included [default: 30]' -r
 complete -c clarion -n "__fish_clarion_using_subcommand api" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -360,7 +360,7 @@ complete -c clarion -n "__fish_clarion_using_subcommand schema" -l profile -d 'P
 complete -c clarion -n "__fish_clarion_using_subcommand schema" -l token-file -d 'Read the API token from this file (never give a token itself as an argument: others can see it)' -r -F
 complete -c clarion -n "__fish_clarion_using_subcommand schema" -l ca-cert -d 'Also trust this CA certificate (PEM), e.g. a corporate proxy\'s [default: the profile\'s ca_cert]' -r -F
 complete -c clarion -n "__fish_clarion_using_subcommand schema" -l retries -d 'Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) [default: the profile\'s retries, else 3]' -r
-complete -c clarion -n "__fish_clarion_using_subcommand schema" -l request-timeout -d 'Seconds each attempt may take, connecting included' -r
+complete -c clarion -n "__fish_clarion_using_subcommand schema" -l request-timeout -d 'Seconds each attempt may take, connecting included [default: 30]' -r
 complete -c clarion -n "__fish_clarion_using_subcommand schema" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -373,7 +373,7 @@ complete -c clarion -n "__fish_clarion_using_subcommand completions" -l profile 
 complete -c clarion -n "__fish_clarion_using_subcommand completions" -l token-file -d 'Read the API token from this file (never give a token itself as an argument: others can see it)' -r -F
 complete -c clarion -n "__fish_clarion_using_subcommand completions" -l ca-cert -d 'Also trust this CA certificate (PEM), e.g. a corporate proxy\'s [default: the profile\'s ca_cert]' -r -F
 complete -c clarion -n "__fish_clarion_using_subcommand completions" -l retries -d 'Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) [default: the profile\'s retries, else 3]' -r
-complete -c clarion -n "__fish_clarion_using_subcommand completions" -l request-timeout -d 'Seconds each attempt may take, connecting included' -r
+complete -c clarion -n "__fish_clarion_using_subcommand completions" -l request-timeout -d 'Seconds each attempt may take, connecting included [default: 30]' -r
 complete -c clarion -n "__fish_clarion_using_subcommand completions" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -387,7 +387,7 @@ complete -c clarion -n "__fish_clarion_using_subcommand man" -l profile -d 'Prof
 complete -c clarion -n "__fish_clarion_using_subcommand man" -l token-file -d 'Read the API token from this file (never give a token itself as an argument: others can see it)' -r -F
 complete -c clarion -n "__fish_clarion_using_subcommand man" -l ca-cert -d 'Also trust this CA certificate (PEM), e.g. a corporate proxy\'s [default: the profile\'s ca_cert]' -r -F
 complete -c clarion -n "__fish_clarion_using_subcommand man" -l retries -d 'Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) [default: the profile\'s retries, else 3]' -r
-complete -c clarion -n "__fish_clarion_using_subcommand man" -l request-timeout -d 'Seconds each attempt may take, connecting included' -r
+complete -c clarion -n "__fish_clarion_using_subcommand man" -l request-timeout -d 'Seconds each attempt may take, connecting included [default: 30]' -r
 complete -c clarion -n "__fish_clarion_using_subcommand man" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -400,7 +400,7 @@ complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and not __fish_
 complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset path help" -l token-file -d 'Read the API token from this file (never give a token itself as an argument: others can see it)' -r -F
 complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset path help" -l ca-cert -d 'Also trust this CA certificate (PEM), e.g. a corporate proxy\'s [default: the profile\'s ca_cert]' -r -F
 complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset path help" -l retries -d 'Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) [default: the profile\'s retries, else 3]' -r
-complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset path help" -l request-timeout -d 'Seconds each attempt may take, connecting included' -r
+complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset path help" -l request-timeout -d 'Seconds each attempt may take, connecting included [default: 30]' -r
 complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset path help" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -429,7 +429,7 @@ complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and __fish_seen
 complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l profile -d 'Profile from config.toml and credentials.toml [env: CLARION_PROFILE] [default: default_profile, else "default"]' -r
 complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l ca-cert -d 'Also trust this CA certificate (PEM), e.g. a corporate proxy\'s [default: the profile\'s ca_cert]' -r -F
 complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l retries -d 'Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) [default: the profile\'s retries, else 3]' -r
-complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l request-timeout -d 'Seconds each attempt may take, connecting included' -r
+complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l request-timeout -d 'Seconds each attempt may take, connecting included [default: 30]' -r
 complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -442,7 +442,7 @@ complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and __fish_seen
 complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l token-file -d 'Read the API token from this file (never give a token itself as an argument: others can see it)' -r -F
 complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l ca-cert -d 'Also trust this CA certificate (PEM), e.g. a corporate proxy\'s [default: the profile\'s ca_cert]' -r -F
 complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l retries -d 'Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) [default: the profile\'s retries, else 3]' -r
-complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l request-timeout -d 'Seconds each attempt may take, connecting included' -r
+complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l request-timeout -d 'Seconds each attempt may take, connecting included [default: 30]' -r
 complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -455,7 +455,7 @@ complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and __fish_seen
 complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and __fish_seen_subcommand_from path" -l token-file -d 'Read the API token from this file (never give a token itself as an argument: others can see it)' -r -F
 complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and __fish_seen_subcommand_from path" -l ca-cert -d 'Also trust this CA certificate (PEM), e.g. a corporate proxy\'s [default: the profile\'s ca_cert]' -r -F
 complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and __fish_seen_subcommand_from path" -l retries -d 'Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) [default: the profile\'s retries, else 3]' -r
-complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and __fish_seen_subcommand_from path" -l request-timeout -d 'Seconds each attempt may take, connecting included' -r
+complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and __fish_seen_subcommand_from path" -l request-timeout -d 'Seconds each attempt may take, connecting included [default: 30]' -r
 complete -c clarion -n "__fish_clarion_using_subcommand sandbox; and __fish_seen_subcommand_from path" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"

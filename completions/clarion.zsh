@@ -20,7 +20,7 @@ _clarion() {
 '--token-file=[Read the API token from this file (never give a token itself as an argument\: others can see it)]:PATH:_files' \
 '--ca-cert=[Also trust this CA certificate (PEM), e.g. a corporate proxy'\''s \[default\: the profile'\''s ca_cert\]]:PATH:_files' \
 '--retries=[Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) \[default\: the profile'\''s retries, else 3\]]:N:_default' \
-'--request-timeout=[Seconds each attempt may take, connecting included]:SECONDS:_default' \
+'--request-timeout=[Seconds each attempt may take, connecting included \[default\: 30\]]:SECONDS:_default' \
 '--color=[When to use colour (NO_COLOR is honoured under auto)]:WHEN:(auto always never)' \
 '*-v[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
 '*--verbose[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
@@ -45,7 +45,7 @@ _arguments "${_arguments_options[@]}" : \
 '--token-file=[Read the API token from this file (never give a token itself as an argument\: others can see it)]:PATH:_files' \
 '--ca-cert=[Also trust this CA certificate (PEM), e.g. a corporate proxy'\''s \[default\: the profile'\''s ca_cert\]]:PATH:_files' \
 '--retries=[Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) \[default\: the profile'\''s retries, else 3\]]:N:_default' \
-'--request-timeout=[Seconds each attempt may take, connecting included]:SECONDS:_default' \
+'--request-timeout=[Seconds each attempt may take, connecting included \[default\: 30\]]:SECONDS:_default' \
 '--color=[When to use colour (NO_COLOR is honoured under auto)]:WHEN:(auto always never)' \
 '*-v[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
 '*--verbose[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
@@ -84,7 +84,7 @@ _arguments "${_arguments_options[@]}" : \
 '--token-file=[Read the API token from this file (never give a token itself as an argument\: others can see it)]:PATH:_files' \
 '--ca-cert=[Also trust this CA certificate (PEM), e.g. a corporate proxy'\''s \[default\: the profile'\''s ca_cert\]]:PATH:_files' \
 '--retries=[Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) \[default\: the profile'\''s retries, else 3\]]:N:_default' \
-'--request-timeout=[Seconds each attempt may take, connecting included]:SECONDS:_default' \
+'--request-timeout=[Seconds each attempt may take, connecting included \[default\: 30\]]:SECONDS:_default' \
 '--color=[When to use colour (NO_COLOR is honoured under auto)]:WHEN:(auto always never)' \
 '(--live)--test-mode[Ask for a test-mode sequence (no real patient is contacted), and refuse a live one (exit 7)]' \
 '--live[Create a live sequence even if the profile sets test_mode]' \
@@ -115,7 +115,7 @@ _arguments "${_arguments_options[@]}" : \
 '--token-file=[Read the API token from this file (never give a token itself as an argument\: others can see it)]:PATH:_files' \
 '--ca-cert=[Also trust this CA certificate (PEM), e.g. a corporate proxy'\''s \[default\: the profile'\''s ca_cert\]]:PATH:_files' \
 '--retries=[Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) \[default\: the profile'\''s retries, else 3\]]:N:_default' \
-'--request-timeout=[Seconds each attempt may take, connecting included]:SECONDS:_default' \
+'--request-timeout=[Seconds each attempt may take, connecting included \[default\: 30\]]:SECONDS:_default' \
 '--color=[When to use colour (NO_COLOR is honoured under auto)]:WHEN:(auto always never)' \
 '(-q --quiet)--json[Print the sequence as JSON, exactly as the API sent it (every field, in its order)]' \
 '-q[Print only the sequence id]' \
@@ -145,7 +145,7 @@ _arguments "${_arguments_options[@]}" : \
 '--token-file=[Read the API token from this file (never give a token itself as an argument\: others can see it)]:PATH:_files' \
 '--ca-cert=[Also trust this CA certificate (PEM), e.g. a corporate proxy'\''s \[default\: the profile'\''s ca_cert\]]:PATH:_files' \
 '--retries=[Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) \[default\: the profile'\''s retries, else 3\]]:N:_default' \
-'--request-timeout=[Seconds each attempt may take, connecting included]:SECONDS:_default' \
+'--request-timeout=[Seconds each attempt may take, connecting included \[default\: 30\]]:SECONDS:_default' \
 '--color=[When to use colour (NO_COLOR is honoured under auto)]:WHEN:(auto always never)' \
 '(-q --quiet)--json[Print the sequence as JSON, exactly as the API sent it (every field, in its order)]' \
 '-q[Print only the sequence id]' \
@@ -175,7 +175,7 @@ _arguments "${_arguments_options[@]}" : \
 '--token-file=[Read the API token from this file (never give a token itself as an argument\: others can see it)]:PATH:_files' \
 '--ca-cert=[Also trust this CA certificate (PEM), e.g. a corporate proxy'\''s \[default\: the profile'\''s ca_cert\]]:PATH:_files' \
 '--retries=[Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) \[default\: the profile'\''s retries, else 3\]]:N:_default' \
-'--request-timeout=[Seconds each attempt may take, connecting included]:SECONDS:_default' \
+'--request-timeout=[Seconds each attempt may take, connecting included \[default\: 30\]]:SECONDS:_default' \
 '--color=[When to use colour (NO_COLOR is honoured under auto)]:WHEN:(auto always never)' \
 '(--live)--test-mode[Check as a test-mode create would]' \
 '--live[Check as a live create would (the profile'\''s test_mode is not read here either way)]' \
@@ -237,7 +237,7 @@ _arguments "${_arguments_options[@]}" : \
 '--token-file=[Read the API token from this file (never give a token itself as an argument\: others can see it)]:PATH:_files' \
 '--ca-cert=[Also trust this CA certificate (PEM), e.g. a corporate proxy'\''s \[default\: the profile'\''s ca_cert\]]:PATH:_files' \
 '--retries=[Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) \[default\: the profile'\''s retries, else 3\]]:N:_default' \
-'--request-timeout=[Seconds each attempt may take, connecting included]:SECONDS:_default' \
+'--request-timeout=[Seconds each attempt may take, connecting included \[default\: 30\]]:SECONDS:_default' \
 '--color=[When to use colour (NO_COLOR is honoured under auto)]:WHEN:(auto always never)' \
 '*-v[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
 '*--verbose[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
@@ -263,7 +263,7 @@ _arguments "${_arguments_options[@]}" : \
 '--token-file=[Read the API token from this file (never give a token itself as an argument\: others can see it)]:PATH:_files' \
 '--ca-cert=[Also trust this CA certificate (PEM), e.g. a corporate proxy'\''s \[default\: the profile'\''s ca_cert\]]:PATH:_files' \
 '--retries=[Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) \[default\: the profile'\''s retries, else 3\]]:N:_default' \
-'--request-timeout=[Seconds each attempt may take, connecting included]:SECONDS:_default' \
+'--request-timeout=[Seconds each attempt may take, connecting included \[default\: 30\]]:SECONDS:_default' \
 '--color=[When to use colour (NO_COLOR is honoured under auto)]:WHEN:(auto always never)' \
 '--with-token[Read the token from standard input (for scripts and CI; no terminal needed)]' \
 '*-v[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
@@ -283,7 +283,7 @@ _arguments "${_arguments_options[@]}" : \
 '--token-file=[Read the API token from this file (never give a token itself as an argument\: others can see it)]:PATH:_files' \
 '--ca-cert=[Also trust this CA certificate (PEM), e.g. a corporate proxy'\''s \[default\: the profile'\''s ca_cert\]]:PATH:_files' \
 '--retries=[Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) \[default\: the profile'\''s retries, else 3\]]:N:_default' \
-'--request-timeout=[Seconds each attempt may take, connecting included]:SECONDS:_default' \
+'--request-timeout=[Seconds each attempt may take, connecting included \[default\: 30\]]:SECONDS:_default' \
 '--color=[When to use colour (NO_COLOR is honoured under auto)]:WHEN:(auto always never)' \
 '--json[Print JSON]' \
 '*-v[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
@@ -302,7 +302,7 @@ _arguments "${_arguments_options[@]}" : \
 '--token-file=[Read the API token from this file (never give a token itself as an argument\: others can see it)]:PATH:_files' \
 '--ca-cert=[Also trust this CA certificate (PEM), e.g. a corporate proxy'\''s \[default\: the profile'\''s ca_cert\]]:PATH:_files' \
 '--retries=[Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) \[default\: the profile'\''s retries, else 3\]]:N:_default' \
-'--request-timeout=[Seconds each attempt may take, connecting included]:SECONDS:_default' \
+'--request-timeout=[Seconds each attempt may take, connecting included \[default\: 30\]]:SECONDS:_default' \
 '--color=[When to use colour (NO_COLOR is honoured under auto)]:WHEN:(auto always never)' \
 '*-v[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
 '*--verbose[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
@@ -320,7 +320,7 @@ _arguments "${_arguments_options[@]}" : \
 '--token-file=[Read the API token from this file (never give a token itself as an argument\: others can see it)]:PATH:_files' \
 '--ca-cert=[Also trust this CA certificate (PEM), e.g. a corporate proxy'\''s \[default\: the profile'\''s ca_cert\]]:PATH:_files' \
 '--retries=[Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) \[default\: the profile'\''s retries, else 3\]]:N:_default' \
-'--request-timeout=[Seconds each attempt may take, connecting included]:SECONDS:_default' \
+'--request-timeout=[Seconds each attempt may take, connecting included \[default\: 30\]]:SECONDS:_default' \
 '--color=[When to use colour (NO_COLOR is honoured under auto)]:WHEN:(auto always never)' \
 '*-v[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
 '*--verbose[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
@@ -378,7 +378,7 @@ _arguments "${_arguments_options[@]}" : \
 '--token-file=[Read the API token from this file (never give a token itself as an argument\: others can see it)]:PATH:_files' \
 '--ca-cert=[Also trust this CA certificate (PEM), e.g. a corporate proxy'\''s \[default\: the profile'\''s ca_cert\]]:PATH:_files' \
 '--retries=[Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) \[default\: the profile'\''s retries, else 3\]]:N:_default' \
-'--request-timeout=[Seconds each attempt may take, connecting included]:SECONDS:_default' \
+'--request-timeout=[Seconds each attempt may take, connecting included \[default\: 30\]]:SECONDS:_default' \
 '--color=[When to use colour (NO_COLOR is honoured under auto)]:WHEN:(auto always never)' \
 '*-v[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
 '*--verbose[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
@@ -404,7 +404,7 @@ _arguments "${_arguments_options[@]}" : \
 '--token-file=[Read the API token from this file (never give a token itself as an argument\: others can see it)]:PATH:_files' \
 '--ca-cert=[Also trust this CA certificate (PEM), e.g. a corporate proxy'\''s \[default\: the profile'\''s ca_cert\]]:PATH:_files' \
 '--retries=[Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) \[default\: the profile'\''s retries, else 3\]]:N:_default' \
-'--request-timeout=[Seconds each attempt may take, connecting included]:SECONDS:_default' \
+'--request-timeout=[Seconds each attempt may take, connecting included \[default\: 30\]]:SECONDS:_default' \
 '--color=[When to use colour (NO_COLOR is honoured under auto)]:WHEN:(auto always never)' \
 '--show-origin[Also say where the value came from, before it and a tab\: flag\:--api-url, env\:CLARION_API_URL, file\:PATH \[profiles.NAME\], or default]' \
 '*-v[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
@@ -430,7 +430,7 @@ _arguments "${_arguments_options[@]}" : \
 '--token-file=[Read the API token from this file (never give a token itself as an argument\: others can see it)]:PATH:_files' \
 '--ca-cert=[Also trust this CA certificate (PEM), e.g. a corporate proxy'\''s \[default\: the profile'\''s ca_cert\]]:PATH:_files' \
 '--retries=[Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) \[default\: the profile'\''s retries, else 3\]]:N:_default' \
-'--request-timeout=[Seconds each attempt may take, connecting included]:SECONDS:_default' \
+'--request-timeout=[Seconds each attempt may take, connecting included \[default\: 30\]]:SECONDS:_default' \
 '--color=[When to use colour (NO_COLOR is honoured under auto)]:WHEN:(auto always never)' \
 '*-v[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
 '*--verbose[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
@@ -456,7 +456,7 @@ _arguments "${_arguments_options[@]}" : \
 '--token-file=[Read the API token from this file (never give a token itself as an argument\: others can see it)]:PATH:_files' \
 '--ca-cert=[Also trust this CA certificate (PEM), e.g. a corporate proxy'\''s \[default\: the profile'\''s ca_cert\]]:PATH:_files' \
 '--retries=[Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) \[default\: the profile'\''s retries, else 3\]]:N:_default' \
-'--request-timeout=[Seconds each attempt may take, connecting included]:SECONDS:_default' \
+'--request-timeout=[Seconds each attempt may take, connecting included \[default\: 30\]]:SECONDS:_default' \
 '--color=[When to use colour (NO_COLOR is honoured under auto)]:WHEN:(auto always never)' \
 '*-v[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
 '*--verbose[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
@@ -481,7 +481,7 @@ _arguments "${_arguments_options[@]}" : \
 '--token-file=[Read the API token from this file (never give a token itself as an argument\: others can see it)]:PATH:_files' \
 '--ca-cert=[Also trust this CA certificate (PEM), e.g. a corporate proxy'\''s \[default\: the profile'\''s ca_cert\]]:PATH:_files' \
 '--retries=[Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) \[default\: the profile'\''s retries, else 3\]]:N:_default' \
-'--request-timeout=[Seconds each attempt may take, connecting included]:SECONDS:_default' \
+'--request-timeout=[Seconds each attempt may take, connecting included \[default\: 30\]]:SECONDS:_default' \
 '--color=[When to use colour (NO_COLOR is honoured under auto)]:WHEN:(auto always never)' \
 '*-v[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
 '*--verbose[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
@@ -499,7 +499,7 @@ _arguments "${_arguments_options[@]}" : \
 '--token-file=[Read the API token from this file (never give a token itself as an argument\: others can see it)]:PATH:_files' \
 '--ca-cert=[Also trust this CA certificate (PEM), e.g. a corporate proxy'\''s \[default\: the profile'\''s ca_cert\]]:PATH:_files' \
 '--retries=[Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) \[default\: the profile'\''s retries, else 3\]]:N:_default' \
-'--request-timeout=[Seconds each attempt may take, connecting included]:SECONDS:_default' \
+'--request-timeout=[Seconds each attempt may take, connecting included \[default\: 30\]]:SECONDS:_default' \
 '--color=[When to use colour (NO_COLOR is honoured under auto)]:WHEN:(auto always never)' \
 '*-v[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
 '*--verbose[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
@@ -566,7 +566,7 @@ _arguments "${_arguments_options[@]}" : \
 '--token-file=[Read the API token from this file (never give a token itself as an argument\: others can see it)]:PATH:_files' \
 '--ca-cert=[Also trust this CA certificate (PEM), e.g. a corporate proxy'\''s \[default\: the profile'\''s ca_cert\]]:PATH:_files' \
 '--retries=[Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) \[default\: the profile'\''s retries, else 3\]]:N:_default' \
-'--request-timeout=[Seconds each attempt may take, connecting included]:SECONDS:_default' \
+'--request-timeout=[Seconds each attempt may take, connecting included \[default\: 30\]]:SECONDS:_default' \
 '--color=[When to use colour (NO_COLOR is honoured under auto)]:WHEN:(auto always never)' \
 '-i[Print the status line and response headers before the body]' \
 '--include[Print the status line and response headers before the body]' \
@@ -587,7 +587,7 @@ _arguments "${_arguments_options[@]}" : \
 '--token-file=[Read the API token from this file (never give a token itself as an argument\: others can see it)]:PATH:_files' \
 '--ca-cert=[Also trust this CA certificate (PEM), e.g. a corporate proxy'\''s \[default\: the profile'\''s ca_cert\]]:PATH:_files' \
 '--retries=[Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) \[default\: the profile'\''s retries, else 3\]]:N:_default' \
-'--request-timeout=[Seconds each attempt may take, connecting included]:SECONDS:_default' \
+'--request-timeout=[Seconds each attempt may take, connecting included \[default\: 30\]]:SECONDS:_default' \
 '--color=[When to use colour (NO_COLOR is honoured under auto)]:WHEN:(auto always never)' \
 '*-v[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
 '*--verbose[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
@@ -605,7 +605,7 @@ _arguments "${_arguments_options[@]}" : \
 '--token-file=[Read the API token from this file (never give a token itself as an argument\: others can see it)]:PATH:_files' \
 '--ca-cert=[Also trust this CA certificate (PEM), e.g. a corporate proxy'\''s \[default\: the profile'\''s ca_cert\]]:PATH:_files' \
 '--retries=[Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) \[default\: the profile'\''s retries, else 3\]]:N:_default' \
-'--request-timeout=[Seconds each attempt may take, connecting included]:SECONDS:_default' \
+'--request-timeout=[Seconds each attempt may take, connecting included \[default\: 30\]]:SECONDS:_default' \
 '--color=[When to use colour (NO_COLOR is honoured under auto)]:WHEN:(auto always never)' \
 '*-v[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
 '*--verbose[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
@@ -625,7 +625,7 @@ _arguments "${_arguments_options[@]}" : \
 '--token-file=[Read the API token from this file (never give a token itself as an argument\: others can see it)]:PATH:_files' \
 '--ca-cert=[Also trust this CA certificate (PEM), e.g. a corporate proxy'\''s \[default\: the profile'\''s ca_cert\]]:PATH:_files' \
 '--retries=[Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) \[default\: the profile'\''s retries, else 3\]]:N:_default' \
-'--request-timeout=[Seconds each attempt may take, connecting included]:SECONDS:_default' \
+'--request-timeout=[Seconds each attempt may take, connecting included \[default\: 30\]]:SECONDS:_default' \
 '--color=[When to use colour (NO_COLOR is honoured under auto)]:WHEN:(auto always never)' \
 '*-v[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
 '*--verbose[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
@@ -644,7 +644,7 @@ _arguments "${_arguments_options[@]}" : \
 '--token-file=[Read the API token from this file (never give a token itself as an argument\: others can see it)]:PATH:_files' \
 '--ca-cert=[Also trust this CA certificate (PEM), e.g. a corporate proxy'\''s \[default\: the profile'\''s ca_cert\]]:PATH:_files' \
 '--retries=[Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) \[default\: the profile'\''s retries, else 3\]]:N:_default' \
-'--request-timeout=[Seconds each attempt may take, connecting included]:SECONDS:_default' \
+'--request-timeout=[Seconds each attempt may take, connecting included \[default\: 30\]]:SECONDS:_default' \
 '--color=[When to use colour (NO_COLOR is honoured under auto)]:WHEN:(auto always never)' \
 '*-v[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
 '*--verbose[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
@@ -682,7 +682,7 @@ _arguments "${_arguments_options[@]}" : \
 '--profile=[Profile from config.toml and credentials.toml \[env\: CLARION_PROFILE\] \[default\: default_profile, else "default"\]]:NAME:_default' \
 '--ca-cert=[Also trust this CA certificate (PEM), e.g. a corporate proxy'\''s \[default\: the profile'\''s ca_cert\]]:PATH:_files' \
 '--retries=[Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) \[default\: the profile'\''s retries, else 3\]]:N:_default' \
-'--request-timeout=[Seconds each attempt may take, connecting included]:SECONDS:_default' \
+'--request-timeout=[Seconds each attempt may take, connecting included \[default\: 30\]]:SECONDS:_default' \
 '--color=[When to use colour (NO_COLOR is honoured under auto)]:WHEN:(auto always never)' \
 '*-v[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
 '*--verbose[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
@@ -700,7 +700,7 @@ _arguments "${_arguments_options[@]}" : \
 '--token-file=[Read the API token from this file (never give a token itself as an argument\: others can see it)]:PATH:_files' \
 '--ca-cert=[Also trust this CA certificate (PEM), e.g. a corporate proxy'\''s \[default\: the profile'\''s ca_cert\]]:PATH:_files' \
 '--retries=[Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) \[default\: the profile'\''s retries, else 3\]]:N:_default' \
-'--request-timeout=[Seconds each attempt may take, connecting included]:SECONDS:_default' \
+'--request-timeout=[Seconds each attempt may take, connecting included \[default\: 30\]]:SECONDS:_default' \
 '--color=[When to use colour (NO_COLOR is honoured under auto)]:WHEN:(auto always never)' \
 '*-v[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
 '*--verbose[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
@@ -718,7 +718,7 @@ _arguments "${_arguments_options[@]}" : \
 '--token-file=[Read the API token from this file (never give a token itself as an argument\: others can see it)]:PATH:_files' \
 '--ca-cert=[Also trust this CA certificate (PEM), e.g. a corporate proxy'\''s \[default\: the profile'\''s ca_cert\]]:PATH:_files' \
 '--retries=[Retries after a failed attempt, for failures worth retrying (network, timeouts, 408, 429, 5xx) \[default\: the profile'\''s retries, else 3\]]:N:_default' \
-'--request-timeout=[Seconds each attempt may take, connecting included]:SECONDS:_default' \
+'--request-timeout=[Seconds each attempt may take, connecting included \[default\: 30\]]:SECONDS:_default' \
 '--color=[When to use colour (NO_COLOR is honoured under auto)]:WHEN:(auto always never)' \
 '*-v[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \
 '*--verbose[Show each request and response on stderr (-vv adds bodies); the token is always masked]' \

@@ -39,9 +39,9 @@ pub struct GlobalArgs {
     #[arg(long, global = true, help_heading = "Global options", value_name = "N", value_parser = clap::value_parser!(u32).range(0..=100))]
     pub retries: Option<u32>,
 
-    /// Seconds each attempt may take, connecting included
-    #[arg(long, global = true, help_heading = "Global options", value_name = "SECONDS", default_value = "30", value_parser = positive_seconds)]
-    pub request_timeout: std::time::Duration,
+    /// Seconds each attempt may take, connecting included [default: 30]
+    #[arg(long, global = true, help_heading = "Global options", value_name = "SECONDS", value_parser = positive_seconds)]
+    pub request_timeout: Option<std::time::Duration>,
 
     /// Show each request and response on stderr (-vv adds bodies); the token is always masked
     #[arg(short, long, global = true, help_heading = "Global options", action = clap::ArgAction::Count)]
@@ -226,4 +226,19 @@ fn files_ending_in(extensions: &'static [&'static str]) -> clap_complete::ArgVal
                 .and_then(|e| e.to_str())
                 .is_some_and(|e| extensions.iter().any(|x| e.eq_ignore_ascii_case(x)))
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_request_timeout_help_states_the_clients_one_default() {
+        let cmd = Cli::command();
+        let arg =
+            cmd.get_arguments().find(|a| a.get_id() == "request_timeout").map(|a| a.get_help().map(|h| h.to_string()));
+        let want = format!("[default: {}]", crate::api::DEFAULT_REQUEST_TIMEOUT.as_secs());
+        assert!(arg.flatten().is_some_and(|h| h.ends_with(&want)), "the help must say {want}");
+    }
 }

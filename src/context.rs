@@ -140,8 +140,14 @@ impl Ctx<'_> {
             let ui = self.ui.clone();
             std::sync::Arc::new(move |line: &str| ui.warn(line)) as std::sync::Arc<dyn Fn(&str) + Send + Sync>
         });
-        let options =
-            ClientOptions { extra_roots, trace, retry, request_timeout: self.global.request_timeout, notify, gate };
+        let options = ClientOptions {
+            extra_roots,
+            trace,
+            retry,
+            request_timeout: self.global.request_timeout.unwrap_or(crate::api::DEFAULT_REQUEST_TIMEOUT),
+            notify,
+            gate,
+        };
         ApiClient::new(settings.api_url.clone(), token, options)
     }
 

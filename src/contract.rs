@@ -32,3 +32,12 @@ impl FieldKind {
         }
     }
 }
+
+/// The headers the contract names, as HTTP/1 sends them (lower case); in one place so the
+/// client and the sandbox can't drift apart.
+pub mod headers {
+    /// Sent with every create; the same key gets the same sequence back.
+    pub const IDEMPOTENCY_KEY: &str = "idempotency-key";
+    /// On an answer that is a replay of an earlier create with the same key (x-assumed).
+    pub const IDEMPOTENT_REPLAYED: &str = "idempotent-replayed";
+}

@@ -1,6 +1,7 @@
 //! The HTTP client for the Sequence Manager API: one place that builds requests,
 //! sends them, and turns every answer into a sequence or a classified error.
 
+pub mod auth;
 pub mod gate;
 mod response;
 pub mod retry;
@@ -8,9 +9,9 @@ pub mod retry;
 pub use response::{Sequence, check_status, parse_sequence_response};
 pub use retry::RetryPolicy;
 
-use crate::config::{Token, is_loopback};
 use crate::error::{RetriesExhausted, TransportError};
 use anyhow::Context as _;
+use auth::{Token, is_loopback};
 use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderName, HeaderValue};
 use serde_json::Value;
 use std::time::Duration;
@@ -136,7 +137,10 @@ impl ApiClient {
     pub async fn create_sequence(&self, body: &Value, idempotency_key: &str) -> anyhow::Result<Sequence> {
         let bytes = serde_json::to_vec(body).context("cannot encode the request body")?;
         let mut headers = reqwest::header::HeaderMap::new();
-        headers.insert("idempotency-key", HeaderValue::from_str(idempotency_key).context("invalid idempotency key")?);
+        headers.insert(
+            crate::contract::headers::IDEMPOTENCY_KEY,
+            HeaderValue::from_str(idempotency_key).context("invalid idempotency key")?,
+        );
         let req = RawRequest { method: reqwest::Method::POST, url: self.sequences_url(), body: Some(bytes), headers };
         let raw = self.send(&req, true).await?;
         parse_sequence_response(&raw)
@@ -158,7 +162,7 @@ impl ApiClient {
     pub async fn raw(&self, req: &RawRequest) -> anyhow::Result<RawResponse> {
         use reqwest::Method;
         let safe = [Method::GET, Method::HEAD, Method::OPTIONS, Method::PUT, Method::DELETE].contains(&req.method)
-            || req.headers.contains_key("idempotency-key");
+            || req.headers.contains_key(crate::contract::headers::IDEMPOTENCY_KEY);
         self.send(req, safe).await
     }
 
@@ -169,7 +173,7 @@ impl ApiClient {
         let mut rng = fastrand::Rng::new();
         let mut retry = 0;
         let retries = if retry_safe { self.retry.retries } else { 0 };
-        let has_key = req.headers.contains_key("idempotency-key");
+        let has_key = req.headers.contains_key(crate::contract::headers::IDEMPOTENCY_KEY);
         loop {
             if let Some(gate) = &self.gate {
                 gate.wait().await;
@@ -313,7 +317,7 @@ fn status_reason(status: u16) -> String {
 pub fn resolve_target(base: &Url, arg: &str) -> Result<Url, crate::error::UsageError> {
     use crate::error::UsageError;
     let mut url = base.join(arg).map_err(|e| UsageError::new(format!("invalid path {arg:?}: {e}")))?;
-    if !crate::config::same_origin(base, &url) || !url.username().is_empty() || url.password().is_some() {
+    if !auth::same_origin(base, &url) || !url.username().is_empty() || url.password().is_some() {
         let mut shown = url.clone();
         let _ = shown.set_username("");
         let _ = shown.set_password(None);
@@ -333,7 +337,7 @@ pub fn resolve_target(base: &Url, arg: &str) -> Result<Url, crate::error::UsageE
         let path = format!("{}{}", base.path(), url.path().trim_start_matches('/'));
         url.set_path(&path);
     }
-    debug_assert!(crate::config::same_origin(base, &url));
+    debug_assert!(auth::same_origin(base, &url));
     Ok(url)
 }
 

@@ -1,6 +1,9 @@
 //! The config directory, `config.toml` and `credentials.toml`, and how the profile,
 //! the base URL and the token are chosen from flags, environment and files.
 
+// The token and URL rules belong to the HTTP client; config uses them (never the reverse).
+pub use crate::api::auth::{Token, is_loopback, same_origin};
+
 pub mod effective;
 pub mod files;
 pub mod load;
@@ -10,7 +13,6 @@ pub use load::{load_config, load_config_table, load_credentials};
 use crate::env::Env;
 use crate::error::{AuthError, UsageError};
 use std::collections::BTreeMap;
-use std::fmt;
 use std::path::{Path, PathBuf};
 use url::Url;
 
@@ -209,45 +211,6 @@ pub fn load_ca_certs(path: &Path) -> anyhow::Result<Vec<reqwest::Certificate>> {
     Ok(certs)
 }
 
-/// A bearer token. It has no `Display`, and its `Debug` is masked, so it can't leak by formatting.
-#[derive(Clone)]
-pub struct Token(String);
-
-impl Token {
-    pub fn new(value: &str) -> Result<Self, String> {
-        let value = value.trim();
-        if value.is_empty() {
-            return Err("is empty".into());
-        }
-        if !value.bytes().all(|b| (0x21..0x7f).contains(&b)) {
-            return Err(
-                "contains characters that can't go in an HTTP header (spaces, control or non-ASCII characters)".into(),
-            );
-        }
-        Ok(Token(value.to_string()))
-    }
-
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-
-    /// For showing which token is in use: at most its last 4 characters, and none of a short one.
-    pub fn masked(&self) -> String {
-        let chars: Vec<char> = self.0.chars().collect();
-        if chars.len() >= 12 {
-            format!("****{}", chars[chars.len() - 4..].iter().collect::<String>())
-        } else {
-            "****".into()
-        }
-    }
-}
-
-impl fmt::Debug for Token {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Token(****)")
-    }
-}
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {
     Flag,
@@ -407,21 +370,6 @@ pub fn parse_api_url(raw: &str) -> Result<Url, UsageError> {
         url.set_path(&path);
     }
     Ok(url)
-}
-
-/// Whether two URLs have one origin: the same scheme, host and port (a default port counts as
-/// given). The token goes only to its own origin.
-pub fn same_origin(a: &Url, b: &Url) -> bool {
-    a.scheme() == b.scheme() && a.host() == b.host() && a.port_or_known_default() == b.port_or_known_default()
-}
-
-pub fn is_loopback(url: &Url) -> bool {
-    match url.host() {
-        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
-        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-        None => false,
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -287,7 +287,7 @@ async fn create(
             return error_with_details(StatusCode::UNPROCESSABLE_ENTITY, "validation_error", &inv.message, details);
         }
     };
-    let key = match headers.get("idempotency-key").map(HeaderValue::as_bytes) {
+    let key = match headers.get(crate::contract::headers::IDEMPOTENCY_KEY).map(HeaderValue::as_bytes) {
         None => None,
         // 1 to 255 visible ASCII characters, as the contract's pattern says.
         Some(k) if (1..=255).contains(&k.len()) && k.iter().all(u8::is_ascii_graphic) => {
@@ -387,7 +387,7 @@ fn key_answer(state: KeyState) -> Response {
     match state {
         KeyState::Done { status, response } => {
             let mut r = json_response(StatusCode::from_u16(status).unwrap_or(StatusCode::OK), response);
-            r.headers_mut().insert("idempotent-replayed", HeaderValue::from_static("true"));
+            r.headers_mut().insert(crate::contract::headers::IDEMPOTENT_REPLAYED, HeaderValue::from_static("true"));
             r
         }
         KeyState::Mismatch => error(
