@@ -113,6 +113,16 @@ pub struct InputArgs {
 }
 
 impl InputArgs {
+    /// What the flags add to (or put in place of) the file, as the loader takes it.
+    pub fn overrides(&self, test_mode: Option<bool>) -> crate::seqfile::Overrides {
+        crate::seqfile::Overrides {
+            name: self.name.clone(),
+            description: self.description.clone(),
+            steps: self.steps.clone(),
+            test_mode,
+        }
+    }
+
     /// One sequence per line: `--batch`, or a .jsonl/.ndjson file (create and validate agree).
     pub fn is_batch(&self, batch_flag: bool) -> bool {
         batch_flag

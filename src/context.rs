@@ -200,12 +200,17 @@ impl Ctx<'_> {
         };
         drop(view);
         match result {
-            Ok(seq) => self.print_sequence(&seq, output),
+            Ok(seq) => {
+                // An unsuccessful end is still the result: printed, then reported (exit 8).
+                self.print_sequence(&seq, output)?;
+                match crate::waiter::outcome(&seq) {
+                    Some(false) => Err(crate::waiter::unsuccessful(id, &seq).into()),
+                    _ => Ok(()),
+                }
+            }
             Err(e) => {
-                match (e.downcast_ref::<crate::error::SequenceUnsuccessful>(), &last) {
-                    (Some(ended), _) => self.print_sequence(&ended.sequence, output)?,
-                    (None, Some(seq)) if after_create => self.print_sequence(seq, output)?,
-                    _ => {}
+                if let Some(seq) = last.as_ref().filter(|_| after_create) {
+                    self.print_sequence(seq, output)?;
                 }
                 Err(e)
             }

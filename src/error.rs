@@ -143,8 +143,6 @@ pub struct SequenceUnsuccessful {
     pub id: u64,
     pub status: String,
     pub ended_reason: Option<String>,
-    /// Printed to stdout before the error is reported: it is still the result.
-    pub sequence: crate::api::Sequence,
 }
 
 impl fmt::Display for SequenceUnsuccessful {

@@ -19,26 +19,22 @@ pub fn outcome(seq: &Sequence) -> Option<bool> {
     (TERMINAL.contains(&status) || ended_reason).then_some(status == "completed")
 }
 
-/// One line about where a sequence is: its status and each step's.
-pub fn summary(seq: &Sequence) -> String {
-    let cell = |v: Option<&Value>| crate::render::cell(v);
-    let mut s = cell(seq.data.get("status"));
-    if let Some(Value::Array(steps)) = seq.data.get("steps") {
-        for (i, step) in steps.iter().enumerate() {
-            s.push_str(&format!(" | {} {}: {}", i + 1, cell(step.get("type")), cell(step.get("status"))));
-        }
-    }
-    s
-}
-
 #[derive(Debug, Clone, Copy)]
 pub struct Timing {
     pub timeout: Duration,
     pub interval: Duration,
 }
 
+/// How an ended sequence that isn't `completed` is reported (exit 8), once it is printed.
+pub fn unsuccessful(id: u64, seq: &Sequence) -> SequenceUnsuccessful {
+    let status = crate::render::cell(seq.data.get("status"));
+    let reason = seq.data.get("ended_reason").and_then(Value::as_str).map(|r| crate::render::sanitize(r).into_owned());
+    SequenceUnsuccessful { id, status, ended_reason: reason }
+}
+
 /// Polls until the sequence ends or the timeout passes; `seen` gets every poll's result.
-/// Ends with the sequence when it completed, or an error that carries it otherwise.
+/// Ends with the sequence however it ended (see `outcome`): the caller prints it, then
+/// decides what an unsuccessful end means.
 pub async fn wait(
     client: &ApiClient,
     id: u64,
@@ -61,16 +57,7 @@ pub async fn wait(
         };
         seen(&seq);
         match outcome(&seq) {
-            Some(true) => return Ok(seq),
-            Some(false) => {
-                let status = crate::render::cell(seq.data.get("status"));
-                let reason = seq
-                    .data
-                    .get("ended_reason")
-                    .and_then(Value::as_str)
-                    .map(|r| crate::render::sanitize(r).into_owned());
-                return Err(SequenceUnsuccessful { id, status, ended_reason: reason, sequence: seq }.into());
-            }
+            Some(_) => return Ok(seq),
             None => last_status = Some(crate::render::cell(seq.data.get("status"))),
         }
         let next = Instant::now() + timing.interval;
@@ -157,13 +144,5 @@ mod tests {
         assert!(parse_interval("2d").is_err());
         assert_eq!(parse_duration("30d"), Ok(MAX_TIMEOUT));
         assert_eq!(parse_interval("1s"), Ok(Duration::from_secs(1)));
-    }
-
-    #[test]
-    fn summaries() {
-        let s = seq(
-            json!({"status": "in-progress", "steps": [{"type": "voice", "status": "completed"}, {"type": "sms", "status": null}]}),
-        );
-        assert_eq!(summary(&s), "in-progress | 1 voice: completed | 2 sms: -");
     }
 }

@@ -2,8 +2,20 @@
 
 use crate::api::Sequence;
 use crate::output::Ui;
-use crate::waiter::summary;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use serde_json::Value;
+
+/// One line about where a sequence is: its status and each step's.
+fn summary(seq: &Sequence) -> String {
+    let cell = |v: Option<&Value>| crate::render::cell(v);
+    let mut s = cell(seq.data.get("status"));
+    if let Some(Value::Array(steps)) = seq.data.get("steps") {
+        for (i, step) in steps.iter().enumerate() {
+            s.push_str(&format!(" | {} {}: {}", i + 1, cell(step.get("type")), cell(step.get("status"))));
+        }
+    }
+    s
+}
 
 pub struct WaitView {
     id: u64,
@@ -44,5 +56,17 @@ impl Drop for WaitView {
         if let Some(bar) = &self.bar {
             bar.finish_and_clear();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn summaries() {
+        let s = Sequence { data:             json!({"status": "in-progress", "steps": [{"type": "voice", "status": "completed"}, {"type": "sms", "status": null}]}).as_object().cloned().unwrap_or_default() };
+        assert_eq!(summary(&s), "in-progress | 1 voice: completed | 2 sms: -");
     }
 }

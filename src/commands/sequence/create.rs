@@ -102,12 +102,7 @@ async fn run_batch(
             return Err(crate::error::UsageError::new("a batch needs -f FILE.jsonl (or -f - --batch)").into());
         }
     };
-    let overrides = crate::seqfile::Overrides {
-        name: args.input.name.clone(),
-        description: args.input.description.clone(),
-        steps: args.input.steps.clone(),
-        test_mode,
-    };
+    let overrides = args.input.overrides(test_mode);
     if rows.is_some() {
         crate::rows::check_flags(&overrides)?;
     }
@@ -178,7 +173,7 @@ pub async fn run(args: CreateArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     if args.input.rows.is_some() || args.input.is_batch(args.batch) {
         return run_batch(args, test_mode, settings, ctx).await;
     }
-    let body = crate::seqfile::body_from_args(&args.input, test_mode)?;
+    let body = crate::seqfile::body_from_args(args.input.file.as_deref(), &args.input.overrides(test_mode))?;
 
     if args.dry_run {
         let url = crate::api::sequences_url(&settings.api_url);

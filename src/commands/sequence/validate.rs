@@ -40,12 +40,7 @@ pub struct ValidateArgs {
 /// Every row of `--rows` rendered through the template and checked; what is valid, said.
 fn check_rows(input: &crate::cli::InputArgs, rows: &std::path::Path) -> anyhow::Result<String> {
     let (loaded, path) = crate::rows::load(input.file.as_deref(), rows, input.rows_format)?;
-    let overrides = crate::seqfile::Overrides {
-        name: input.name.clone(),
-        description: input.description.clone(),
-        steps: input.steps.clone(),
-        test_mode: None,
-    };
+    let overrides = input.overrides(None);
     crate::rows::check_flags(&overrides)?;
     let (name, scan) = match &path {
         Some(p) => {
@@ -69,12 +64,7 @@ fn check_rows(input: &crate::cli::InputArgs, rows: &std::path::Path) -> anyhow::
 
 /// Every line of a JSON Lines batch checked, as create's validation pass checks it.
 fn check_lines(input: &crate::cli::InputArgs, test_mode: Option<bool>) -> anyhow::Result<String> {
-    let overrides = crate::seqfile::Overrides {
-        name: input.name.clone(),
-        description: input.description.clone(),
-        steps: input.steps.clone(),
-        test_mode,
-    };
+    let overrides = input.overrides(test_mode);
     let keep = crate::batch::SHOWN_PROBLEMS;
     let (name, scan) = match input.file.as_deref().filter(|p| p.as_os_str() != "-") {
         Some(p) => {
@@ -104,15 +94,17 @@ pub fn run(args: ValidateArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     let result = match &args.input.rows {
         Some(rows) => check_rows(&args.input, rows),
         None if args.input.is_batch(args.batch) => check_lines(&args.input, test_mode),
-        None => crate::seqfile::body_from_args(&args.input, test_mode).map(|body| {
-            let steps = body.get("steps").and_then(|s| s.as_array()).map_or(0, Vec::len);
-            let what = match args.input.file.as_ref() {
-                Some(f) if f.as_os_str() == "-" => "<stdin>".to_string(),
-                Some(f) => f.display().to_string(),
-                None => "the sequence".to_string(),
-            };
-            format!("{what} is valid ({steps} step{})", if steps == 1 { "" } else { "s" })
-        }),
+        None => {
+            crate::seqfile::body_from_args(args.input.file.as_deref(), &args.input.overrides(test_mode)).map(|body| {
+                let steps = body.get("steps").and_then(|s| s.as_array()).map_or(0, Vec::len);
+                let what = match args.input.file.as_ref() {
+                    Some(f) if f.as_os_str() == "-" => "<stdin>".to_string(),
+                    Some(f) => f.display().to_string(),
+                    None => "the sequence".to_string(),
+                };
+                format!("{what} is valid ({steps} step{})", if steps == 1 { "" } else { "s" })
+            })
+        }
     };
     let problems = match &result {
         Ok(_) => Vec::new(),
