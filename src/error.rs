@@ -1,7 +1,7 @@
 //! The error kinds clarion distinguishes, and the one place that turns an error into an exit code.
 
-use crate::render::sanitize;
-use crate::seqfile::ValidationError;
+use crate::diagnostics::ValidationError;
+use crate::untrusted::escape_line as sanitize;
 use std::fmt;
 
 /// Exit codes, as documented in the README and in `clarion --help`.

@@ -209,7 +209,7 @@ impl ApiClient {
                     delay.as_secs_f64(),
                     retry + 2,
                     retries + 1,
-                    crate::render::sanitize(&reason)
+                    crate::untrusted::escape_line(&reason)
                 ));
             }
             tokio::time::sleep(delay).await;
@@ -266,7 +266,7 @@ impl ApiClient {
             && t.level >= 2
             && !body.is_empty()
         {
-            (t.sink)(&format!("< {}", crate::render::sanitize(&String::from_utf8_lossy(&body))));
+            (t.sink)(&format!("< {}", crate::untrusted::escape_line(&String::from_utf8_lossy(&body))));
         }
         let headers = resp.headers().clone();
         Ok(RawResponse { status, retry_after, headers, body })
@@ -279,7 +279,7 @@ fn trace_request(t: &Trace, req: &reqwest::Request) {
     if t.level >= 2
         && let Some(body) = req.body().and_then(reqwest::Body::as_bytes)
     {
-        (t.sink)(&format!("> {}", crate::render::sanitize(&String::from_utf8_lossy(body))));
+        (t.sink)(&format!("> {}", crate::untrusted::escape_line(&String::from_utf8_lossy(body))));
     }
 }
 
@@ -299,7 +299,7 @@ pub fn shown_header(name: &HeaderName, value: &HeaderValue) -> String {
     } else if name == COOKIE || name == SET_COOKIE {
         "****".into()
     } else {
-        crate::render::sanitize(&String::from_utf8_lossy(value.as_bytes())).into_owned()
+        crate::untrusted::escape_line(&String::from_utf8_lossy(value.as_bytes())).into_owned()
     }
 }
 

@@ -3,7 +3,7 @@
 
 use super::RawResponse;
 use crate::error::{ApiError, BadResponse};
-use crate::render::sanitize;
+use crate::untrusted::escape_line as sanitize;
 use serde_json::{Map, Value};
 
 /// A sequence as the server sent it: every field kept, in the server's order.

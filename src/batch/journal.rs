@@ -107,7 +107,7 @@ impl Journal {
         let mut options = File::options();
         options.read(true).append(true).create(true);
         #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, crate::config::files::CREDENTIALS_MODE);
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, crate::fs::PRIVATE_FILE_MODE);
         let mut file = options.open(path).with_context(|| format!("cannot open the journal {name}"))?;
         match file.try_lock() {
             Ok(()) => {}
@@ -152,7 +152,7 @@ impl Journal {
                 (salt, Progress::default())
             }
         };
-        crate::config::files::set_mode(path, crate::config::files::CREDENTIALS_MODE)?;
+        crate::fs::set_mode(path, crate::fs::PRIVATE_FILE_MODE)?;
         let prefix = key_prefix(fp.input_sha256, fp.settings_sha256, &salt);
         Ok((Journal { path: path.to_path_buf(), prefix, file: Mutex::new(file) }, progress))
     }
@@ -219,8 +219,8 @@ pub fn created_before(path: &Path, fp: &Fingerprint<'_>) -> anyhow::Result<usize
 /// so a batch still running may hold the journal.
 pub fn created_ids(path: &Path) -> anyhow::Result<Vec<i64>> {
     let name = path.display().to_string();
-    let mut file = File::open(path)
-        .map_err(|e| UsageError::new(format!("{name}: cannot read: {}", crate::seqfile::io_reason(&e))))?;
+    let mut file =
+        File::open(path).map_err(|e| UsageError::new(format!("{name}: cannot read: {}", crate::fs::io_reason(&e))))?;
     let read = read(&mut file, &name, u64::MAX).map_err(|_| {
         UsageError::with_hint(
             format!("{name}: not a clarion journal"),

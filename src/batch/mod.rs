@@ -143,7 +143,7 @@ impl Source {
                 crate::error::UsageError::new(format!(
                     "{}: cannot read file: {}",
                     p.display(),
-                    crate::seqfile::io_reason(&e)
+                    crate::fs::io_reason(&e)
                 ))
             })?),
             Source::Memory(b) => Box::new(std::io::Cursor::new(b.clone())),
@@ -191,7 +191,7 @@ fn open_input(path: Option<&std::path::Path>) -> anyhow::Result<(Source, String)
     };
     let name = p.display().to_string();
     let meta = std::fs::metadata(p).map_err(|e| {
-        crate::error::UsageError::new(format!("{name}: cannot read file: {}", crate::seqfile::io_reason(&e)))
+        crate::error::UsageError::new(format!("{name}: cannot read file: {}", crate::fs::io_reason(&e)))
     })?;
     // A FIFO or a device can't be read twice (and a second open of a FIFO waits forever).
     if meta.is_file() {

@@ -29,14 +29,13 @@ pub fn run(args: ManArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
         if dir.exists() && !dir.is_dir() {
             return Err(UsageError::new(format!("{} is not a directory", dir.display())).into());
         }
-        std::fs::create_dir_all(dir).map_err(|e| {
-            UsageError::new(format!("cannot create {}: {}", dir.display(), crate::seqfile::io_reason(&e)))
-        })?;
+        std::fs::create_dir_all(dir)
+            .map_err(|e| UsageError::new(format!("cannot create {}: {}", dir.display(), crate::fs::io_reason(&e))))?;
         let pages = crate::render::man::all_pages(root);
         for (name, text) in &pages {
             let path = dir.join(name);
             std::fs::write(&path, text).map_err(|e| {
-                UsageError::new(format!("cannot write {}: {}", path.display(), crate::seqfile::io_reason(&e)))
+                UsageError::new(format!("cannot write {}: {}", path.display(), crate::fs::io_reason(&e)))
             })?;
         }
         ctx.ui.info(&format!("wrote {} man pages to {}", pages.len(), dir.display()));

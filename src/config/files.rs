@@ -15,39 +15,10 @@ const LOCK_FILE: &str = ".lock";
 
 /// Secrets (and anything else for the user alone, such as a batch journal) are 0600; settings are not secret but must not be writable by others
 /// (a `token_command` there runs as the user).
-pub const CREDENTIALS_MODE: u32 = 0o600;
+pub const CREDENTIALS_MODE: u32 = crate::fs::PRIVATE_FILE_MODE;
 pub const CONFIG_MODE: u32 = 0o644;
-const DIR_MODE: u32 = 0o700;
 
-/// Creates a directory private to the user (0700) if it is missing: the config directory, and
-/// the sandbox's, whose database holds the phone numbers its sequences were given.
-pub fn ensure_private_dir(dir: &Path) -> anyhow::Result<()> {
-    if dir.is_dir() {
-        return Ok(());
-    }
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, DIR_MODE);
-    builder.create(dir).with_context(|| format!("cannot create the directory {}", dir.display()))?;
-    // The umask may have taken bits away, never added them; set the mode exactly anyway.
-    set_mode(dir, DIR_MODE)?;
-    Ok(())
-}
-
-/// Sets `path`'s mode exactly: creating with a mode leaves the umask's say, and an older file
-/// may be looser.
-pub fn set_mode(path: &Path, mode: u32) -> anyhow::Result<()> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
-            .with_context(|| format!("cannot set the permissions of {}", path.display()))?;
-    }
-    #[cfg(not(unix))]
-    let _ = (path, mode);
-    Ok(())
-}
+pub use crate::fs::{ensure_private_dir, set_mode};
 
 /// Replaces `path` with what `write` produces, or leaves it untouched: the new content goes to
 /// a temporary file beside it (created with `mode`), is flushed to disk, then renamed over.
@@ -102,7 +73,7 @@ pub fn edit(
     };
     let mut doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
         let name = path.display().to_string();
-        let problem = crate::seqfile::Problem::from_toml(&name, &text, e.span(), e.message());
+        let problem = crate::diagnostics::Problem::from_toml(&name, &text, e.span(), e.message());
         UsageError::with_hint(problem.to_string(), format!("fix {name} by hand first"))
     })?;
     change(&mut doc)?;

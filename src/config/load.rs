@@ -3,8 +3,8 @@
 //! column, and no value from credentials.toml ever repeated in a message.
 
 use super::{ConfigFile, CredentialEntry, CredentialsFile, ProfileConfig, check_profile_name, files};
+use crate::diagnostics::{Problem, ValidationError, suggest};
 use crate::error::{AuthError, UsageError};
-use crate::seqfile::{Problem, ValidationError, suggest};
 use std::path::{Path, PathBuf};
 use toml_edit::{Item, TableLike};
 
@@ -53,10 +53,10 @@ fn read_trusted(dir: &Path, file: &str) -> anyhow::Result<Option<(PathBuf, Strin
     let f = match std::fs::File::open(&path) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(UsageError::new(format!("{name}: cannot read: {}", crate::seqfile::io_reason(&e))).into()),
+        Err(e) => return Err(UsageError::new(format!("{name}: cannot read: {}", crate::fs::io_reason(&e))).into()),
     };
-    let bytes = crate::seqfile::read_bounded(f, MAX_CONFIG_FILE)
-        .map_err(|e| UsageError::new(format!("{name}: cannot read: {}", crate::seqfile::io_reason(&e))))?
+    let bytes = crate::fs::read_bounded(f, MAX_CONFIG_FILE)
+        .map_err(|e| UsageError::new(format!("{name}: cannot read: {}", crate::fs::io_reason(&e))))?
         .ok_or_else(|| {
             UsageError::new(format!("{name}: larger than {} MiB: not a config file", MAX_CONFIG_FILE >> 20))
         })?;
@@ -73,7 +73,7 @@ struct Checker<'a> {
 
 impl Checker<'_> {
     fn at(&mut self, span: Option<std::ops::Range<usize>>, field: &str, message: impl Into<String>) {
-        let pos = span.map(|s| crate::seqfile::line_col(self.text, s.start));
+        let pos = span.map(|s| crate::diagnostics::line_col(self.text, s.start));
         self.problems.push(Problem::at(&self.name, pos, field, message));
     }
 

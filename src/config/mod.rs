@@ -136,7 +136,7 @@ pub fn key_spec(name: &str) -> Result<&'static KeySpec, UsageError> {
         return Ok(k);
     }
     let names: Vec<&str> = KEYS.iter().map(|k| k.name).collect();
-    let hint = match crate::seqfile::suggest(name, &names) {
+    let hint = match crate::diagnostics::suggest(name, &names) {
         Some(s) => format!("did you mean `{s}`?"),
         None => format!("known keys: {}", names.join(", ")),
     };
@@ -190,8 +190,8 @@ pub fn check_profile_name(name: &str) -> Result<(), String> {
 pub fn read_token_file(path: &Path) -> Result<String, UsageError> {
     let cannot = |why: String| UsageError::new(format!("cannot read the token file {}: {why}", path.display()));
     let bytes = std::fs::File::open(path)
-        .and_then(|f| crate::seqfile::read_bounded(f, 64 * 1024))
-        .map_err(|e| cannot(crate::seqfile::io_reason(&e)))?
+        .and_then(|f| crate::fs::read_bounded(f, 64 * 1024))
+        .map_err(|e| cannot(crate::fs::io_reason(&e)))?
         .ok_or_else(|| cannot("larger than 64 KiB: not a token".into()))?;
     String::from_utf8(bytes).map_err(|_| cannot("not UTF-8 text".into()))
 }
@@ -200,8 +200,8 @@ pub fn read_token_file(path: &Path) -> Result<String, UsageError> {
 pub fn load_ca_certs(path: &Path) -> anyhow::Result<Vec<reqwest::Certificate>> {
     let cannot = |why: String| UsageError::new(format!("cannot read the CA certificate {}: {why}", path.display()));
     let pem = std::fs::File::open(path)
-        .and_then(|f| crate::seqfile::read_bounded(f, 4 * 1024 * 1024))
-        .map_err(|e| cannot(crate::seqfile::io_reason(&e)))?
+        .and_then(|f| crate::fs::read_bounded(f, 4 * 1024 * 1024))
+        .map_err(|e| cannot(crate::fs::io_reason(&e)))?
         .ok_or_else(|| cannot("larger than 4 MiB: not a certificate bundle".into()))?;
     let certs = reqwest::Certificate::from_pem_bundle(&pem)
         .map_err(|_| UsageError::new(format!("{} is not a PEM certificate bundle", path.display())))?;
@@ -309,7 +309,7 @@ pub fn check_profile_defined(
     let known: std::collections::BTreeSet<&str> =
         config.profiles.keys().chain(creds.profiles.keys()).map(String::as_str).collect();
     let known: Vec<&str> = known.into_iter().collect();
-    let hint = match crate::seqfile::suggest(profile, &known) {
+    let hint = match crate::diagnostics::suggest(profile, &known) {
         Some(s) => format!("did you mean `{s}`?"),
         None if known.is_empty() => "no profiles are defined yet: run `clarion auth login --profile NAME`".into(),
         None => format!("defined profiles: {}", known.join(", ")),
@@ -610,7 +610,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("config.toml"), "[profiles.x]\napi_url = \n").unwrap();
         let err = resolve(&ConnFlags::default(), &env_with_dir(dir.path(), &[])).unwrap_err();
-        let shown = format!("{:?}", err.downcast_ref::<crate::seqfile::ValidationError>().unwrap().problems);
+        let shown = format!("{:?}", err.downcast_ref::<crate::diagnostics::ValidationError>().unwrap().problems);
         assert!(shown.contains("line: Some(2)"), "{shown}");
     }
 

@@ -114,7 +114,7 @@ impl Store {
         let conn = match path {
             Some(p) => {
                 if let Some(dir) = p.parent().filter(|d| !d.as_os_str().is_empty()) {
-                    crate::config::files::ensure_private_dir(dir)?;
+                    crate::fs::ensure_private_dir(dir)?;
                 }
                 Connection::open(p).with_context(|| format!("cannot open the sandbox database {}", p.display()))?
             }

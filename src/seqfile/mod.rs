@@ -3,17 +3,17 @@
 
 mod input;
 mod parse;
-mod problem;
 #[cfg(test)]
 mod props;
 mod source;
 mod validate;
 
+pub use crate::diagnostics::{Problem, ValidationError, line_col, suggest};
+pub use crate::fs::{io_reason, read_bounded};
 pub use input::body_from_args;
 pub use parse::{Format, Parsed, child_path, parse_document, parse_json_unlocated};
-pub use problem::{Problem, ValidationError};
-pub use source::{Source, line_col};
-pub use validate::{Overrides, StepSpec, build_body, build_body_quiet, parse_step_spec, suggest};
+pub use source::Source;
+pub use validate::{Overrides, StepSpec, build_body, build_body_quiet, parse_step_spec};
 
 use std::path::Path;
 
@@ -27,13 +27,6 @@ pub enum Input<'a> {
 /// The largest sequence file, or body on standard input, clarion reads: more is refused
 /// (exit 2) without reading it all, so `/dev/zero` or an endless pipe ends at once.
 pub const MAX_INPUT: u64 = 16 * 1024 * 1024;
-
-/// Reads at most `limit` bytes; `Ok(None)` when there is more than that.
-pub fn read_bounded(reader: impl std::io::Read, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
-    let mut bytes = Vec::new();
-    std::io::Read::read_to_end(&mut std::io::Read::take(reader, limit + 1), &mut bytes)?;
-    Ok((bytes.len() as u64 <= limit).then_some(bytes))
-}
 
 fn too_large(name: &str) -> ValidationError {
     ValidationError::single(Problem::whole(name, format!("larger than {} MiB: not a sequence file", MAX_INPUT >> 20)))
@@ -69,15 +62,5 @@ pub fn read_input(input: &Input<'_>) -> Result<Source, ValidationError> {
             };
             Source::from_bytes(name, bytes, by_ext)
         }
-    }
-}
-
-/// An I/O error as a reader of the message would put it.
-pub fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        std::io::ErrorKind::IsADirectory => "is a directory".into(),
-        _ => e.to_string(),
     }
 }

@@ -1,7 +1,7 @@
 //! Parsing TOML or JSON text into a JSON value plus the location of every key and value.
 
-use super::problem::{Problem, ValidationError};
 use super::source::Source;
+use crate::diagnostics::{Problem, ValidationError};
 use serde_json::{Map, Number, Value};
 use std::collections::HashMap;
 use std::ops::Range;

@@ -1,7 +1,7 @@
 //! A sequence file's text and the mapping from byte offsets to line:column.
 
 use super::parse::Format;
-use super::problem::{Problem, ValidationError};
+use crate::diagnostics::{Problem, ValidationError, line_col};
 
 /// The text of one input, with the name errors should use for it.
 #[derive(Debug, Clone)]
@@ -44,18 +44,6 @@ impl Source {
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         line_col(&self.text, offset)
     }
-}
-
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let col = before[line_start..].chars().count() + 1;
-    (line, col)
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Checking a parsed sequence file plus command-line overrides, and building the request body.
 
 use super::parse::{Format, Parsed, child_path, index_path};
-use super::problem::{Problem, ValidationError};
+use crate::diagnostics::{Problem, ValidationError, suggest};
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 
@@ -498,17 +498,6 @@ impl Validator<'_> {
         }
         out
     }
-}
-
-/// The known key a mistyped one most likely meant, if any is close enough.
-pub fn suggest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
-    let lower = key.to_ascii_lowercase();
-    known
-        .iter()
-        .map(|k| (strsim::damerau_levenshtein(&lower, k), *k))
-        .filter(|(d, k)| *d <= (k.len() / 3).max(1))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, k)| k)
 }
 
 fn type_name(v: &Value, format: Format) -> &'static str {

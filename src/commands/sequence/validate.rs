@@ -46,7 +46,7 @@ fn check_rows(input: &crate::cli::InputArgs, rows: &std::path::Path) -> anyhow::
         Some(p) => {
             let name = p.display().to_string();
             let file = std::fs::File::open(p).map_err(|e| {
-                crate::error::UsageError::new(format!("{name}: cannot read file: {}", crate::seqfile::io_reason(&e)))
+                crate::error::UsageError::new(format!("{name}: cannot read file: {}", crate::fs::io_reason(&e)))
             })?;
             let scan = crate::rows::scan(&loaded, file, &name, &overrides, 20)?;
             (name, scan)
@@ -70,7 +70,7 @@ fn check_lines(input: &crate::cli::InputArgs, test_mode: Option<bool>) -> anyhow
         Some(p) => {
             let name = p.display().to_string();
             let file = std::fs::File::open(p).map_err(|e| {
-                crate::error::UsageError::new(format!("{name}: cannot read file: {}", crate::seqfile::io_reason(&e)))
+                crate::error::UsageError::new(format!("{name}: cannot read file: {}", crate::fs::io_reason(&e)))
             })?;
             let scan = crate::batch::input::scan(file, &name, &overrides, keep)?;
             (name, scan)

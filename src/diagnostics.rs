@@ -1,4 +1,5 @@
-//! One located problem in a sequence file, and the error that carries them all.
+//! The ground floor for every checker (sequence files, config files, rows): a located
+//! problem, the error that carries them, positions in text, and near-miss suggestions.
 
 use serde::Serialize;
 use std::fmt;
@@ -39,7 +40,7 @@ impl Problem {
     pub fn from_toml(source: &str, text: &str, span: Option<std::ops::Range<usize>>, message: &str) -> Self {
         let message = message.lines().next().unwrap_or("").trim();
         let message = if message.is_empty() { "invalid TOML" } else { message };
-        Self::at(source, span.map(|s| super::source::line_col(text, s.start)), "", message)
+        Self::at(source, span.map(|s| line_col(text, s.start)), "", message)
     }
 }
 
@@ -102,3 +103,27 @@ impl fmt::Display for ValidationError {
 }
 
 impl std::error::Error for ValidationError {}
+
+/// 1-based line and column (in characters) of a byte offset in `text`.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let col = before[line_start..].chars().count() + 1;
+    (line, col)
+}
+
+/// The known key a mistyped one most likely meant, if any is close enough.
+pub fn suggest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
+    let lower = key.to_ascii_lowercase();
+    known
+        .iter()
+        .map(|k| (strsim::damerau_levenshtein(&lower, k), *k))
+        .filter(|(d, k)| *d <= (k.len() / 3).max(1))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
