@@ -693,3 +693,19 @@ fn create_wait_quiet_prints_the_id_and_nothing_else() {
     run.ok();
     assert_eq!((run.stdout.as_str(), run.stderr.as_str()), ("7\n", ""));
 }
+
+#[test]
+fn a_jq_runtime_error_quotes_an_excerpt_not_the_whole_sequence() {
+    let t = TestEnv::new();
+    let steps: Vec<String> = (0..60).map(|i| format!("--step=sms:{{\"message\":\"reminder number {i}\"}}")).collect();
+    let run = t
+        .cmd()
+        .env("CLARION_API_URL", "http://127.0.0.1:9")
+        .args(["sequence", "create", "--name", "x", "--dry-run", "--jq", ".steps | .foo"])
+        .args(&steps)
+        .run();
+    run.code(1);
+    let line = run.stderr.lines().find(|l| l.starts_with("error: ")).unwrap_or_default();
+    assert!(line.contains("cannot index") && line.chars().count() < 240, "{line}");
+    assert!(!line.contains("reminder number 30"), "{line}");
+}
