@@ -1,0 +1,208 @@
+//! The token: where it comes from (`--token-file`, CLARION_TOKEN, credentials.toml, a
+//! `token_command`), and where a stored one may go.
+
+use super::{
+    DEFAULT_API_URL, DEFAULT_TOKEN_COMMAND_TIMEOUT, Origin, Settings, Token, files, load_credentials, parse_api_url,
+    same_origin,
+};
+use crate::env::Env;
+use crate::error::{AuthError, UsageError};
+use std::path::{Path, PathBuf};
+
+/// The text of a token file (`--token-file`, the sandbox's too): at most 64 KiB of UTF-8.
+pub fn read_token_file(path: &Path) -> Result<String, UsageError> {
+    let cannot = |why: String| UsageError::new(format!("cannot read the token file {}: {why}", path.display()));
+    let bytes = std::fs::File::open(path)
+        .and_then(|f| crate::fs::read_bounded(f, 64 * 1024))
+        .map_err(|e| cannot(crate::fs::io_reason(&e)))?
+        .ok_or_else(|| cannot("larger than 64 KiB: not a token".into()))?;
+    String::from_utf8(bytes).map_err(|_| cannot("not UTF-8 text".into()))
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TokenOrigin {
+    TokenFile(PathBuf),
+    Env,
+    CredentialsFile,
+    TokenCommand,
+}
+
+impl TokenOrigin {
+    pub fn describe(&self) -> String {
+        match self {
+            TokenOrigin::TokenFile(p) => format!("--token-file {}", p.display()),
+            TokenOrigin::Env => "CLARION_TOKEN".into(),
+            TokenOrigin::CredentialsFile => "credentials.toml".into(),
+            TokenOrigin::TokenCommand => "token_command".into(),
+        }
+    }
+
+    /// A token the user handed over for this one run, rather than one stored for a profile.
+    pub fn is_explicit(&self) -> bool {
+        matches!(self, TokenOrigin::TokenFile(_) | TokenOrigin::Env)
+    }
+}
+
+#[derive(Debug)]
+pub struct ResolvedToken {
+    pub token: Token,
+    pub origin: TokenOrigin,
+    /// Things the user should hear about (a readable credentials file, a shadowed token).
+    pub warnings: Vec<String>,
+}
+
+/// The token: `--token-file` > `CLARION_TOKEN` > the profile's entry in `credentials.toml` > its `token_command`.
+pub fn resolve_token(settings: &Settings, env: &Env) -> anyhow::Result<ResolvedToken> {
+    env.check_unicode("CLARION_TOKEN")?;
+    let mut warnings = Vec::new();
+    if let Some(path) = &settings.token_file {
+        let text = read_token_file(path)?;
+        warnings.extend(files::loose_mode_warning(path));
+        let token =
+            Token::new(&text).map_err(|why| UsageError::new(format!("the token in {} {why}", path.display())))?;
+        return Ok(ResolvedToken { token, origin: TokenOrigin::TokenFile(path.clone()), warnings });
+    }
+    if let Some(t) = env.get("CLARION_TOKEN") {
+        let token = Token::new(t).map_err(|why| UsageError::new(format!("CLARION_TOKEN {why}")))?;
+        return Ok(ResolvedToken { token, origin: TokenOrigin::Env, warnings });
+    }
+    let path = settings.credentials_path();
+    let creds = load_credentials(&settings.dir)?;
+    if let Some(t) = creds.profiles.get(&settings.profile).and_then(|e| e.token.as_deref()) {
+        warnings.extend(files::loose_mode_warning(&path));
+        let token = Token::new(t).map_err(|why| {
+            UsageError::new(format!("{}: the token of profile `{}` {why}", path.display(), settings.profile))
+        })?;
+        return Ok(ResolvedToken { token, origin: TokenOrigin::CredentialsFile, warnings });
+    }
+    if let Some(cmd) = &settings.profile_config.token_command {
+        let limit = settings.profile_config.token_command_timeout.unwrap_or(DEFAULT_TOKEN_COMMAND_TIMEOUT);
+        let token = run_token_command(cmd, &settings.profile, std::time::Duration::from_secs(limit))?;
+        return Ok(ResolvedToken { token, origin: TokenOrigin::TokenCommand, warnings });
+    }
+    Err(AuthError {
+        message: format!("no API token for profile `{}`", settings.profile),
+        hint: Some(
+            "run `clarion auth login`, set CLARION_TOKEN, or set a token_command for the profile (or try clarion with --sandbox: no account needed)".into(),
+        ),
+    }
+    .into())
+}
+
+/// A token stored for a profile goes only to that profile's own API host. A URL from
+/// `--api-url` or `CLARION_API_URL` pointing elsewhere needs a token given for this run.
+pub fn check_token_destination(settings: &Settings, origin: &TokenOrigin) -> Result<(), AuthError> {
+    if origin.is_explicit() || !matches!(settings.api_url_origin, Origin::Flag | Origin::Env(_)) {
+        return Ok(());
+    }
+    let home = settings.profile_config.api_url.as_deref().unwrap_or(DEFAULT_API_URL);
+    let Ok(home) = parse_api_url(home) else { return Ok(()) };
+    if same_origin(&home, &settings.api_url) {
+        return Ok(());
+    }
+    let from = match settings.api_url_origin {
+        Origin::Env(v) => v,
+        _ => "--api-url",
+    };
+    Err(AuthError {
+        message: format!(
+            "refusing to send the token stored for profile `{}` (for {}) to {}, which comes from {from}",
+            settings.profile,
+            home.origin().ascii_serialization(),
+            settings.api_url.origin().ascii_serialization(),
+        ),
+        hint: Some(
+            "give that host's token for this run (CLARION_TOKEN or --token-file), or use a profile for it: clarion auth login --profile NAME --api-url URL".into(),
+        ),
+    })
+}
+
+/// Runs a profile's `token_command` with `sh -c` (`cmd /C` on Windows): its stderr passes through to the user, its
+/// trimmed stdout is the token, and it gets `limit` to finish. A failure or a timeout is an
+/// auth error naming the profile; a command that never ends is stopped (its whole process
+/// group), never waited on forever.
+fn run_token_command(cmd: &str, profile: &str, limit: std::time::Duration) -> anyhow::Result<Token> {
+    use std::io::Read as _;
+    let fail = |message: String, hint: Option<&str>| AuthError { message, hint: hint.map(str::to_string) };
+    #[cfg(unix)]
+    let mut command = std::process::Command::new("sh");
+    #[cfg(unix)]
+    command.arg("-c");
+    #[cfg(not(unix))]
+    let mut command = std::process::Command::new("cmd");
+    #[cfg(not(unix))]
+    command.arg("/C");
+    command
+        .arg(cmd)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::inherit());
+    #[cfg(unix)]
+    std::os::unix::process::CommandExt::process_group(&mut command, 0);
+    let mut child =
+        command.spawn().map_err(|e| fail(format!("cannot run the token_command of profile `{profile}`: {e}"), None))?;
+    let stdout = child.stdout.take();
+    // What it prints, a piece at a time; `None` at the end of its output.
+    let (tx, rx) = std::sync::mpsc::channel::<Option<Vec<u8>>>();
+    std::thread::spawn(move || {
+        if let Some(s) = stdout {
+            // A token is short; more than this is not one.
+            let mut s = s.take(64 * 1024);
+            let mut buf = [0u8; 4096];
+            while let Ok(n @ 1..) = s.read(&mut buf) {
+                if tx.send(Some(buf[..n].to_vec())).is_err() {
+                    return;
+                }
+            }
+        }
+        let _ = tx.send(None);
+    });
+    let deadline = std::time::Instant::now() + limit;
+    let finished = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break Some(status),
+            Ok(None) if std::time::Instant::now() < deadline => {
+                std::thread::sleep(std::time::Duration::from_millis(10))
+            }
+            _ => break None,
+        }
+    };
+    // Its output: until the pipe closes, or, once the command itself has exited, a moment more
+    // (something it left running in the background may hold the pipe open for good).
+    let output = finished.map(|status| {
+        let grace = (std::time::Instant::now() + std::time::Duration::from_millis(200)).min(deadline);
+        let mut out = Vec::new();
+        while let Ok(Some(piece)) = rx.recv_timeout(grace.saturating_duration_since(std::time::Instant::now())) {
+            out.extend(piece);
+        }
+        (status, out)
+    });
+    let Some((status, stdout)) = output else {
+        #[cfg(unix)]
+        if let Some(pid) = rustix::process::Pid::from_raw(child.id() as i32) {
+            let _ = rustix::process::kill_process_group(pid, rustix::process::Signal::KILL);
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+        return Err(fail(
+            format!(
+                "the token_command of profile `{profile}` did not finish within {}s; it was stopped",
+                limit.as_secs()
+            ),
+            Some("run the command yourself to see why; token_command_timeout in the profile allows it longer"),
+        )
+        .into());
+    };
+    if !status.success() {
+        return Err(fail(
+            format!("the token_command of profile `{profile}` failed ({status})"),
+            Some("its own messages are above; run the command yourself to see why"),
+        )
+        .into());
+    }
+    let text = String::from_utf8(stdout)
+        .map_err(|_| fail(format!("the token_command of profile `{profile}` printed non-UTF-8 output"), None))?;
+    Token::new(&text).map_err(|why| {
+        fail(format!("the token printed by the token_command of profile `{profile}` {why}"), None).into()
+    })
+}
