@@ -59,61 +59,15 @@ pub fn run(args: StatusArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     let active_settings = ctx.settings();
     let active_token =
         active_settings.as_ref().map_err(|e| anyhow::anyhow!("{e:#}")).and_then(|s| config::resolve_token(s, ctx.env));
-    let mut profiles = Vec::new();
-    let mut active_ok = false;
-    for name in names {
-        let is_active = name == active;
-        let pc = cfg.profiles.get(&name).cloned().unwrap_or_default();
-        let stored = creds.profiles.get(&name).and_then(|e| e.token.clone());
-        let mut warnings = Vec::new();
-        let (api_url, api_url_source) = if is_active {
-            match &active_settings {
-                Ok(s) => (s.api_url.to_string(), origin_name(&s.api_url_origin)),
-                Err(e) => {
-                    warnings.push(format!("{e:#}"));
-                    (String::new(), "invalid".into())
-                }
-            }
-        } else {
-            stored_url(&pc, &mut warnings)
-        };
-        let (token_source, token) = if is_active {
-            match &active_token {
-                Ok(r) => {
-                    warnings.extend(r.warnings.iter().cloned());
-                    if r.origin.is_explicit() && stored.is_some() {
-                        warnings
-                            .push(format!("{} overrides the token stored in credentials.toml", r.origin.describe()));
-                    }
-                    active_ok = true;
-                    (Some(r.origin.describe()), Some(r.token.masked()))
-                }
-                // Already reported above when the settings themselves failed.
-                Err(e) if active_settings.is_ok() => {
-                    warnings.push(format!("{e:#}"));
-                    (None, None)
-                }
-                Err(_) => (None, None),
-            }
-        } else {
-            stored_token(stored.as_deref(), &pc)
-        };
-        if stored.is_some()
-            && !is_active
-            && let Some(w) = &file_warning
-        {
-            warnings.push(w.clone());
-        }
-        profiles.push(ProfileStatus {
-            name,
-            active: is_active,
-            api_url,
-            api_url_source,
-            token_source,
-            token,
-            warnings,
-        });
-    }
+    let known = Known {
+        cfg: &cfg,
+        creds: &creds,
+        active_settings: &active_settings,
+        active_token: &active_token,
+        file_warning: file_warning.as_deref(),
+    };
+    let active_ok = active_token.is_ok();
+    let profiles = names.into_iter().map(|name| known.status(name == active, name)).collect();
     let report = Report { active_profile: active.clone(), config_dir: dir.display().to_string(), profiles };
     if args.json.wanted() {
         ctx.print_json(&serde_json::to_value(&report)?, args.json.jq.as_deref())?;
@@ -128,6 +82,55 @@ pub fn run(args: StatusArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
         .into());
     }
     Ok(())
+}
+
+/// What a profile's line is made of: the files as read, and the active profile resolved once.
+struct Known<'a> {
+    cfg: &'a ConfigFile,
+    creds: &'a CredentialsFile,
+    active_settings: &'a anyhow::Result<config::Settings>,
+    active_token: &'a anyhow::Result<config::ResolvedToken>,
+    /// credentials.toml's loose mode, said on each profile stored there (the active one's
+    /// resolution says it already).
+    file_warning: Option<&'a str>,
+}
+
+impl Known<'_> {
+    /// One profile's URL, token source and warnings: the active one as a command resolves it,
+    /// the others as their files say.
+    fn status(&self, is_active: bool, name: String) -> ProfileStatus {
+        let pc = self.cfg.profiles.get(&name).cloned().unwrap_or_default();
+        let stored = self.creds.profiles.get(&name).and_then(|e| e.token.clone());
+        let mut warnings = Vec::new();
+        let (api_url, api_url_source) = match (is_active, self.active_settings) {
+            (true, Ok(s)) => (s.api_url.to_string(), origin_name(&s.api_url_origin)),
+            (true, Err(e)) => {
+                warnings.push(format!("{e:#}"));
+                (String::new(), "invalid".into())
+            }
+            (false, _) => stored_url(&pc, &mut warnings),
+        };
+        let (token_source, token) = match (is_active, self.active_token) {
+            (true, Ok(r)) => {
+                warnings.extend(r.warnings.iter().cloned());
+                if r.origin.is_explicit() && stored.is_some() {
+                    warnings.push(format!("{} overrides the token stored in credentials.toml", r.origin.describe()));
+                }
+                (Some(r.origin.describe()), Some(r.token.masked()))
+            }
+            // Already reported above when the settings themselves failed.
+            (true, Err(e)) if self.active_settings.is_ok() => {
+                warnings.push(format!("{e:#}"));
+                (None, None)
+            }
+            (true, Err(_)) => (None, None),
+            (false, _) => stored_token(stored.as_deref(), &pc),
+        };
+        if let (false, Some(_), Some(w)) = (is_active, &stored, self.file_warning) {
+            warnings.push(w.to_string());
+        }
+        ProfileStatus { name, active: is_active, api_url, api_url_source, token_source, token, warnings }
+    }
 }
 
 /// A profile other than the active one: its URL as config.toml has it, and where from.
