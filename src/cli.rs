@@ -195,7 +195,20 @@ impl clap::builder::TypedValueParser for ConfigKeyParser {
 
 /// This command line, quoted for a POSIX shell, without the flag `drop` (with its value, if
 /// `drop_value`) and with `add` at the end: what a hint tells a person to run next.
-pub fn this_command_line(drop: Option<&str>, drop_value: bool, add: &[&str]) -> String {
+///
+/// Only for a terminal, where the command is on the screen already: its arguments can hold a
+/// patient's name or number (`--name`, `--step`), which a log must not get a second copy of.
+/// Elsewhere the hint says `otherwise` instead.
+pub fn this_command_line(
+    ui: &crate::output::Ui,
+    otherwise: &str,
+    drop: Option<&str>,
+    drop_value: bool,
+    add: &[&str],
+) -> String {
+    if !ui.stderr_is_tty() {
+        return otherwise.to_string();
+    }
     let mut args: Vec<String> = vec!["clarion".into()];
     let mut given = std::env::args_os().skip(1).map(|a| a.to_string_lossy().into_owned());
     while let Some(arg) = given.next() {

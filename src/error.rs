@@ -391,7 +391,7 @@ pub fn render(err: &anyhow::Error) -> (Vec<String>, Vec<String>) {
         if let Some(b) = cause.downcast_ref::<BatchInterrupted>() {
             hints.push(match &b.resume {
                 Some(cmd) => {
-                    format!("to send the rest, run the same command again (what was created is skipped): {cmd}")
+                    format!("to send the rest, run {cmd}; what was created is skipped")
                 }
                 None => "without a journal a re-run can't tell what was created: pass --journal PATH next time".into(),
             });

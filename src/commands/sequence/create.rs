@@ -114,7 +114,13 @@ async fn run_batch(
     let batch = crate::batch::Batch {
         target,
         // Resuming must not start over.
-        command_line: crate::cli::this_command_line(Some("--restart"), false, &[]),
+        command_line: crate::cli::this_command_line(
+            ctx.ui,
+            "the same command (without --restart)",
+            Some("--restart"),
+            false,
+            &[],
+        ),
         keep_ids: args.wait,
         path,
         overrides,
@@ -206,7 +212,13 @@ pub async fn run(args: CreateArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     let seq = client.create_sequence(&body, &key).await.map_err(|e| {
         e.context(crate::error::CreatingSequence {
             key: key.clone(),
-            retry: crate::cli::this_command_line(Some("--idempotency-key"), true, &["--idempotency-key", &key]),
+            retry: crate::cli::this_command_line(
+                ctx.ui,
+                &format!("the same command with --idempotency-key {key} (in place of any key it had)"),
+                Some("--idempotency-key"),
+                true,
+                &["--idempotency-key", &key],
+            ),
         })
     })?;
     if asked_test && seq.data.get("is_test_mode") != Some(&Value::Bool(true)) {
