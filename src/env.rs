@@ -47,8 +47,8 @@ impl Env {
         self.vars.get(key).map(String::as_str).filter(|v| !v.is_empty())
     }
 
-    /// A yes/no variable: `1`, `true`, `yes` or `on` (any case) mean yes.
-    /// A yes/no variable. Anything but the usual words is an error (exit 2): read as "no", a
+    /// A yes/no variable: `1`, `true`, `yes` or `on` (any case) mean yes; `0`, `false`, `no`,
+    /// `off` or unset mean no. Anything but the usual words is an error (exit 2): read as "no", a
     /// `CLARION_SANDBOX=y` would quietly send to the real API.
     pub fn flag(&self, key: &str) -> Result<bool, crate::error::UsageError> {
         self.check_unicode(key)?;

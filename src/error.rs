@@ -111,6 +111,8 @@ pub struct TransportError {
     pub hint: Option<String>,
     /// False when trying again cannot help (the server speaks another protocol).
     pub retryable: bool,
+    /// False when the request can't have reached the server (no connection was made).
+    pub may_have_arrived: bool,
 }
 
 /// A response clarion can't understand (not JSON, wrong shape, a redirect).
@@ -128,6 +130,8 @@ pub struct RetriesExhausted {
     /// The last failure never reached the API (connection, timeout): the network or the URL
     /// is as likely a cause as a busy server.
     pub network: bool,
+    /// False when no attempt can have reached the server (the last made no connection).
+    pub may_have_arrived: bool,
 }
 
 impl fmt::Display for RetriesExhausted {
@@ -415,6 +419,7 @@ pub fn render(err: &anyhow::Error) -> (Vec<String>, Vec<String>) {
     // "run the command again", which would send a new key and could create a second sequence.
     if let Some(c) = err.downcast_ref::<CreatingSequence>()
         && exit_code(err) == code::TEMPORARY
+        && may_have_arrived(err)
     {
         hints = vec![format!(
             "the sequence may or may not exist now (Idempotency-Key {}); this retries with the same key, so it is created at most once: {}",
@@ -422,6 +427,19 @@ pub fn render(err: &anyhow::Error) -> (Vec<String>, Vec<String>) {
         )];
     }
     (errors, hints)
+}
+
+/// Whether a failed request may have reached the server: not when no connection was made.
+fn may_have_arrived(err: &anyhow::Error) -> bool {
+    for cause in err.chain() {
+        if let Some(t) = cause.downcast_ref::<TransportError>() {
+            return t.may_have_arrived;
+        }
+        if let Some(r) = cause.downcast_ref::<RetriesExhausted>() {
+            return r.may_have_arrived;
+        }
+    }
+    true
 }
 
 fn api_hint(status: u16) -> Option<String> {
@@ -464,8 +482,13 @@ mod tests {
 
     #[test]
     fn context_does_not_hide_the_kind() {
-        let err = anyhow::Error::from(TransportError { message: "refused".into(), hint: None, retryable: true })
-            .context("creating the sequence");
+        let err = anyhow::Error::from(TransportError {
+            message: "refused".into(),
+            hint: None,
+            retryable: true,
+            may_have_arrived: false,
+        })
+        .context("creating the sequence");
         assert_eq!(exit_code(&err), code::TEMPORARY);
         assert_eq!(render(&err).0, ["creating the sequence: refused"]);
         assert_eq!(exit_code(&anyhow::anyhow!("other")), code::FAILURE);

@@ -8,6 +8,9 @@ use jaq_json::Val;
 /// A compiled jq filter, to run over many inputs.
 pub struct Jq {
     filter: jaq_core::Filter<data::JustLut<Val>>,
+    /// `$ENV`'s variables, read once: a filter runs once per line of a batch or a wait. (Kept
+    /// as text: jaq's values can't cross to the printer thread.)
+    env: Vec<(String, String)>,
 }
 
 /// Compiles `code`, for clap: a bad expression is a usage error before anything is sent.
@@ -42,12 +45,17 @@ def env: $ENV;
 /// Environment variables that must never reach stdout, even when asked for by name.
 const SECRET_VARS: &[&str] = &["CLARION_TOKEN", "CLARION_SANDBOX_TOKEN"];
 
-/// `$ENV`: the environment, without clarion's secrets.
-fn env_object() -> Val {
-    let vars = std::env::vars_os()
+/// The environment, without clarion's secrets.
+fn env_vars() -> Vec<(String, String)> {
+    std::env::vars_os()
         .filter(|(k, _)| !SECRET_VARS.iter().any(|s| k == s))
-        .map(|(k, v)| (Val::from(k.to_string_lossy().into_owned()), Val::from(v.to_string_lossy().into_owned())));
-    Val::obj(vars.collect())
+        .map(|(k, v)| (k.to_string_lossy().into_owned(), v.to_string_lossy().into_owned()))
+        .collect()
+}
+
+/// `$ENV` as jq sees it.
+fn env_object(vars: &[(String, String)]) -> Val {
+    Val::obj(vars.iter().map(|(k, v)| (Val::from(k.clone()), Val::from(v.clone()))).collect())
 }
 
 /// A runtime error's text, at most a few lines' worth: jq quotes whole values in its errors,
@@ -99,7 +107,7 @@ impl Jq {
                     .collect();
                 format!("invalid jq expression: {}", msgs.join("; "))
             })?;
-        Ok(Jq { filter })
+        Ok(Jq { filter, env: env_vars() })
     }
 
     /// The lines to print for one input, or the filter's runtime error.
@@ -107,7 +115,7 @@ impl Jq {
         let bytes = serde_json::to_vec(input)?;
         let val =
             jaq_json::read::parse_single(&bytes).map_err(|e| anyhow::anyhow!("--jq: cannot read the input: {e:?}"))?;
-        let ctx = Ctx::<data::JustLut<Val>>::new(&self.filter.lut, Vars::new([env_object()]));
+        let ctx = Ctx::<data::JustLut<Val>>::new(&self.filter.lut, Vars::new([env_object(&self.env)]));
         let mut out = String::new();
         for v in self.filter.id.run((ctx, val)).map(unwrap_valr) {
             match v {

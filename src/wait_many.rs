@@ -96,8 +96,10 @@ pub async fn wait_many(
     let mut due: BinaryHeap<Reverse<(Instant, usize)>> =
         (0..ids.len()).map(|i| Reverse((started + spread * i as u32 / n, i))).collect();
     let mut in_flight = tokio::task::JoinSet::new();
-    // Every sequence gets one look, however short the timeout; the deadline counts after that.
+    // Every sequence gets one look, however short the timeout; the deadline counts after that,
+    // but no later than FIRST_LOOK past the start.
     let mut unlooked = ids.len();
+    let last_chance = deadline.max(started + crate::waiter::FIRST_LOOK);
     let mut heartbeat = tokio::time::interval_at(started + HEARTBEAT, HEARTBEAT);
     let stop = loop {
         // Start every look that is due, up to the bound.
@@ -113,12 +115,8 @@ pub async fn wait_many(
             break Stop::AllEnded;
         }
         let next_due = due.peek().map(|Reverse((at, _))| *at).filter(|_| in_flight.len() < concurrency.max(1));
-        let wake = match (next_due, unlooked) {
-            (next, 0) => next.map_or(deadline, |t| t.min(deadline)),
-            (Some(next), _) => next,
-            // Only first looks in flight: their answers wake the loop, not the clock.
-            (None, _) => Instant::now() + timing.timeout.max(timing.interval) + std::time::Duration::from_secs(3600),
-        };
+        let stop_at = if unlooked == 0 { deadline } else { last_chance };
+        let wake = next_due.map_or(stop_at, |t| t.min(stop_at));
         tokio::select! {
             // Answers first: a look that has its answer counts even at the deadline.
             biased;
@@ -151,7 +149,7 @@ pub async fn wait_many(
                 }
             }
             _ = tokio::time::sleep_until(wake) => {
-                if Instant::now() >= deadline && unlooked == 0 {
+                if Instant::now() >= stop_at {
                     break Stop::TimedOut;
                 }
             }

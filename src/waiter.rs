@@ -48,7 +48,12 @@ pub async fn wait(
         // The first look is always made, however short the timeout: a sequence that has
         // ended (or doesn't exist) says so, rather than "had not ended".
         let seq = if std::mem::take(&mut first) {
-            client.get_sequence(id).await?
+            // Bounded all the same, by the longer of the timeout and FIRST_LOOK.
+            let limit = timing.timeout.max(FIRST_LOOK);
+            match tokio::time::timeout(limit, client.get_sequence(id)).await {
+                Ok(result) => result?,
+                Err(_) => return Err(WaitTimedOut { id, timeout: limit, last_status }.into()),
+            }
         } else {
             match tokio::time::timeout_at(deadline, client.get_sequence(id)).await {
                 Ok(result) => result?,
@@ -68,6 +73,10 @@ pub async fn wait(
         tokio::time::sleep_until(next).await;
     }
 }
+
+/// How long a first look may take when the timeout is shorter: a sequence always gets one
+/// look, but a hung server doesn't get to hold the wait for its whole retry schedule.
+pub const FIRST_LOOK: Duration = Duration::from_secs(30);
 
 /// The longest `--timeout`: a wait is for a sequence's life, not for ever (and a deadline
 /// must stay a time the clock can represent).

@@ -192,6 +192,10 @@ impl ApiClient {
                     return result;
                 }
                 let network = result.is_err();
+                let may_have_arrived = match &result {
+                    Err(e) => e.downcast_ref::<TransportError>().is_none_or(|t| t.may_have_arrived),
+                    Ok(_) => true,
+                };
                 let last = match result {
                     Ok(raw) => match parse_sequence_response(&raw) {
                         Err(e) => e,
@@ -199,7 +203,13 @@ impl ApiClient {
                     },
                     Err(e) => e,
                 };
-                return Err(RetriesExhausted { attempts: retry + 1, last: format!("{last:#}"), network }.into());
+                return Err(RetriesExhausted {
+                    attempts: retry + 1,
+                    last: format!("{last:#}"),
+                    network,
+                    may_have_arrived,
+                }
+                .into());
             }
             let delay = self.retry.delay(retry, retry_after, &mut rng);
             if let Some(notify) = &self.notify {
@@ -365,6 +375,7 @@ fn transport_error(e: &reqwest::Error, base: &Url) -> anyhow::Error {
             message: format!("{at} answered in plain HTTP, not TLS (https://)"),
             hint: Some(format!("if it is a local server without TLS, use http://{at}; else check the port")),
             retryable: false,
+            may_have_arrived: false,
         }
         .into();
     }
@@ -373,6 +384,7 @@ fn transport_error(e: &reqwest::Error, base: &Url) -> anyhow::Error {
             message: format!("{at} did not answer in HTTP: it may expect TLS"),
             hint: Some(format!("try https://{at}")),
             retryable: false,
+            may_have_arrived: false,
         }
         .into();
     }
@@ -381,6 +393,7 @@ fn transport_error(e: &reqwest::Error, base: &Url) -> anyhow::Error {
             message: format!("cannot connect to {at}: nothing is listening there (connection refused)"),
             hint: None,
             retryable: true,
+            may_have_arrived: false,
         }
         .into();
     }
@@ -393,7 +406,9 @@ fn transport_error(e: &reqwest::Error, base: &Url) -> anyhow::Error {
     } else {
         format!("the request to {host} failed: {root}")
     };
-    TransportError { message, hint: None, retryable: true }.into()
+    // Without a connection nothing was sent; a timeout or a broken answer may come after the
+    // server got the request.
+    TransportError { message, hint: None, retryable: true, may_have_arrived: !e.is_connect() }.into()
 }
 
 /// The errors behind `e`, looking inside I/O errors too (where TLS and socket errors travel).

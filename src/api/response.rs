@@ -176,7 +176,8 @@ pub fn error_message(body: &[u8]) -> (String, Option<String>) {
         let err_obj = obj.get("error").and_then(Value::as_object);
         let code = err_obj.and_then(|e| e.get("code")).and_then(Value::as_str).map(|c| sanitize(c).into_owned());
         if let Some(msg) = message_of_object(&obj, err_obj) {
-            return (one_line(&msg), code);
+            // A list of hundreds of problems is still one line, of a readable length.
+            return (excerpt(msg.as_bytes(), 300), code);
         }
         if code.is_some() {
             return (String::new(), code);

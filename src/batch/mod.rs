@@ -219,7 +219,10 @@ pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Re
         (_, Some(_)) => "LIVE ",
         _ => "",
     };
-    ui.note_tty(&format!("Creating {to_send} {kind}sequence{} {}", plural(to_send), batch.target));
+    // A live batch against a real API has said so already, with the count (`confirm_live`).
+    if batch.live.is_none() {
+        ui.note_tty(&format!("Creating {to_send} {kind}sequence{} {}", plural(to_send), batch.target));
+    }
     if already > 0 {
         ui.note_tty(&format!("resuming: {already} already created (from {})", journal_name(journal.as_deref())));
     }
@@ -342,10 +345,12 @@ async fn validate(batch: &Batch, source: &Source, name: &str, ui: &Ui) -> anyhow
             None => None,
         };
         let mut items = open_items(batch, source, &scan, name)?;
-        while let Some((_, body)) = items.next_item()? {
+        while let Some((n, body)) = items.next_item()? {
             let Ok(body) = body else { continue };
-            match &jq {
-                Some(jq) => ui.data(jq.apply(&body)?.as_bytes())?,
+            match jq.as_ref().map(|jq| jq.apply(&body)) {
+                Some(Ok(text)) => ui.data(text.as_bytes())?,
+                // As in a real batch: the line's problem is said, and the rest go on.
+                Some(Err(e)) => ui.warn(&format!("{unit} {n}: {e}")),
                 None => ui.out(&crate::untrusted::json(&body, false))?,
             }
         }

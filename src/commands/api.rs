@@ -85,7 +85,7 @@ pub async fn run(args: ApiArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
         }
         Some(serde_json::to_vec(&Value::Object(obj))?)
     } else if let Some(input) = &args.input {
-        use crate::seqfile::{MAX_INPUT, read_bounded};
+        use crate::{fs::read_bounded, seqfile::MAX_INPUT};
         let name = if input.as_os_str() == "-" { "<stdin>".to_string() } else { input.display().to_string() };
         let read = if input.as_os_str() == "-" {
             read_bounded(std::io::stdin().lock(), MAX_INPUT)
@@ -93,7 +93,7 @@ pub async fn run(args: ApiArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
             std::fs::File::open(input).and_then(|f| read_bounded(f, MAX_INPUT))
         };
         let bytes = read
-            .map_err(|e| UsageError::new(format!("cannot read {name}: {}", crate::seqfile::io_reason(&e))))?
+            .map_err(|e| UsageError::new(format!("cannot read {name}: {}", crate::fs::io_reason(&e))))?
             .ok_or_else(|| UsageError::new(format!("{name}: larger than {} MiB; nothing was sent", MAX_INPUT >> 20)))?;
         Some(bytes)
     } else {

@@ -13,12 +13,12 @@ pub const CONFIG_FILE: &str = "config.toml";
 pub const CREDENTIALS_FILE: &str = "credentials.toml";
 const LOCK_FILE: &str = ".lock";
 
-/// Secrets (and anything else for the user alone, such as a batch journal) are 0600; settings are not secret but must not be writable by others
-/// (a `token_command` there runs as the user).
+/// Secrets are 0600; settings are not secret but must not be writable by others (a
+/// `token_command` there runs as the user).
 pub const CREDENTIALS_MODE: u32 = crate::fs::PRIVATE_FILE_MODE;
 pub const CONFIG_MODE: u32 = 0o644;
 
-pub use crate::fs::{ensure_private_dir, set_mode};
+use crate::fs::{ensure_private_dir, set_mode};
 
 /// Replaces `path` with what `write` produces, or leaves it untouched: the new content goes to
 /// a temporary file beside it (created with `mode`), is flushed to disk, then renamed over.

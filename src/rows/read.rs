@@ -4,7 +4,7 @@
 //! rather than sending an empty string. Problems name the file, the line, the row and the
 //! column, never a value.
 
-use crate::seqfile::{Problem, suggest};
+use crate::diagnostics::{Problem, suggest};
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 use std::io::Read;

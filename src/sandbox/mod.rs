@@ -216,12 +216,12 @@ pub fn parse_speed(raw: &str) -> Result<f64, String> {
     }
 }
 
-/// The sandbox database file `--sandbox` uses: `CLARION_SANDBOX_DB`, else the data directory.
 /// Empties a sandbox database (see `Store::reset`); returns how many sequences it held.
 pub fn reset_db(path: &Path) -> anyhow::Result<i64> {
     store::Store::open(Some(path))?.reset()
 }
 
+/// The sandbox database file `--sandbox` uses: `CLARION_SANDBOX_DB`, else the data directory.
 pub fn default_db_path(env: &crate::env::Env) -> anyhow::Result<PathBuf> {
     env.check_unicode("CLARION_SANDBOX_DB")?;
     if let Some(p) = env.get("CLARION_SANDBOX_DB") {

@@ -8,8 +8,8 @@ mod props;
 mod source;
 mod validate;
 
-pub use crate::diagnostics::{Problem, ValidationError, line_col, suggest};
-pub use crate::fs::{io_reason, read_bounded};
+pub use crate::diagnostics::{Problem, ValidationError};
+use crate::fs::{io_reason, read_bounded};
 pub use input::body_from_args;
 pub use parse::{Format, Parsed, child_path, parse_document, parse_json_unlocated};
 pub use source::Source;

@@ -715,3 +715,27 @@ fn a_jq_runtime_error_quotes_an_excerpt_not_the_whole_sequence() {
     assert!(line.contains("cannot index") && line.chars().count() < 240, "{line}");
     assert!(!line.contains("reminder number 30"), "{line}");
 }
+
+#[test]
+fn a_batch_dry_run_reports_a_jq_error_per_line_and_goes_on() {
+    let t = TestEnv::new();
+    t.write(
+        "l.jsonl",
+        "{\"name\":\"a\",\"steps\":[{\"type\":\"voice\"}]}\n{\"name\":\"b\",\"steps\":[{\"type\":\"sms\"}]}\n",
+    );
+    let run = t
+        .cmd()
+        .args([
+            "sequence",
+            "create",
+            "-f",
+            "l.jsonl",
+            "--dry-run",
+            "--jq",
+            "if .name == \"a\" then .name.x else .name end",
+        ])
+        .run();
+    run.ok();
+    assert_eq!(run.stdout, "b\n");
+    assert!(run.stderr.contains("warning: line 1: --jq: cannot index"), "{}", run.stderr);
+}

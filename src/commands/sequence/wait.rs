@@ -66,12 +66,12 @@ pub struct WaitArgs {
 fn ids_from(path: &std::path::Path) -> anyhow::Result<Vec<u64>> {
     let name = if path.as_os_str() == "-" { "<stdin>".to_string() } else { path.display().to_string() };
     let read = if path.as_os_str() == "-" {
-        crate::seqfile::read_bounded(std::io::stdin().lock(), crate::seqfile::MAX_INPUT)
+        crate::fs::read_bounded(std::io::stdin().lock(), crate::seqfile::MAX_INPUT)
     } else {
-        std::fs::File::open(path).and_then(|f| crate::seqfile::read_bounded(f, crate::seqfile::MAX_INPUT))
+        std::fs::File::open(path).and_then(|f| crate::fs::read_bounded(f, crate::seqfile::MAX_INPUT))
     };
     let bytes = read
-        .map_err(|e| UsageError::new(format!("{name}: cannot read: {}", crate::seqfile::io_reason(&e))))?
+        .map_err(|e| UsageError::new(format!("{name}: cannot read: {}", crate::fs::io_reason(&e))))?
         .ok_or_else(|| UsageError::new(format!("{name}: larger than 16 MiB")))?;
     let text = String::from_utf8(bytes).map_err(|_| UsageError::new(format!("{name}: not UTF-8 text")))?;
     let mut ids = Vec::new();
@@ -253,9 +253,9 @@ fn write_report(path: &std::path::Path, text: &str, append: bool) -> anyhow::Res
     }
     let mut file = options
         .open(path)
-        .map_err(|e| UsageError::new(format!("cannot write {}: {}", path.display(), crate::seqfile::io_reason(&e))))?;
+        .map_err(|e| UsageError::new(format!("cannot write {}: {}", path.display(), crate::fs::io_reason(&e))))?;
     file.write_all(text.as_bytes())
-        .map_err(|e| UsageError::new(format!("cannot write {}: {}", path.display(), crate::seqfile::io_reason(&e))))?;
+        .map_err(|e| UsageError::new(format!("cannot write {}: {}", path.display(), crate::fs::io_reason(&e))))?;
     Ok(())
 }
 
