@@ -301,17 +301,39 @@ impl Run {
     }
 }
 
+/// Every line (or rendered row) checked, keeping the first `SHOWN_PROBLEMS` problems.
+fn scan_items(
+    reader: impl Read,
+    name: &str,
+    ov: &Overrides,
+    rows: Option<&crate::rows::RowsInput>,
+) -> anyhow::Result<Scan> {
+    match rows {
+        Some(input) => crate::rows::scan(input, reader, name, ov, SHOWN_PROBLEMS),
+        None => scan(reader, name, ov, SHOWN_PROBLEMS),
+    }
+}
+
+/// The validation pass alone, for `sequence validate`: the input read as a batch reads it
+/// (a file, a FIFO, standard input) and checked as its first pass checks it. Returns the
+/// input's name and what the pass found.
+pub fn check_only(
+    path: Option<&std::path::Path>,
+    ov: &Overrides,
+    rows: Option<&crate::rows::RowsInput>,
+) -> anyhow::Result<(String, Scan)> {
+    let (source, name) = open_input(path)?;
+    let scan = scan_items(source.open()?, &name, ov, rows)?;
+    Ok((name, scan))
+}
+
 /// The validation pass, and what it leads to: invalid lines reported (and the batch refused
 /// unless `--skip-invalid`), the dry run's output. `None` when there is nothing to send.
 async fn validate(batch: &Batch, source: &Source, name: &str, ui: &Ui) -> anyhow::Result<Option<Scan>> {
     let unit = unit(batch);
     let scan = {
         let (reader, n, ov, rows) = (source.open()?, name.to_string(), batch.overrides.clone(), batch.rows.clone());
-        tokio::task::spawn_blocking(move || match rows {
-            Some(input) => crate::rows::scan(&input, reader, &n, &ov, SHOWN_PROBLEMS),
-            None => scan(reader, &n, &ov, SHOWN_PROBLEMS),
-        })
-        .await??
+        tokio::task::spawn_blocking(move || scan_items(reader, &n, &ov, rows.as_ref())).await??
     };
     if scan.invalid > 0 {
         let tail = if scan.invalid as usize > SHOWN_PROBLEMS {

@@ -37,63 +37,39 @@ pub struct ValidateArgs {
     pub json: JsonArgs,
 }
 
-/// Every row of `--rows` rendered through the template and checked; what is valid, said.
-fn check_rows(input: &crate::cli::InputArgs, rows: &std::path::Path) -> anyhow::Result<String> {
-    let (loaded, path) = crate::rows::load(input.file.as_deref(), rows, input.rows_format)?;
-    let overrides = input.overrides(None);
-    crate::rows::check_flags(&overrides)?;
-    let (name, scan) = match &path {
-        Some(p) => {
-            let name = p.display().to_string();
-            let file = std::fs::File::open(p).map_err(|e| {
-                crate::error::UsageError::new(format!("{name}: cannot read file: {}", crate::fs::io_reason(&e)))
-            })?;
-            let scan = crate::rows::scan(&loaded, file, &name, &overrides, 20)?;
-            (name, scan)
-        }
-        None => {
-            ("<stdin>".to_string(), crate::rows::scan(&loaded, std::io::stdin().lock(), "<stdin>", &overrides, 20)?)
-        }
-    };
-    if scan.invalid > 0 {
-        let summary = format!("{name}: {} of {} rows are invalid", scan.invalid, scan.valid + scan.invalid);
-        return Err(ValidationError::summarised(scan.problems, summary).into());
-    }
-    Ok(format!("{name}: all {} rows are valid for {}", scan.valid, loaded.template.source_name()))
-}
-
-/// Every line of a JSON Lines batch checked, as create's validation pass checks it.
-fn check_lines(input: &crate::cli::InputArgs, test_mode: Option<bool>) -> anyhow::Result<String> {
+/// Every line of a JSON Lines batch, or every row of `--rows` rendered through the template,
+/// checked by the batch's own validation pass; what is valid, said.
+fn check_batch(input: &crate::cli::InputArgs, test_mode: Option<bool>) -> anyhow::Result<String> {
     let overrides = input.overrides(test_mode);
-    let keep = crate::batch::SHOWN_PROBLEMS;
-    let (name, scan) = match input.file.as_deref().filter(|p| p.as_os_str() != "-") {
-        Some(p) => {
-            let name = p.display().to_string();
-            let file = std::fs::File::open(p).map_err(|e| {
-                crate::error::UsageError::new(format!("{name}: cannot read file: {}", crate::fs::io_reason(&e)))
-            })?;
-            let scan = crate::batch::input::scan(file, &name, &overrides, keep)?;
-            (name, scan)
+    let (rows, path) = match &input.rows {
+        Some(rows_path) => {
+            let (loaded, path) = crate::rows::load(input.file.as_deref(), rows_path, input.rows_format)?;
+            crate::rows::check_flags(&overrides)?;
+            (Some(loaded), path)
         }
-        None => {
-            ("<stdin>".to_string(), crate::batch::input::scan(std::io::stdin().lock(), "<stdin>", &overrides, keep)?)
-        }
+        None => (None, input.file.clone().filter(|p| p.as_os_str() != "-")),
     };
+    let (name, scan) = crate::batch::check_only(path.as_deref(), &overrides, rows.as_ref())?;
+    let unit = if rows.is_some() { "row" } else { "line" };
     let s = |n: u64| if n == 1 { "" } else { "s" };
     if scan.invalid > 0 {
+        let keep = crate::batch::SHOWN_PROBLEMS;
         let shown = if scan.invalid as usize > keep { format!(" (the first {keep} shown)") } else { String::new() };
         let total = scan.valid + scan.invalid;
-        let summary = format!("{name}: {} of {total} line{} are invalid{shown}", scan.invalid, s(total));
+        let summary = format!("{name}: {} of {total} {unit}{} are invalid{shown}", scan.invalid, s(total));
         return Err(ValidationError::summarised(scan.problems, summary).into());
     }
-    Ok(format!("{name}: all {} sequence{} are valid", scan.valid, s(scan.valid)))
+    Ok(match &rows {
+        Some(loaded) => format!("{name}: all {} rows are valid for {}", scan.valid, loaded.template.source_name()),
+        None => format!("{name}: all {} sequence{} are valid", scan.valid, s(scan.valid)),
+    })
 }
 
 pub fn run(args: ValidateArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     let test_mode = if args.live { Some(false) } else { args.test_mode.then_some(true) };
     let result = match &args.input.rows {
-        Some(rows) => check_rows(&args.input, rows),
-        None if args.input.is_batch(args.batch) => check_lines(&args.input, test_mode),
+        Some(_) => check_batch(&args.input, None),
+        None if args.input.is_batch(args.batch) => check_batch(&args.input, test_mode),
         None => {
             crate::seqfile::body_from_args(args.input.file.as_deref(), &args.input.overrides(test_mode)).map(|body| {
                 let steps = body.get("steps").and_then(|s| s.as_array()).map_or(0, Vec::len);
