@@ -1,6 +1,6 @@
 //! The value a setting has for this command, and where it came from (`config get --show-origin`).
 
-use super::{ConfigFile, ConnFlags, DEFAULT_API_URL, DEFAULT_PROFILE, DEFAULT_TOKEN_COMMAND_TIMEOUT, KeySpec};
+use super::{ConfigFile, ConnFlags, DEFAULT_PROFILE, DEFAULT_TOKEN_COMMAND_TIMEOUT, KeySpec, Origin};
 use crate::env::Env;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -68,11 +68,16 @@ pub fn effective(key: &KeySpec, src: &Sources<'_>) -> (Option<String>, ValueOrig
         "api_url" if src.sandbox.is_some() => {
             (Some("the local sandbox".into()), ValueOrigin::Sandbox { by_flag: src.sandbox == Some(true) })
         }
-        "api_url" => match (&src.flags.api_url, src.env.get("CLARION_API_URL")) {
-            (Some(u), _) => (Some(u.clone()), ValueOrigin::Flag("--api-url")),
-            (None, Some(u)) => (Some(u.to_string()), ValueOrigin::Env("CLARION_API_URL")),
-            (None, None) => or_default(from_profile(pc.and_then(|p| p.api_url.clone())), Some(DEFAULT_API_URL.into())),
-        },
+        "api_url" => {
+            let (raw, origin) = super::api_url_choice(src.flags, src.env, pc);
+            let origin = match origin {
+                Origin::Flag => ValueOrigin::Flag("--api-url"),
+                Origin::Env(var) => ValueOrigin::Env(var),
+                Origin::ConfigFile => file(true),
+                Origin::BuiltIn | Origin::Sandbox => ValueOrigin::Default,
+            };
+            (Some(raw), origin)
+        }
         "test_mode" => {
             or_default(from_profile(pc.and_then(|p| p.test_mode).map(|b| b.to_string())), Some("false".into()))
         }

@@ -139,12 +139,7 @@ pub fn resolve(flags: &ConnFlags, env: &Env) -> anyhow::Result<Settings> {
     check_profile_defined(&dir, &config, &profile, explicit)?;
     let profile_config = config.profiles.get(&profile).cloned();
     let profile_config = profile_config.unwrap_or_default();
-    let (raw, origin) = match (&flags.api_url, env.get("CLARION_API_URL"), &profile_config.api_url) {
-        (Some(u), _, _) => (u.clone(), Origin::Flag),
-        (None, Some(u), _) => (u.to_string(), Origin::Env("CLARION_API_URL")),
-        (None, None, Some(u)) => (u.clone(), Origin::ConfigFile),
-        (None, None, None) => (DEFAULT_API_URL.to_string(), Origin::BuiltIn),
-    };
+    let (raw, origin) = api_url_choice(flags, env, Some(&profile_config));
     let api_url = parse_api_url(&raw)?;
     let ca_cert = flags.ca_cert.clone().or_else(|| profile_config.ca_cert.clone());
     Ok(Settings {
@@ -156,6 +151,17 @@ pub fn resolve(flags: &ConnFlags, env: &Env) -> anyhow::Result<Settings> {
         token_file: flags.token_file.clone(),
         ca_cert,
     })
+}
+
+/// The base URL as given, and where from: `--api-url` > `CLARION_API_URL` > the profile's
+/// `api_url` > the default. The one statement of that order (`config get` shows it too).
+pub fn api_url_choice(flags: &ConnFlags, env: &Env, profile: Option<&ProfileConfig>) -> (String, Origin) {
+    match (&flags.api_url, env.get("CLARION_API_URL"), profile.and_then(|p| p.api_url.as_ref())) {
+        (Some(u), _, _) => (u.clone(), Origin::Flag),
+        (None, Some(u), _) => (u.to_string(), Origin::Env("CLARION_API_URL")),
+        (None, None, Some(u)) => (u.clone(), Origin::ConfigFile),
+        (None, None, None) => (DEFAULT_API_URL.to_string(), Origin::BuiltIn),
+    }
 }
 
 /// The profile to use, and what chose it (`None`: nothing did, so it is `default`).
