@@ -92,9 +92,7 @@ pub fn sequence_tables(seq: &Map<String, Value>, style: OutStyle, now: Option<Sy
         .iter()
         .zip(&cells)
         .filter_map(|(step, row)| match step.get("voicemail_message") {
-            Some(Value::String(m)) if !m.is_empty() => {
-                Some(format!("  step {}: {}", row[0], cell(Some(&m.clone().into()))))
-            }
+            Some(Value::String(m)) if !m.is_empty() => Some(format!("  step {}: {}", row[0], super::sanitize(m))),
             _ => None,
         })
         .collect();
