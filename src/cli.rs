@@ -174,7 +174,7 @@ impl JsonArgs {
 /// A config key: the registry's names become the help's and the shell completions' possible
 /// values, while checking (and its near-miss message) stays with `config::key_spec`.
 #[derive(Clone, Copy, Debug)]
-pub struct ConfigKeyParser;
+pub(crate) struct ConfigKeyParser;
 
 impl clap::builder::TypedValueParser for ConfigKeyParser {
     type Value = String;
@@ -199,7 +199,7 @@ impl clap::builder::TypedValueParser for ConfigKeyParser {
 /// Only for a terminal, where the command is on the screen already: its arguments can hold a
 /// patient's name or number (`--name`, `--step`), which a log must not get a second copy of.
 /// Elsewhere the hint says `otherwise` instead.
-pub fn this_command_line(
+pub(crate) fn this_command_line(
     ui: &crate::output::Ui,
     otherwise: &str,
     drop: Option<&str>,

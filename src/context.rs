@@ -10,7 +10,7 @@ use crate::error::BadResponse;
 use crate::output::Ui;
 use crate::render;
 
-pub struct Ctx<'a> {
+pub(crate) struct Ctx<'a> {
     pub ui: &'a Ui,
     pub global: &'a GlobalArgs,
     pub env: &'a Env,
@@ -20,7 +20,7 @@ pub struct Ctx<'a> {
 /// Where requests go: the API the settings name, or the sandbox embedded in this process
 /// (`--sandbox` or CLARION_SANDBOX=1), which contacts no one and needs no token.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Mode {
+pub(crate) enum Mode {
     Api,
     /// `url` is the running sandbox's; None for a command that sends no request, which never
     /// starts it.
@@ -37,12 +37,12 @@ const SANDBOX_TOKEN: &str = "sandbox";
 
 impl Ctx<'_> {
     /// Whether commands go to the embedded sandbox (`--sandbox`), which contacts no one.
-    pub fn is_sandbox(&self) -> bool {
+    pub(crate) fn is_sandbox(&self) -> bool {
         matches!(self.mode, Mode::Sandbox { .. })
     }
 
     /// Refuses a command that would change the user's real files under `--sandbox` (exit 2).
-    pub fn refuse_under_sandbox(&self, what: &str) -> anyhow::Result<()> {
+    pub(crate) fn refuse_under_sandbox(&self, what: &str) -> anyhow::Result<()> {
         if self.is_sandbox() {
             return Err(crate::error::UsageError::with_hint(
                 format!("--sandbox: {what}; the local sandbox needs no login or settings"),
@@ -53,7 +53,7 @@ impl Ctx<'_> {
         Ok(())
     }
 
-    pub fn conn_flags(&self) -> ConnFlags {
+    pub(crate) fn conn_flags(&self) -> ConnFlags {
         ConnFlags {
             api_url: self.global.api_url.clone(),
             profile: self.global.profile.clone(),
@@ -64,14 +64,14 @@ impl Ctx<'_> {
 
     /// The config directory, its config.toml, and the selected profile, for commands that edit
     /// settings (no URL or token needed, and a profile that doesn't exist yet is fine).
-    pub fn profile_files(&self) -> anyhow::Result<(std::path::PathBuf, config::ConfigFile, String)> {
+    pub(crate) fn profile_files(&self) -> anyhow::Result<(std::path::PathBuf, config::ConfigFile, String)> {
         let dir = config::config_dir(self.env)?;
         let cfg = config::load_config(&dir)?;
         let (profile, _) = config::select_profile(self.global.profile.as_deref(), self.env, &cfg);
         Ok((dir, cfg, profile))
     }
 
-    pub fn settings(&self) -> anyhow::Result<Settings> {
+    pub(crate) fn settings(&self) -> anyhow::Result<Settings> {
         let Mode::Sandbox { url } = &self.mode else { return config::resolve(&self.conn_flags(), self.env) };
         // A command that sends nothing (a dry run) doesn't start the sandbox: its URL stands
         // for "wherever the sandbox will listen", and is shown as the local sandbox.
@@ -99,12 +99,12 @@ impl Ctx<'_> {
 
     /// A client with the resolved token; fails with exit 4 before anything is sent when there
     /// is none, or when a stored token would go to a host other than its profile's.
-    pub fn client(&self, settings: &Settings) -> anyhow::Result<ApiClient> {
+    pub(crate) fn client(&self, settings: &Settings) -> anyhow::Result<ApiClient> {
         self.client_with_gate(settings, None)
     }
 
     /// A client whose requests all pause when any answer carries `Retry-After` (for batches).
-    pub fn client_with_gate(
+    pub(crate) fn client_with_gate(
         &self,
         settings: &Settings,
         gate: Option<std::sync::Arc<crate::api::gate::PauseGate>>,
@@ -152,7 +152,7 @@ impl Ctx<'_> {
     }
 
     /// Prints a sequence to stdout as the output flags ask.
-    pub fn print_sequence(&self, seq: &Sequence, output: &OutputArgs) -> anyhow::Result<()> {
+    pub(crate) fn print_sequence(&self, seq: &Sequence, output: &OutputArgs) -> anyhow::Result<()> {
         let text = if output.quiet {
             match seq.id() {
                 Some(id) => id.to_string(),
@@ -172,7 +172,7 @@ impl Ctx<'_> {
     /// reported (exit 8). After a create (`known` is its answer), whatever ends the wait (the
     /// timeout, Ctrl-C, a failing look), the last known state is still printed, so the
     /// created sequence's id is never lost.
-    pub async fn wait_and_print(
+    pub(crate) async fn wait_and_print(
         &self,
         client: &ApiClient,
         id: u64,
@@ -218,7 +218,7 @@ impl Ctx<'_> {
     }
 
     /// Prints JSON to stdout: pretty, or through `--jq` when given.
-    pub fn print_json(&self, value: &serde_json::Value, jq: Option<&str>) -> anyhow::Result<()> {
+    pub(crate) fn print_json(&self, value: &serde_json::Value, jq: Option<&str>) -> anyhow::Result<()> {
         match jq {
             Some(code) => {
                 let out = crate::jq::apply(code, value)?;

@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 /// The config keys a voice step's answer carries, and the type the contract gives each.
-pub const VOICE_FIELDS: &[(&str, FieldKind)] = &[
+pub(crate) const VOICE_FIELDS: &[(&str, FieldKind)] = &[
     ("voicemail_message", FieldKind::Text),
     ("source_number", FieldKind::Text),
     ("destination_number", FieldKind::Text),
@@ -12,20 +12,20 @@ pub const VOICE_FIELDS: &[(&str, FieldKind)] = &[
 ];
 
 #[derive(Debug, Clone, Copy)]
-pub enum FieldKind {
+pub(crate) enum FieldKind {
     Text,
     Integer,
 }
 
 impl FieldKind {
-    pub fn accepts(self, v: &Value) -> bool {
+    pub(crate) fn accepts(self, v: &Value) -> bool {
         match self {
             FieldKind::Text => v.is_string() || v.is_null(),
             FieldKind::Integer => v.is_i64() || v.is_null(),
         }
     }
 
-    pub fn describe(self) -> &'static str {
+    pub(crate) fn describe(self) -> &'static str {
         match self {
             FieldKind::Text => "a string (the answer gives it back as one)",
             FieldKind::Integer => "an integer (the answer gives it back as one)",
@@ -35,9 +35,9 @@ impl FieldKind {
 
 /// The headers the contract names, as HTTP/1 sends them (lower case); in one place so the
 /// client and the sandbox can't drift apart.
-pub mod headers {
+pub(crate) mod headers {
     /// Sent with every create; the same key gets the same sequence back.
-    pub const IDEMPOTENCY_KEY: &str = "idempotency-key";
+    pub(crate) const IDEMPOTENCY_KEY: &str = "idempotency-key";
     /// On an answer that is a replay of an earlier create with the same key (x-assumed).
-    pub const IDEMPOTENT_REPLAYED: &str = "idempotent-replayed";
+    pub(crate) const IDEMPOTENT_REPLAYED: &str = "idempotent-replayed";
 }

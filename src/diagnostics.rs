@@ -6,7 +6,7 @@ use std::fmt;
 
 /// A problem in the input: where it is (source, line, column), which field, and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Problem {
+pub(crate) struct Problem {
     /// The file as the user named it, `<stdin>`, or the flag (`--step #2`).
     #[serde(rename = "file")]
     pub source: String,
@@ -21,7 +21,7 @@ pub struct Problem {
 }
 
 impl Problem {
-    pub fn at(source: &str, pos: Option<(usize, usize)>, field: &str, message: impl Into<String>) -> Self {
+    pub(crate) fn at(source: &str, pos: Option<(usize, usize)>, field: &str, message: impl Into<String>) -> Self {
         Self {
             source: source.to_string(),
             line: pos.map(|p| p.0),
@@ -32,12 +32,12 @@ impl Problem {
         }
     }
 
-    pub fn whole(source: &str, message: impl Into<String>) -> Self {
+    pub(crate) fn whole(source: &str, message: impl Into<String>) -> Self {
         Self::at(source, None, "", message)
     }
 
     /// A TOML parser's error (toml or toml_edit) in `text`: its first line, where its span starts.
-    pub fn from_toml(source: &str, text: &str, span: Option<std::ops::Range<usize>>, message: &str) -> Self {
+    pub(crate) fn from_toml(source: &str, text: &str, span: Option<std::ops::Range<usize>>, message: &str) -> Self {
         let message = message.lines().next().unwrap_or("").trim();
         let message = if message.is_empty() { "invalid TOML" } else { message };
         Self::at(source, span.map(|s| line_col(text, s.start)), "", message)
@@ -65,7 +65,7 @@ impl fmt::Display for Problem {
 
 /// The input is invalid; nothing may be sent. Holds every problem found, in input order.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ValidationError {
+pub(crate) struct ValidationError {
     pub problems: Vec<Problem>,
     /// The closing line, where the caller can say more than "N problems in the input".
     pub summary: Option<String>,
@@ -74,20 +74,20 @@ pub struct ValidationError {
 }
 
 impl ValidationError {
-    pub fn new(problems: Vec<Problem>) -> Self {
+    pub(crate) fn new(problems: Vec<Problem>) -> Self {
         Self { problems, summary: None, hint: None }
     }
 
-    pub fn summarised(problems: Vec<Problem>, summary: String) -> Self {
+    pub(crate) fn summarised(problems: Vec<Problem>, summary: String) -> Self {
         Self { problems, summary: Some(summary), hint: None }
     }
 
-    pub fn hinted(mut self, hint: Option<String>) -> Self {
+    pub(crate) fn hinted(mut self, hint: Option<String>) -> Self {
         self.hint = hint;
         self
     }
 
-    pub fn single(p: Problem) -> Self {
+    pub(crate) fn single(p: Problem) -> Self {
         Self::new(vec![p])
     }
 }
@@ -105,7 +105,7 @@ impl fmt::Display for ValidationError {
 impl std::error::Error for ValidationError {}
 
 /// 1-based line and column (in characters) of a byte offset in `text`.
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;
@@ -118,7 +118,7 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 }
 
 /// The known key a mistyped one most likely meant, if any is close enough.
-pub fn suggest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
+pub(crate) fn suggest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
     let lower = key.to_ascii_lowercase();
     known
         .iter()

@@ -5,22 +5,22 @@ use crate::untrusted::escape_line as sanitize;
 use std::fmt;
 
 /// Exit codes, as documented in the README and in `clarion --help`.
-pub mod code {
-    pub const SUCCESS: u8 = 0;
-    pub const FAILURE: u8 = 1;
-    pub const USAGE: u8 = 2;
-    pub const NOT_FOUND: u8 = 3;
-    pub const AUTH: u8 = 4;
-    pub const REJECTED: u8 = 5;
-    pub const TEMPORARY: u8 = 6;
-    pub const TEST_MODE_GUARD: u8 = 7;
-    pub const ENDED_UNSUCCESSFULLY: u8 = 8;
-    pub const BATCH_INCOMPLETE: u8 = 9;
-    pub const WAIT_TIMED_OUT: u8 = 124;
-    pub const INTERRUPTED: u8 = 130;
+pub(crate) mod code {
+    pub(crate) const SUCCESS: u8 = 0;
+    pub(crate) const FAILURE: u8 = 1;
+    pub(crate) const USAGE: u8 = 2;
+    pub(crate) const NOT_FOUND: u8 = 3;
+    pub(crate) const AUTH: u8 = 4;
+    pub(crate) const REJECTED: u8 = 5;
+    pub(crate) const TEMPORARY: u8 = 6;
+    pub(crate) const TEST_MODE_GUARD: u8 = 7;
+    pub(crate) const ENDED_UNSUCCESSFULLY: u8 = 8;
+    pub(crate) const BATCH_INCOMPLETE: u8 = 9;
+    pub(crate) const WAIT_TIMED_OUT: u8 = 124;
+    pub(crate) const INTERRUPTED: u8 = 130;
 }
 
-pub const EXIT_CODES_HELP: &str = "\
+pub(crate) const EXIT_CODES_HELP: &str = "\
 Exit codes:
     0    success
     1    unexpected failure (including a response clarion can't understand)
@@ -67,14 +67,14 @@ impl UsageError {
 
 /// No usable token, or the server refused the one sent.
 #[derive(Debug)]
-pub struct AuthError {
+pub(crate) struct AuthError {
     pub message: String,
     pub hint: Option<String>,
 }
 
 /// The server answered with an HTTP error status.
 #[derive(Debug)]
-pub struct ApiError {
+pub(crate) struct ApiError {
     pub status: u16,
     /// What the server said, already made safe for a terminal; may be empty.
     pub message: String,
@@ -82,7 +82,7 @@ pub struct ApiError {
 }
 
 /// `503 Service Unavailable`: a status with its standard reason, when it has one.
-pub fn status_text(status: u16) -> String {
+pub(crate) fn status_text(status: u16) -> String {
     match reqwest::StatusCode::from_u16(status).ok().and_then(|s| s.canonical_reason()) {
         Some(reason) => format!("{status} {reason}"),
         None => status.to_string(),
@@ -104,7 +104,7 @@ impl std::error::Error for ApiError {}
 
 /// The request could not be completed: connection, TLS or timeout.
 #[derive(Debug)]
-pub struct TransportError {
+pub(crate) struct TransportError {
     pub message: String,
     /// What to do about it, when the cause is known (a TLS/plain-HTTP mix-up); else the
     /// general network hint is shown.
@@ -117,13 +117,13 @@ pub struct TransportError {
 
 /// A response clarion can't understand (not JSON, wrong shape, a redirect).
 #[derive(Debug)]
-pub struct BadResponse {
+pub(crate) struct BadResponse {
     pub message: String,
 }
 
 /// Every attempt failed in a way worth retrying, and the retries ran out.
 #[derive(Debug)]
-pub struct RetriesExhausted {
+pub(crate) struct RetriesExhausted {
     pub attempts: u32,
     /// The last failure, already formatted.
     pub last: String,
@@ -143,7 +143,7 @@ impl std::error::Error for RetriesExhausted {}
 
 /// A waited-for sequence ended with a status other than `completed`.
 #[derive(Debug)]
-pub struct SequenceUnsuccessful {
+pub(crate) struct SequenceUnsuccessful {
     pub id: u64,
     pub status: String,
     pub ended_reason: Option<String>,
@@ -162,7 +162,7 @@ impl std::error::Error for SequenceUnsuccessful {}
 
 /// `--timeout` passed before the sequence ended.
 #[derive(Debug)]
-pub struct WaitTimedOut {
+pub(crate) struct WaitTimedOut {
     pub id: u64,
     pub timeout: std::time::Duration,
     pub last_status: Option<String>,
@@ -182,7 +182,7 @@ impl std::error::Error for WaitTimedOut {}
 
 /// Test mode was asked for, and the API created live sequences anyway.
 #[derive(Debug)]
-pub struct TestModeNotHonoured {
+pub(crate) struct TestModeNotHonoured {
     /// Every live sequence created, by id (`None` for an answer without one).
     pub ids: Vec<Option<i64>>,
     /// What the first of them said for `is_test_mode`.
@@ -190,7 +190,7 @@ pub struct TestModeNotHonoured {
 }
 
 impl TestModeNotHonoured {
-    pub fn new(ids: impl IntoIterator<Item = Option<i64>>, is_test_mode: String) -> Self {
+    pub(crate) fn new(ids: impl IntoIterator<Item = Option<i64>>, is_test_mode: String) -> Self {
         let mut ids: Vec<Option<i64>> = ids.into_iter().collect();
         ids.sort();
         Self { ids, is_test_mode }
@@ -218,7 +218,7 @@ impl std::error::Error for TestModeNotHonoured {}
 
 /// Some lines of a batch were not created.
 #[derive(Debug)]
-pub struct BatchIncomplete {
+pub(crate) struct BatchIncomplete {
     pub failed: u64,
     pub invalid: u64,
     pub journal: Option<std::path::PathBuf>,
@@ -233,7 +233,7 @@ impl std::error::Error for BatchIncomplete {}
 
 /// An outcome already reported on stdout (as JSON); only its exit code is left to give.
 #[derive(Debug)]
-pub struct Silent(pub u8);
+pub(crate) struct Silent(pub u8);
 
 impl fmt::Display for Silent {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -244,7 +244,7 @@ impl std::error::Error for Silent {}
 
 /// The user interrupted clarion (Ctrl-C).
 #[derive(Debug)]
-pub struct Interrupted;
+pub(crate) struct Interrupted;
 
 impl fmt::Display for Interrupted {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -256,7 +256,7 @@ impl std::error::Error for Interrupted {}
 /// Context for a single create: which key it carried and the command line that repeats it
 /// with that key, for when its answer was lost (exit 6) and it may or may not exist.
 #[derive(Debug)]
-pub struct CreatingSequence {
+pub(crate) struct CreatingSequence {
     pub key: String,
     pub retry: String,
 }
@@ -269,7 +269,7 @@ impl fmt::Display for CreatingSequence {
 
 /// Ctrl-C during a batch: what was in flight has finished, the rest is not sent.
 #[derive(Debug)]
-pub struct BatchInterrupted {
+pub(crate) struct BatchInterrupted {
     /// The command that resumes it, when a journal records what was created.
     pub resume: Option<String>,
 }
@@ -283,7 +283,7 @@ impl std::error::Error for BatchInterrupted {}
 
 /// Ctrl-C while waiting for one sequence: the sequence runs on at the API.
 #[derive(Debug)]
-pub struct WaitInterrupted {
+pub(crate) struct WaitInterrupted {
     pub id: u64,
 }
 
@@ -295,7 +295,7 @@ impl fmt::Display for WaitInterrupted {
 impl std::error::Error for WaitInterrupted {}
 
 /// The exit code for an error: the first cause in the chain that clarion knows decides it.
-pub fn exit_code(err: &anyhow::Error) -> u8 {
+pub(crate) fn exit_code(err: &anyhow::Error) -> u8 {
     for cause in err.chain() {
         if let Some(Silent(code)) = cause.downcast_ref::<Silent>() {
             return *code;
@@ -346,12 +346,12 @@ fn status_code(status: u16) -> u8 {
 }
 
 /// True when the error only means stdout was closed early (`clarion ... | head`): not worth a word.
-pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+pub(crate) fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().filter_map(|c| c.downcast_ref::<std::io::Error>()).any(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
 }
 
 /// The lines to show for an error: one `error:` line per problem, then hints.
-pub fn render(err: &anyhow::Error) -> (Vec<String>, Vec<String>) {
+pub(crate) fn render(err: &anyhow::Error) -> (Vec<String>, Vec<String>) {
     let mut errors = Vec::new();
     let mut hints = Vec::new();
     if err.is::<Silent>() {

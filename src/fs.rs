@@ -6,18 +6,18 @@ use anyhow::Context as _;
 use std::path::Path;
 
 /// A file for the user alone: credentials, a batch journal.
-pub const PRIVATE_FILE_MODE: u32 = 0o600;
+pub(crate) const PRIVATE_FILE_MODE: u32 = 0o600;
 const DIR_MODE: u32 = 0o700;
 
 /// Reads at most `limit` bytes; `Ok(None)` when there is more than that.
-pub fn read_bounded(reader: impl std::io::Read, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
+pub(crate) fn read_bounded(reader: impl std::io::Read, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
     let mut bytes = Vec::new();
     std::io::Read::read_to_end(&mut std::io::Read::take(reader, limit + 1), &mut bytes)?;
     Ok((bytes.len() as u64 <= limit).then_some(bytes))
 }
 
 /// An I/O error as a reader of the message would put it.
-pub fn io_reason(e: &std::io::Error) -> String {
+pub(crate) fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file".into(),
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
@@ -28,7 +28,7 @@ pub fn io_reason(e: &std::io::Error) -> String {
 
 /// Creates a directory private to the user (0700) if it is missing: the config directory, and
 /// the sandbox's, whose database holds the phone numbers its sequences were given.
-pub fn ensure_private_dir(dir: &Path) -> anyhow::Result<()> {
+pub(crate) fn ensure_private_dir(dir: &Path) -> anyhow::Result<()> {
     if dir.is_dir() {
         return Ok(());
     }
@@ -44,7 +44,7 @@ pub fn ensure_private_dir(dir: &Path) -> anyhow::Result<()> {
 
 /// Sets `path`'s mode exactly: creating with a mode leaves the umask's say, and an older file
 /// may be looser.
-pub fn set_mode(path: &Path, mode: u32) -> anyhow::Result<()> {
+pub(crate) fn set_mode(path: &Path, mode: u32) -> anyhow::Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

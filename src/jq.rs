@@ -6,7 +6,7 @@ use jaq_core::{Compiler, Ctx, Vars, data, unwrap_valr};
 use jaq_json::Val;
 
 /// A compiled jq filter, to run over many inputs.
-pub struct Jq {
+pub(crate) struct Jq {
     filter: jaq_core::Filter<data::JustLut<Val>>,
     /// `$ENV`'s variables, read once: a filter runs once per line of a batch or a wait. (Kept
     /// as text: jaq's values can't cross to the printer thread.)
@@ -14,12 +14,12 @@ pub struct Jq {
 }
 
 /// Compiles `code`, for clap: a bad expression is a usage error before anything is sent.
-pub fn check(code: &str) -> Result<String, String> {
+pub(crate) fn check(code: &str) -> Result<String, String> {
     Jq::compile(code).map(|_| code.to_string())
 }
 
 /// Runs `code` over `input` once.
-pub fn apply(code: &str, input: &serde_json::Value) -> anyhow::Result<String> {
+pub(crate) fn apply(code: &str, input: &serde_json::Value) -> anyhow::Result<String> {
     Jq::compile(code).map_err(|e| anyhow::anyhow!("--jq: {e}"))?.apply(input)
 }
 
@@ -72,7 +72,7 @@ fn shorten(message: &str) -> String {
 }
 
 impl Jq {
-    pub fn compile(code: &str) -> Result<Jq, String> {
+    pub(crate) fn compile(code: &str) -> Result<Jq, String> {
         let extra = jaq_core::load::parse(EXTRA_DEFS, |p| p.defs()).into_iter().flatten();
         let defs = jaq_core::defs().chain(jaq_std::defs()).chain(jaq_json::defs()).chain(extra);
         // `env` is ours (above): jaq's would hand out the token.
@@ -111,7 +111,7 @@ impl Jq {
     }
 
     /// The lines to print for one input, or the filter's runtime error.
-    pub fn apply(&self, input: &serde_json::Value) -> anyhow::Result<String> {
+    pub(crate) fn apply(&self, input: &serde_json::Value) -> anyhow::Result<String> {
         let bytes = serde_json::to_vec(input)?;
         let val =
             jaq_json::read::parse_single(&bytes).map_err(|e| anyhow::anyhow!("--jq: cannot read the input: {e:?}"))?;

@@ -1,29 +1,41 @@
 //! clarion: the command-line tool for the Clarion Health Sequence Manager API.
 //! `app::run` is the whole program; `main.rs` only parses and maps the result to an exit code.
-#![deny(clippy::print_stdout, clippy::print_stderr)]
-// Input from files, the environment and the network must never panic; tests may.
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+//! The library is the binary's implementation, not an API: it exposes what `main.rs` uses, and
+//! `testing` for the integration tests. Lints are set in Cargo.toml's `[lints]`.
 
-pub mod api;
-pub mod app;
-pub mod batch;
-pub mod cli;
-pub mod commands;
-pub mod config;
-pub mod context;
-pub mod contract;
-pub mod diagnostics;
-pub mod env;
-pub mod error;
-pub mod fs;
-pub mod jq;
-pub mod output;
-pub mod render;
-pub mod rows;
-pub mod sandbox;
-pub mod seqfile;
-pub mod tls;
-pub mod tty;
-pub mod untrusted;
-pub mod wait_many;
-pub mod waiter;
+mod api;
+mod app;
+mod batch;
+mod cli;
+mod commands;
+mod config;
+mod context;
+mod contract;
+mod diagnostics;
+mod env;
+mod error;
+mod fs;
+mod jq;
+mod output;
+mod render;
+mod rows;
+mod sandbox;
+mod seqfile;
+mod tls;
+mod tty;
+mod untrusted;
+mod wait_many;
+mod waiter;
+
+pub use app::{report, run};
+pub use cli::Cli;
+pub use env::Env;
+pub use output::Ui;
+
+/// What the integration tests reach into: the sandbox's store (to check what was stored) and the
+/// TLS provider (for their HTTPS test server). Not for other use.
+#[doc(hidden)]
+pub mod testing {
+    pub use crate::sandbox::{KeyState, Store};
+    pub use crate::tls::ensure_crypto_provider;
+}

@@ -1,8 +1,7 @@
 //! The `clarion` binary: parse, run, map the outcome to an exit code.
-#![deny(clippy::print_stdout, clippy::print_stderr, clippy::unwrap_used, clippy::expect_used)]
 
 use clap::Parser;
-use clarion::{app, cli::Cli, env::Env, output::Ui};
+use clarion::{Cli, Env, Ui};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -43,8 +42,8 @@ fn main() -> ExitCode {
     };
     let env = Env::capture();
     let ui = Ui::new(cli.global.color, &env);
-    match app::run(cli, &ui, &env) {
+    match clarion::run(cli, &ui, &env) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => ExitCode::from(app::report(&ui, &e)),
+        Err(e) => ExitCode::from(clarion::report(&ui, &e)),
     }
 }

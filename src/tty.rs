@@ -5,7 +5,7 @@
 /// Asks on the terminal and reads a line without showing it. `Err` of kind `Interrupted`
 /// when the user pressed Ctrl-C (the terminal is as it was either way).
 #[cfg(unix)]
-pub fn prompt_hidden(prompt: &str) -> std::io::Result<String> {
+pub(crate) fn prompt_hidden(prompt: &str) -> std::io::Result<String> {
     use rustix::termios::{LocalModes, OptionalActions, SpecialCodeIndex, Termios, tcgetattr, tcsetattr};
     use std::fs::File;
     use std::io::{Read, Write};

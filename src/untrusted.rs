@@ -10,7 +10,7 @@ use std::fmt;
 
 /// Untrusted text, shown escaped: its `Display` is the only way it reaches a terminal.
 #[derive(Debug, Clone, Copy)]
-pub struct Untrusted<'a>(pub &'a str);
+pub(crate) struct Untrusted<'a>(pub &'a str);
 
 impl fmt::Display for Untrusted<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -20,7 +20,7 @@ impl fmt::Display for Untrusted<'_> {
 
 /// Characters a terminal would act on rather than show: every C0 and C1 control (ESC among
 /// them) and the bidirectional overrides and isolates.
-pub fn is_unsafe(c: char) -> bool {
+pub(crate) fn is_unsafe(c: char) -> bool {
     c.is_control() || is_bidi_control(c)
 }
 
@@ -30,13 +30,13 @@ fn is_bidi_control(c: char) -> bool {
 
 /// One line of text made safe: every unsafe character (newlines too, which would forge
 /// extra lines in a one-line message) is shown as an escape such as `\u{1b}`.
-pub fn escape_line(text: &str) -> Cow<'_, str> {
+pub(crate) fn escape_line(text: &str) -> Cow<'_, str> {
     escape_where(text, is_unsafe)
 }
 
 /// Multi-line data for a terminal (a response body, `--jq` output): as `escape_line`, but
 /// newlines and tabs are kept, since they are the data's own layout.
-pub fn escape_block(text: &str) -> Cow<'_, str> {
+pub(crate) fn escape_block(text: &str) -> Cow<'_, str> {
     escape_where(text, |c| is_unsafe(c) && c != '\n' && c != '\t')
 }
 
@@ -56,14 +56,14 @@ fn escape_where(text: &str, unsafe_char: impl Fn(char) -> bool) -> Cow<'_, str> 
 }
 
 /// Bytes of unknown encoding as terminal text: invalid UTF-8 becomes U+FFFD, then `escape_block`.
-pub fn escape_bytes(bytes: &[u8]) -> String {
+pub(crate) fn escape_bytes(bytes: &[u8]) -> String {
     escape_block(&String::from_utf8_lossy(bytes)).into_owned()
 }
 
 /// serde_json escapes C0 controls in strings but writes C1 controls and bidi overrides as
 /// they are; this formatter writes those as `\uXXXX` too. The JSON means exactly the same to
 /// a parser, and is the same whether or not it goes to a terminal.
-pub struct SafeJson<F>(pub F);
+pub(crate) struct SafeJson<F>(pub F);
 
 impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for SafeJson<F> {
     fn write_string_fragment<W: ?Sized + std::io::Write>(&mut self, w: &mut W, fragment: &str) -> std::io::Result<()> {
@@ -112,7 +112,7 @@ impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for SafeJson<F> {
 }
 
 /// A JSON value as text with `SafeJson`: pretty (indented) or compact.
-pub fn json(v: &serde_json::Value, pretty: bool) -> String {
+pub(crate) fn json(v: &serde_json::Value, pretty: bool) -> String {
     use serde::Serialize as _;
     let mut out = Vec::new();
     let result = if pretty {

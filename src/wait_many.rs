@@ -12,7 +12,7 @@ use tokio::time::Instant;
 
 /// What became of one sequence.
 #[derive(Debug, Clone)]
-pub enum Fate {
+pub(crate) enum Fate {
     Completed(Sequence),
     /// Ended with another status (failed, cancelled, ...).
     EndedOtherwise(Sequence),
@@ -25,7 +25,7 @@ pub enum Fate {
 }
 
 impl Fate {
-    pub fn sequence(&self) -> Option<&Sequence> {
+    pub(crate) fn sequence(&self) -> Option<&Sequence> {
         match self {
             Fate::Completed(s) | Fate::EndedOtherwise(s) => Some(s),
             Fate::Running(s) => s.as_ref(),
@@ -36,7 +36,7 @@ impl Fate {
 
 /// How many sequences came to each fate: what summaries, reports and the exit code count.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Tally {
+pub(crate) struct Tally {
     pub completed: usize,
     pub ended_otherwise: usize,
     pub running: usize,
@@ -45,7 +45,7 @@ pub struct Tally {
 }
 
 impl Tally {
-    pub fn of(fates: &[(u64, Fate)]) -> Self {
+    pub(crate) fn of(fates: &[(u64, Fate)]) -> Self {
         let mut t = Tally::default();
         for (_, fate) in fates {
             *match fate {
@@ -62,7 +62,7 @@ impl Tally {
 
 /// How the wait stopped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Stop {
+pub(crate) enum Stop {
     AllEnded,
     TimedOut,
     Interrupted,
@@ -70,14 +70,14 @@ pub enum Stop {
 
 /// Told about each sequence as its fate is known (ended, not found, unreachable) as
 /// `Some((id, fate))`, and every 30 seconds in between as `None`.
-pub type OnFate<'a> = dyn FnMut(Option<(u64, &Fate)>) + 'a;
+pub(crate) type OnFate<'a> = dyn FnMut(Option<(u64, &Fate)>) + 'a;
 
 /// How often `OnFate` hears that time has passed.
 const HEARTBEAT: std::time::Duration = std::time::Duration::from_secs(30);
 
 /// Polls every id until each has ended, the timeout passes, or `interrupt` fires. Returns the
 /// fate of every id, in the order given, and how it stopped.
-pub async fn wait_many(
+pub(crate) async fn wait_many(
     client: Arc<ApiClient>,
     ids: &[u64],
     timing: Timing,
@@ -171,12 +171,12 @@ fn brief(mut seq: Sequence) -> Sequence {
 }
 
 /// A sequence's field as text, for lines and reports (`-` when absent).
-pub fn field(seq: Option<&Sequence>, key: &str) -> String {
+pub(crate) fn field(seq: Option<&Sequence>, key: &str) -> String {
     crate::render::cell(seq.and_then(|s| s.data.get(key)))
 }
 
 /// The name a report gives a sequence: its own name when the API sends one, and its id.
-pub fn label(id: u64, seq: Option<&Sequence>) -> String {
+pub(crate) fn label(id: u64, seq: Option<&Sequence>) -> String {
     match seq.and_then(|s| s.data.get("name")).and_then(Value::as_str) {
         Some(name) if !name.is_empty() => format!("{name} (#{id})"),
         _ => format!("sequence {id}"),

@@ -9,11 +9,11 @@ use tokio::time::Instant;
 
 /// Statuses that end a sequence. Any other status is still running (the set is open), unless
 /// the sequence has an `ended_reason`.
-pub const TERMINAL: &[&str] = &["completed", "failed", "cancelled", "canceled", "ended", "expired", "error"];
+pub(crate) const TERMINAL: &[&str] = &["completed", "failed", "cancelled", "canceled", "ended", "expired", "error"];
 
 /// `Some(true)` when it ended with `completed`, `Some(false)` when it ended otherwise,
 /// `None` while it is still running.
-pub fn outcome(seq: &Sequence) -> Option<bool> {
+pub(crate) fn outcome(seq: &Sequence) -> Option<bool> {
     let status = seq.data.get("status").and_then(Value::as_str).unwrap_or("");
     let ended_reason = seq.data.get("ended_reason").and_then(Value::as_str).is_some_and(|r| !r.is_empty());
     (TERMINAL.contains(&status) || ended_reason).then_some(status == "completed")
@@ -26,7 +26,7 @@ pub struct Timing {
 }
 
 /// How an ended sequence that isn't `completed` is reported (exit 8), once it is printed.
-pub fn unsuccessful(id: u64, seq: &Sequence) -> SequenceUnsuccessful {
+pub(crate) fn unsuccessful(id: u64, seq: &Sequence) -> SequenceUnsuccessful {
     let status = crate::render::cell(seq.data.get("status"));
     let reason = seq.data.get("ended_reason").and_then(Value::as_str).map(|r| crate::render::sanitize(r).into_owned());
     SequenceUnsuccessful { id, status, ended_reason: reason }
@@ -35,7 +35,7 @@ pub fn unsuccessful(id: u64, seq: &Sequence) -> SequenceUnsuccessful {
 /// Polls until the sequence ends or the timeout passes; `seen` gets every poll's result.
 /// Ends with the sequence however it ended (see `outcome`): the caller prints it, then
 /// decides what an unsuccessful end means.
-pub async fn wait(
+pub(crate) async fn wait(
     client: &ApiClient,
     id: u64,
     timing: Timing,
@@ -76,13 +76,13 @@ pub async fn wait(
 
 /// How long a first look may take when the timeout is shorter: a sequence always gets one
 /// look, but a hung server doesn't get to hold the wait for its whole retry schedule.
-pub const FIRST_LOOK: Duration = Duration::from_secs(30);
+pub(crate) const FIRST_LOOK: Duration = Duration::from_secs(30);
 
 /// The longest `--timeout`: a wait is for a sequence's life, not for ever (and a deadline
 /// must stay a time the clock can represent).
-pub const MAX_TIMEOUT: Duration = Duration::from_secs(30 * 24 * 3600);
+pub(crate) const MAX_TIMEOUT: Duration = Duration::from_secs(30 * 24 * 3600);
 /// The longest `--interval`.
-pub const MAX_INTERVAL: Duration = Duration::from_secs(24 * 3600);
+pub(crate) const MAX_INTERVAL: Duration = Duration::from_secs(24 * 3600);
 
 /// Durations as people write them: `90s`, `10m`, `1h30m`, or plain seconds; at most `max`.
 fn parse_bounded(raw: &str, max: Duration, max_text: &str) -> Result<Duration, String> {
@@ -105,11 +105,11 @@ fn parse_bounded(raw: &str, max: Duration, max_text: &str) -> Result<Duration, S
     Ok(d)
 }
 
-pub fn parse_duration(raw: &str) -> Result<Duration, String> {
+pub(crate) fn parse_duration(raw: &str) -> Result<Duration, String> {
     parse_bounded(raw, MAX_TIMEOUT, "30 days (30d)")
 }
 
-pub fn parse_interval(raw: &str) -> Result<Duration, String> {
+pub(crate) fn parse_interval(raw: &str) -> Result<Duration, String> {
     let d = parse_bounded(raw, MAX_INTERVAL, "one day (24h)")?;
     if d < Duration::from_secs(1) {
         return Err("the interval must be at least 1s, to spare the API".into());

@@ -5,10 +5,10 @@ use url::Url;
 
 /// A bearer token. It has no `Display`, and its `Debug` is masked, so it can't leak by formatting.
 #[derive(Clone)]
-pub struct Token(String);
+pub(crate) struct Token(String);
 
 impl Token {
-    pub fn new(value: &str) -> Result<Self, String> {
+    pub(crate) fn new(value: &str) -> Result<Self, String> {
         let value = value.trim();
         if value.is_empty() {
             return Err("is empty".into());
@@ -21,12 +21,12 @@ impl Token {
         Ok(Token(value.to_string()))
     }
 
-    pub fn expose(&self) -> &str {
+    pub(crate) fn expose(&self) -> &str {
         &self.0
     }
 
     /// For showing which token is in use: at most its last 4 characters, and none of a short one.
-    pub fn masked(&self) -> String {
+    pub(crate) fn masked(&self) -> String {
         let chars: Vec<char> = self.0.chars().collect();
         if chars.len() >= 12 {
             format!("****{}", chars[chars.len() - 4..].iter().collect::<String>())
@@ -44,11 +44,11 @@ impl fmt::Debug for Token {
 
 /// Whether two URLs have one origin: the same scheme, host and port (a default port counts as
 /// given). The token goes only to its own origin.
-pub fn same_origin(a: &Url, b: &Url) -> bool {
+pub(crate) fn same_origin(a: &Url, b: &Url) -> bool {
     a.scheme() == b.scheme() && a.host() == b.host() && a.port_or_known_default() == b.port_or_known_default()
 }
 
-pub fn is_loopback(url: &Url) -> bool {
+pub(crate) fn is_loopback(url: &Url) -> bool {
     match url.host() {
         Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
         Some(url::Host::Ipv4(ip)) => ip.is_loopback(),

@@ -6,13 +6,13 @@ use std::time::Duration;
 use tokio::time::Instant;
 
 #[derive(Debug, Default)]
-pub struct PauseGate {
+pub(crate) struct PauseGate {
     until: Mutex<Option<Instant>>,
 }
 
 impl PauseGate {
     /// Waits out the current pause, including one set while waiting.
-    pub async fn wait(&self) {
+    pub(crate) async fn wait(&self) {
         loop {
             let until = *self.until.lock().unwrap_or_else(|p| p.into_inner());
             match until {
@@ -23,7 +23,7 @@ impl PauseGate {
     }
 
     /// Extends the pause to at least `d` from now.
-    pub fn pause(&self, d: Duration) {
+    pub(crate) fn pause(&self, d: Duration) {
         let t = Instant::now() + d;
         let mut until = self.until.lock().unwrap_or_else(|p| p.into_inner());
         if until.is_none_or(|u| u < t) {

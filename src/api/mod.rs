@@ -1,13 +1,13 @@
 //! The HTTP client for the Sequence Manager API: one place that builds requests,
 //! sends them, and turns every answer into a sequence or a classified error.
 
-pub mod auth;
-pub mod gate;
+pub(crate) mod auth;
+pub(crate) mod gate;
 mod response;
-pub mod retry;
+pub(crate) mod retry;
 
-pub use response::{Sequence, check_status, parse_sequence_response};
-pub use retry::RetryPolicy;
+pub(crate) use response::{Sequence, check_status, parse_sequence_response};
+pub(crate) use retry::RetryPolicy;
 
 use crate::error::{RetriesExhausted, TransportError};
 use anyhow::Context as _;
@@ -17,17 +17,17 @@ use serde_json::Value;
 use std::time::Duration;
 use url::Url;
 
-pub const SEQUENCES_PATH: &str = "v1/sequence-manager/sequences";
-pub const USER_AGENT: &str = concat!("clarion/", env!("CARGO_PKG_VERSION"));
+pub(crate) const SEQUENCES_PATH: &str = "v1/sequence-manager/sequences";
+pub(crate) const USER_AGENT: &str = concat!("clarion/", env!("CARGO_PKG_VERSION"));
 /// Larger answers are refused rather than read into memory.
-pub const MAX_BODY: usize = 16 * 1024 * 1024;
+pub(crate) const MAX_BODY: usize = 16 * 1024 * 1024;
 
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
-pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+pub(crate) const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
 type Sink = std::sync::Arc<dyn Fn(&str) + Send + Sync>;
 
-pub struct ApiClient {
+pub(crate) struct ApiClient {
     http: reqwest::Client,
     base: Url,
     /// The collection's URL, parsed once (a batch posts to it thousands of times).
@@ -41,14 +41,14 @@ pub struct ApiClient {
 
 /// Where `-v` output goes: a line at a time, at a level (1: requests and headers, 2: bodies too).
 #[derive(Clone)]
-pub struct Trace {
+pub(crate) struct Trace {
     pub level: u8,
     pub sink: Sink,
 }
 
 /// How to build the client beyond base URL and token.
 #[derive(Clone)]
-pub struct ClientOptions {
+pub(crate) struct ClientOptions {
     pub extra_roots: Vec<reqwest::Certificate>,
     pub trace: Option<Trace>,
     pub retry: RetryPolicy,
@@ -60,21 +60,8 @@ pub struct ClientOptions {
     pub gate: Option<std::sync::Arc<gate::PauseGate>>,
 }
 
-impl Default for ClientOptions {
-    fn default() -> Self {
-        ClientOptions {
-            extra_roots: Vec::new(),
-            trace: None,
-            retry: RetryPolicy::default(),
-            request_timeout: DEFAULT_REQUEST_TIMEOUT,
-            notify: None,
-            gate: None,
-        }
-    }
-}
-
 /// A response as received, before interpretation.
-pub struct RawResponse {
+pub(crate) struct RawResponse {
     pub status: u16,
     pub retry_after: Option<Duration>,
     pub headers: reqwest::header::HeaderMap,
@@ -82,7 +69,7 @@ pub struct RawResponse {
 }
 
 /// A request to any path of the API (`clarion api`).
-pub struct RawRequest {
+pub(crate) struct RawRequest {
     pub method: reqwest::Method,
     pub url: Url,
     pub body: Option<Vec<u8>>,
@@ -90,7 +77,7 @@ pub struct RawRequest {
 }
 
 impl ApiClient {
-    pub fn new(base: Url, token: Token, options: ClientOptions) -> anyhow::Result<Self> {
+    pub(crate) fn new(base: Url, token: Token, options: ClientOptions) -> anyhow::Result<Self> {
         crate::tls::ensure_crypto_provider();
         let mut builder = reqwest::Client::builder()
             .user_agent(USER_AGENT)
@@ -124,17 +111,17 @@ impl ApiClient {
         })
     }
 
-    pub fn sequences_url(&self) -> Url {
+    pub(crate) fn sequences_url(&self) -> Url {
         self.sequences.clone()
     }
 
-    pub fn sequence_url(&self, id: u64) -> Url {
+    pub(crate) fn sequence_url(&self, id: u64) -> Url {
         sequence_url(&self.base, id)
     }
 
     /// POSTs a sequence. Every attempt carries the same `Idempotency-Key`, so a retry after a
     /// lost answer gets the first sequence back instead of creating a second.
-    pub async fn create_sequence(&self, body: &Value, idempotency_key: &str) -> anyhow::Result<Sequence> {
+    pub(crate) async fn create_sequence(&self, body: &Value, idempotency_key: &str) -> anyhow::Result<Sequence> {
         let bytes = serde_json::to_vec(body).context("cannot encode the request body")?;
         let mut headers = reqwest::header::HeaderMap::new();
         headers.insert(
@@ -146,7 +133,7 @@ impl ApiClient {
         parse_sequence_response(&raw)
     }
 
-    pub async fn get_sequence(&self, id: u64) -> anyhow::Result<Sequence> {
+    pub(crate) async fn get_sequence(&self, id: u64) -> anyhow::Result<Sequence> {
         let req = RawRequest {
             method: reqwest::Method::GET,
             url: self.sequence_url(id),
@@ -159,7 +146,7 @@ impl ApiClient {
 
     /// Any request, answered as received. Retried only when repeating it is harmless: a
     /// method that is idempotent by definition, or one carrying an `Idempotency-Key`.
-    pub async fn raw(&self, req: &RawRequest) -> anyhow::Result<RawResponse> {
+    pub(crate) async fn raw(&self, req: &RawRequest) -> anyhow::Result<RawResponse> {
         use reqwest::Method;
         let safe = [Method::GET, Method::HEAD, Method::OPTIONS, Method::PUT, Method::DELETE].contains(&req.method)
             || req.headers.contains_key(crate::contract::headers::IDEMPOTENCY_KEY);
@@ -301,7 +288,7 @@ fn trace_headers(t: &Trace, arrow: char, headers: &reqwest::header::HeaderMap) {
 
 /// A header's value as clarion shows it anywhere (`-v`, `api -i`): credentials masked (only
 /// an Authorization scheme is kept), everything else made safe for a terminal.
-pub fn shown_header(name: &HeaderName, value: &HeaderValue) -> String {
+pub(crate) fn shown_header(name: &HeaderName, value: &HeaderValue) -> String {
     use reqwest::header::{COOKIE, PROXY_AUTHORIZATION, SET_COOKIE};
     if name == AUTHORIZATION || name == PROXY_AUTHORIZATION {
         let scheme = value.to_str().ok().and_then(|v| v.split_whitespace().next()).unwrap_or("");
@@ -324,7 +311,7 @@ fn status_reason(status: u16) -> String {
 /// scheme-relative `//host` mean), and only then judged: anything whose scheme, host or port
 /// differs from the base's, or that carries a user name or password, is refused before any
 /// connection, so the token never leaves the API's origin.
-pub fn resolve_target(base: &Url, arg: &str) -> Result<Url, crate::error::UsageError> {
+pub(crate) fn resolve_target(base: &Url, arg: &str) -> Result<Url, crate::error::UsageError> {
     use crate::error::UsageError;
     let mut url = base.join(arg).map_err(|e| UsageError::new(format!("invalid path {arg:?}: {e}")))?;
     if !auth::same_origin(base, &url) || !url.username().is_empty() || url.password().is_some() {
@@ -351,12 +338,12 @@ pub fn resolve_target(base: &Url, arg: &str) -> Result<Url, crate::error::UsageE
     Ok(url)
 }
 
-pub fn sequences_url(base: &Url) -> Url {
+pub(crate) fn sequences_url(base: &Url) -> Url {
     // The base always ends in `/` (config::parse_api_url), so joining keeps any path prefix.
     base.join(SEQUENCES_PATH).unwrap_or_else(|_| base.clone())
 }
 
-pub fn sequence_url(base: &Url, id: u64) -> Url {
+pub(crate) fn sequence_url(base: &Url, id: u64) -> Url {
     base.join(&format!("{SEQUENCES_PATH}/{id}")).unwrap_or_else(|_| base.clone())
 }
 

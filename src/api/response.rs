@@ -8,16 +8,16 @@ use serde_json::{Map, Value};
 
 /// A sequence as the server sent it: every field kept, in the server's order.
 #[derive(Debug, Clone)]
-pub struct Sequence {
+pub(crate) struct Sequence {
     pub data: Map<String, Value>,
 }
 
 impl Sequence {
-    pub fn id(&self) -> Option<i64> {
+    pub(crate) fn id(&self) -> Option<i64> {
         self.data.get("id").and_then(Value::as_i64)
     }
 
-    pub fn to_value(&self) -> Value {
+    pub(crate) fn to_value(&self) -> Value {
         Value::Object(self.data.clone())
     }
 }
@@ -89,7 +89,7 @@ fn json_kind(v: &Value) -> &'static str {
 }
 
 /// Any status other than 2xx as an error: a redirect (never followed) or the API's error.
-pub fn check_status(raw: &RawResponse) -> anyhow::Result<()> {
+pub(crate) fn check_status(raw: &RawResponse) -> anyhow::Result<()> {
     let status = raw.status;
     if (300..400).contains(&status) {
         let to = raw
@@ -109,7 +109,7 @@ pub fn check_status(raw: &RawResponse) -> anyhow::Result<()> {
 }
 
 /// Interprets an answer to a create or a show.
-pub fn parse_sequence_response(raw: &RawResponse) -> anyhow::Result<Sequence> {
+pub(crate) fn parse_sequence_response(raw: &RawResponse) -> anyhow::Result<Sequence> {
     check_status(raw)?;
     let status = raw.status;
     if raw.body.iter().all(u8::is_ascii_whitespace) {
@@ -168,7 +168,7 @@ pub fn parse_sequence_response(raw: &RawResponse) -> anyhow::Result<Sequence> {
 /// `title` and `detail`; a list of `errors` (strings or objects with a message); FastAPI's
 /// `detail: [{loc, msg}]`; else the start of the body, or "(empty body)". Returns (message,
 /// error code).
-pub fn error_message(body: &[u8]) -> (String, Option<String>) {
+pub(super) fn error_message(body: &[u8]) -> (String, Option<String>) {
     if body.iter().all(u8::is_ascii_whitespace) {
         return ("(empty body)".into(), None);
     }

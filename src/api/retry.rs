@@ -4,7 +4,7 @@
 use std::time::{Duration, SystemTime};
 
 #[derive(Debug, Clone, Copy)]
-pub struct RetryPolicy {
+pub(crate) struct RetryPolicy {
     /// Attempts after the first; 0 turns retrying off.
     pub retries: u32,
     pub base: Duration,
@@ -13,7 +13,7 @@ pub struct RetryPolicy {
     pub retry_after_cap: Duration,
 }
 
-pub const DEFAULT_RETRIES: u32 = 3;
+pub(crate) const DEFAULT_RETRIES: u32 = 3;
 
 impl Default for RetryPolicy {
     fn default() -> Self {
@@ -28,14 +28,14 @@ impl Default for RetryPolicy {
 
 /// Statuses worth another try. 409 only when the request carries an idempotency key: then it
 /// means "the same request is still in flight", and the retry will get its result.
-pub fn retryable_status(status: u16, has_idempotency_key: bool) -> bool {
+pub(crate) fn retryable_status(status: u16, has_idempotency_key: bool) -> bool {
     matches!(status, 408 | 429 | 500 | 502 | 503 | 504) || (status == 409 && has_idempotency_key)
 }
 
 impl RetryPolicy {
     /// The wait before retry number `retry` (0 for the first retry): the server's
     /// `Retry-After` when it gave one, else a random time up to `base * 2^retry` (capped).
-    pub fn delay(&self, retry: u32, retry_after: Option<Duration>, rng: &mut fastrand::Rng) -> Duration {
+    pub(crate) fn delay(&self, retry: u32, retry_after: Option<Duration>, rng: &mut fastrand::Rng) -> Duration {
         if let Some(d) = retry_after {
             return d.min(self.retry_after_cap);
         }
@@ -45,7 +45,7 @@ impl RetryPolicy {
 }
 
 /// `Retry-After` as seconds (`120`) or an HTTP date (`Wed, 21 Oct 2015 07:28:00 GMT`).
-pub fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
+pub(crate) fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
     let value = value.trim();
     if let Ok(secs) = value.parse::<u64>() {
         return Some(Duration::from_secs(secs));

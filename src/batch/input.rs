@@ -7,12 +7,12 @@ use sha2::{Digest, Sha256};
 use std::io::{BufRead, BufReader, Read};
 
 /// Longer lines are refused rather than read into memory.
-pub const MAX_LINE: usize = 16 * 1024 * 1024;
+pub(crate) const MAX_LINE: usize = 16 * 1024 * 1024;
 
 /// A line's number, and its bytes (or `Err` when it is too long to read).
-pub type Line<'a> = (u64, Result<&'a [u8], ()>);
+pub(crate) type Line<'a> = (u64, Result<&'a [u8], ()>);
 
-pub struct Lines<R> {
+pub(crate) struct Lines<R> {
     reader: BufReader<R>,
     line: u64,
     /// Bytes read so far.
@@ -24,7 +24,7 @@ pub struct Lines<R> {
 }
 
 impl<R: Read> Lines<R> {
-    pub fn new(reader: R, hash: bool) -> Self {
+    pub(crate) fn new(reader: R, hash: bool) -> Self {
         Lines {
             reader: BufReader::with_capacity(256 * 1024, reader),
             line: 0,
@@ -37,7 +37,7 @@ impl<R: Read> Lines<R> {
 
     /// The next non-blank line and its number (counting from 1), or `Err` with a too-long
     /// line's number, after which there are no more lines: the rest is never read.
-    pub fn next_line(&mut self) -> std::io::Result<Option<Line<'_>>> {
+    pub(crate) fn next_line(&mut self) -> std::io::Result<Option<Line<'_>>> {
         loop {
             if self.stopped {
                 return Ok(None);
@@ -64,26 +64,26 @@ impl<R: Read> Lines<R> {
     }
 
     /// The reader underneath, once reading is done.
-    pub fn into_inner(self) -> R {
+    pub(crate) fn into_inner(self) -> R {
         self.reader.into_inner()
     }
 
     /// Lines read so far, blank ones included.
-    pub fn count(&self) -> u64 {
+    pub(crate) fn count(&self) -> u64 {
         self.line
     }
 
-    pub fn consumed(&self) -> u64 {
+    pub(crate) fn consumed(&self) -> u64 {
         self.consumed
     }
 
-    pub fn sha256(self) -> String {
+    pub(crate) fn sha256(self) -> String {
         self.hasher.map(|h| h.finalize().iter().map(|b| format!("{b:02x}")).collect()).unwrap_or_default()
     }
 }
 
 /// One line as a request body, or its problems (with the input's name and the line number).
-pub fn line_body(
+pub(crate) fn line_body(
     name: &str,
     line: u64,
     bytes: Result<&[u8], ()>,
@@ -94,7 +94,7 @@ pub fn line_body(
 
 /// As `line_body`, for a line the validation pass has checked: parsed once, without locating
 /// every field; only a line that has become invalid since is read again to locate its problems.
-pub fn line_body_checked(
+pub(crate) fn line_body_checked(
     name: &str,
     line: u64,
     bytes: Result<&[u8], ()>,
@@ -144,7 +144,7 @@ fn line_body_with(
 }
 
 /// What the validation pass found.
-pub struct Scan {
+pub(crate) struct Scan {
     pub valid: u64,
     pub invalid: u64,
     /// The first problems, in line order (at most `keep`).
@@ -156,7 +156,7 @@ pub struct Scan {
     pub bytes: u64,
 }
 
-pub fn scan<R: Read>(reader: R, name: &str, overrides: &Overrides, keep: usize) -> anyhow::Result<Scan> {
+pub(crate) fn scan<R: Read>(reader: R, name: &str, overrides: &Overrides, keep: usize) -> anyhow::Result<Scan> {
     let mut lines = Lines::new(reader, true);
     let (mut valid, mut invalid, mut problems) = (0, 0, Vec::new());
     while let Some((n, bytes)) = lines.next_line()? {

@@ -39,7 +39,7 @@ enum Record {
 
 /// What a journal says about the input so far.
 #[derive(Debug, Default)]
-pub struct Progress {
+pub(crate) struct Progress {
     /// Lines sent at least once, with the sequence id of those that got one.
     lines: HashMap<u64, Option<i64>>,
 }
@@ -52,22 +52,23 @@ impl Progress {
         }
     }
 
-    pub fn created_id(&self, line: u64) -> Option<i64> {
+    pub(crate) fn created_id(&self, line: u64) -> Option<i64> {
         self.lines.get(&line).copied().flatten()
     }
 
-    pub fn was_sent(&self, line: u64) -> bool {
+    #[cfg(test)]
+    pub(crate) fn was_sent(&self, line: u64) -> bool {
         self.lines.contains_key(&line)
     }
 
-    pub fn created_count(&self) -> usize {
+    pub(crate) fn created_count(&self) -> usize {
         self.lines.values().filter(|id| id.is_some()).count()
     }
 }
 
 /// The input a journal is for: its content's and its settings' fingerprints, and how many
 /// lines it has (a record about any other line is not from clarion).
-pub struct Fingerprint<'a> {
+pub(crate) struct Fingerprint<'a> {
     /// What the input is, for saying what changed (`the file`, `the template or the rows`).
     pub what: &'a str,
     pub input_sha256: &'a str,
@@ -76,7 +77,7 @@ pub struct Fingerprint<'a> {
 }
 
 /// The key prefix of a run; line N's key is `{prefix}-{N}`.
-pub fn key_prefix(input_sha256: &str, settings_sha256: &str, salt: &str) -> String {
+pub(crate) fn key_prefix(input_sha256: &str, settings_sha256: &str, salt: &str) -> String {
     let mut h = Sha256::new();
     for part in [input_sha256, settings_sha256, salt] {
         h.update(part.as_bytes());
@@ -87,11 +88,11 @@ pub fn key_prefix(input_sha256: &str, settings_sha256: &str, salt: &str) -> Stri
 }
 
 /// The idempotency key of input line `line`.
-pub fn line_key(prefix: &str, line: u64) -> String {
+pub(super) fn line_key(prefix: &str, line: u64) -> String {
     format!("{prefix}-{line}")
 }
 
-pub struct Journal {
+pub(crate) struct Journal {
     path: PathBuf,
     prefix: String,
     /// Appends; it also holds the lock, for as long as the journal is open.
@@ -102,7 +103,7 @@ impl Journal {
     /// Opens the journal for `fp`: resumes a matching one, refuses one written for other
     /// input or settings (unless `restart`), or starts a new one. Refused, too, while another
     /// clarion has it open.
-    pub fn open(path: &Path, fp: &Fingerprint<'_>, restart: bool) -> anyhow::Result<(Journal, Progress)> {
+    pub(crate) fn open(path: &Path, fp: &Fingerprint<'_>, restart: bool) -> anyhow::Result<(Journal, Progress)> {
         let name = path.display().to_string();
         let mut options = File::options();
         options.read(true).append(true).create(true);
@@ -157,28 +158,29 @@ impl Journal {
         Ok((Journal { path: path.to_path_buf(), prefix, file: Mutex::new(file) }, progress))
     }
 
-    pub fn key(&self, line: u64) -> String {
+    #[cfg(test)]
+    pub(crate) fn key(&self, line: u64) -> String {
         line_key(&self.prefix, line)
     }
 
-    pub fn prefix(&self) -> &str {
+    pub(crate) fn prefix(&self) -> &str {
         &self.prefix
     }
 
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         &self.path
     }
 
     /// Written before the request: one write(2) each, so a killed process leaves whole records.
-    pub fn sent(&self, line: u64) -> anyhow::Result<()> {
+    pub(crate) fn sent(&self, line: u64) -> anyhow::Result<()> {
         self.append(&Record::Sent { line, sent: true })
     }
 
-    pub fn created(&self, line: u64, id: i64) -> anyhow::Result<()> {
+    pub(crate) fn created(&self, line: u64, id: i64) -> anyhow::Result<()> {
         self.append(&Record::Created { line, id })
     }
 
-    pub fn failed(&self, line: u64, status: u16) -> anyhow::Result<()> {
+    pub(crate) fn failed(&self, line: u64, status: u16) -> anyhow::Result<()> {
         self.append(&Record::Failed { line, failed: status })
     }
 
@@ -190,20 +192,20 @@ impl Journal {
     }
 
     /// A second handle on the file, for flushing it to disk without holding the writers' lock.
-    pub fn sync_handle(&self) -> anyhow::Result<File> {
+    pub(crate) fn sync_handle(&self) -> anyhow::Result<File> {
         let f = self.file.lock().unwrap_or_else(|p| p.into_inner());
         f.try_clone().with_context(|| format!("cannot open the journal {} again", self.path.display()))
     }
 
     /// Flushes to the disk itself (periodically and at the end; each record is already with the OS).
-    pub fn sync(&self) -> anyhow::Result<()> {
+    pub(crate) fn sync(&self) -> anyhow::Result<()> {
         self.sync_handle()?.sync_data().with_context(|| format!("cannot flush the journal {}", self.path.display()))
     }
 }
 
 /// How many lines an existing journal for `fp` records as created, without opening it for
 /// writing (0 when there is none yet); refused as `open` would refuse it.
-pub fn created_before(path: &Path, fp: &Fingerprint<'_>) -> anyhow::Result<usize> {
+pub(super) fn created_before(path: &Path, fp: &Fingerprint<'_>) -> anyhow::Result<usize> {
     let name = path.display().to_string();
     let Ok(mut file) = File::open(path) else { return Ok(0) };
     match read(&mut file, &name, fp.lines)? {
@@ -217,7 +219,7 @@ pub fn created_before(path: &Path, fp: &Fingerprint<'_>) -> anyhow::Result<usize
 
 /// The sequences a batch's journal records as created, in the order of their lines; read only,
 /// so a batch still running may hold the journal.
-pub fn created_ids(path: &Path) -> anyhow::Result<Vec<i64>> {
+pub(crate) fn created_ids(path: &Path) -> anyhow::Result<Vec<i64>> {
     let name = path.display().to_string();
     let mut file =
         File::open(path).map_err(|e| UsageError::new(format!("{name}: cannot read: {}", crate::fs::io_reason(&e))))?;

@@ -2,11 +2,11 @@
 //! concurrency, one idempotency key per line, a journal that makes re-runs resume, and a
 //! clean stop on Ctrl-C.
 
-pub mod input;
+pub(crate) mod input;
 mod journal;
 
-pub use input::{Lines, MAX_LINE, Scan, line_body, line_body_checked, scan};
-pub use journal::{Journal, created_ids, key_prefix};
+pub(crate) use input::{Lines, MAX_LINE, Scan, line_body_checked, scan};
+pub(crate) use journal::{Journal, created_ids, key_prefix};
 
 use crate::api::ApiClient;
 use crate::error::{BatchIncomplete, BatchInterrupted, TestModeNotHonoured};
@@ -21,13 +21,13 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Instant;
 
 /// How many invalid lines are listed before "and N more".
-pub const SHOWN_PROBLEMS: usize = 20;
+pub(crate) const SHOWN_PROBLEMS: usize = 20;
 
 /// Input that can't be read twice (standard input, a FIFO, a device) is held in memory, up to
 /// this much; larger batches belong in a file.
-pub const MAX_STREAM_INPUT: u64 = 256 * 1024 * 1024;
+pub(crate) const MAX_STREAM_INPUT: u64 = 256 * 1024 * 1024;
 
-pub struct Batch {
+pub(crate) struct Batch {
     /// The input file; `None` for standard input (read whole, as it can't be read twice).
     pub path: Option<PathBuf>,
     pub overrides: Overrides,
@@ -55,7 +55,7 @@ pub struct Batch {
 }
 
 /// Where a live batch goes, for the words said before it is sent.
-pub struct LiveTarget {
+pub(crate) struct LiveTarget {
     pub host: String,
     pub profile: String,
     /// `--yes`: the question is answered already.
@@ -85,7 +85,7 @@ fn confirm_live(ui: &Ui, live: &LiveTarget, count: u64, input: &str) -> anyhow::
 }
 
 /// One item of a batch: its number (line or row), and its body or its problems.
-pub type Item = (u64, Result<Value, Vec<crate::seqfile::Problem>>);
+pub(crate) type Item = (u64, Result<Value, Vec<crate::seqfile::Problem>>);
 
 /// The sending pass's input.
 enum Items<R: Read> {
@@ -154,7 +154,7 @@ impl Source {
 /// `client` is `None` only for a dry run.
 /// The fingerprint of the flags that change every line's body: a journal written under other
 /// settings is not resumed, and idempotency keys differ per settings.
-pub fn settings_sha256(ov: &Overrides) -> String {
+pub(crate) fn settings_sha256(ov: &Overrides) -> String {
     use sha2::{Digest, Sha256};
     let steps: Vec<Value> = ov.steps.iter().map(|s| json!({"type": s.step_type, "config": s.config})).collect();
     let canonical =
@@ -204,7 +204,7 @@ fn open_input(path: Option<&std::path::Path>) -> anyhow::Result<(Source, String)
 
 /// `client` is `None` only for a dry run. Returns the ids of the sequences the input's lines
 /// are (created now or by an earlier run), in line order, when every line was.
-pub async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Result<Vec<i64>> {
+pub(crate) async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Result<Vec<i64>> {
     let started = Instant::now();
     let (source, name) = open_input(batch.path.as_deref())?;
     // 1. Everything is checked before anything is sent.
@@ -317,7 +317,7 @@ fn scan_items(
 /// The validation pass alone, for `sequence validate`: the input read as a batch reads it
 /// (a file, a FIFO, standard input) and checked as its first pass checks it. Returns the
 /// input's name and what the pass found.
-pub fn check_only(
+pub(crate) fn check_only(
     path: Option<&std::path::Path>,
     ov: &Overrides,
     rows: Option<&crate::rows::RowsInput>,

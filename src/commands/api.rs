@@ -71,7 +71,7 @@ fn header(raw: &str) -> Result<(HeaderName, HeaderValue), UsageError> {
     Ok((name, HeaderValue::from_str(value.trim()).map_err(|_| bad())?))
 }
 
-pub async fn run(args: ApiArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
+pub(crate) async fn run(args: ApiArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     let (method, path) = match args.args.as_slice() {
         [path] => (None, path.as_str()),
         [method, path] => (Some(method.as_str()), path.as_str()),

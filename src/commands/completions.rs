@@ -14,7 +14,7 @@ pub struct CompletionsArgs {
     pub shell: clap_complete::Shell,
 }
 
-pub fn run(args: CompletionsArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
+pub(crate) fn run(args: CompletionsArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     let mut buf = Vec::new();
     clap_complete::generate(args.shell, &mut crate::cli::Cli::command(), "clarion", &mut buf);
     ctx.ui.out(&String::from_utf8_lossy(&buf))?;

@@ -23,7 +23,7 @@ pub struct ManArgs {
     pub dir: Option<std::path::PathBuf>,
 }
 
-pub fn run(args: ManArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
+pub(crate) fn run(args: ManArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     let root = crate::cli::Cli::command();
     if let Some(dir) = &args.dir {
         if dir.exists() && !dir.is_dir() {

@@ -1,13 +1,13 @@
 //! The command tree: one enum per level, matched to the module that runs it.
 
-pub mod api;
-pub mod auth;
-pub mod completions;
-pub mod config;
-pub mod man;
-pub mod sandbox;
-pub mod schema;
-pub mod sequence;
+pub(crate) mod api;
+pub(crate) mod auth;
+pub(crate) mod completions;
+pub(crate) mod config;
+pub(crate) mod man;
+pub(crate) mod sandbox;
+pub(crate) mod schema;
+pub(crate) mod sequence;
 
 use crate::context::Ctx;
 use clap::Subcommand;
@@ -59,7 +59,7 @@ impl Command {
     }
 }
 
-pub async fn run(cmd: Command, ctx: &Ctx<'_>) -> anyhow::Result<()> {
+pub(crate) async fn run(cmd: Command, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     match cmd {
         Command::Sequence(c) => sequence::run(c, ctx).await,
         Command::Sandbox(c) => sandbox::run(c, ctx).await,

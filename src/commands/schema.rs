@@ -11,9 +11,9 @@ use clap::Args;
 #[command(after_help = "Example:\n  clarion schema > sequence.schema.json")]
 pub struct SchemaArgs {}
 
-pub const SCHEMA: &str = include_str!("../seqfile/schema.json");
+pub(crate) const SCHEMA: &str = include_str!("../seqfile/schema.json");
 
-pub fn run(_args: SchemaArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
+pub(crate) fn run(_args: SchemaArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     ctx.ui.out(SCHEMA)?;
     Ok(())
 }

@@ -6,7 +6,7 @@ use crate::error::UsageError;
 use url::Url;
 
 /// A base URL clarion will send a token to: https anywhere, plain http only to this machine.
-pub fn parse_api_url(raw: &str) -> Result<Url, UsageError> {
+pub(crate) fn parse_api_url(raw: &str) -> Result<Url, UsageError> {
     let mut url = Url::parse(raw.trim()).map_err(|e| {
         UsageError::with_hint(format!("invalid API URL {raw:?}: {e}"), "use a URL like https://api.clarionhealth.com")
     })?;

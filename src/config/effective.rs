@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 /// Where a setting's effective value came from, most specific first.
 #[derive(Debug, Clone, PartialEq)]
-pub enum ValueOrigin {
+pub(crate) enum ValueOrigin {
     Flag(&'static str),
     Env(&'static str),
     /// config.toml; `profile` is the table it was read from, for profile keys.
@@ -37,7 +37,7 @@ impl fmt::Display for ValueOrigin {
 }
 
 /// Everything a setting can come from, for one command line.
-pub struct Sources<'a> {
+pub(crate) struct Sources<'a> {
     pub flags: &'a ConnFlags,
     pub retries_flag: Option<u32>,
     pub env: &'a Env,
@@ -50,7 +50,7 @@ pub struct Sources<'a> {
 
 /// The effective value of `key` (None: not set, and no default) and its origin. Flags and
 /// environment win over the profile, the profile over the built-in default, as commands use them.
-pub fn effective(key: &KeySpec, src: &Sources<'_>) -> (Option<String>, ValueOrigin) {
+pub(crate) fn effective(key: &KeySpec, src: &Sources<'_>) -> (Option<String>, ValueOrigin) {
     let file = |profile: bool| ValueOrigin::File {
         path: src.dir.join(super::files::CONFIG_FILE),
         profile: profile.then(|| src.profile.to_string()),

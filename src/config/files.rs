@@ -9,20 +9,20 @@ use std::io::Write as _;
 use std::path::Path;
 use toml_edit::{DocumentMut, Item, Table};
 
-pub const CONFIG_FILE: &str = "config.toml";
-pub const CREDENTIALS_FILE: &str = "credentials.toml";
+pub(crate) const CONFIG_FILE: &str = "config.toml";
+pub(crate) const CREDENTIALS_FILE: &str = "credentials.toml";
 const LOCK_FILE: &str = ".lock";
 
 /// Secrets are 0600; settings are not secret but must not be writable by others (a
 /// `token_command` there runs as the user).
-pub const CREDENTIALS_MODE: u32 = crate::fs::PRIVATE_FILE_MODE;
-pub const CONFIG_MODE: u32 = 0o644;
+pub(crate) const CREDENTIALS_MODE: u32 = crate::fs::PRIVATE_FILE_MODE;
+pub(crate) const CONFIG_MODE: u32 = 0o644;
 
 use crate::fs::{ensure_private_dir, set_mode};
 
 /// Replaces `path` with what `write` produces, or leaves it untouched: the new content goes to
 /// a temporary file beside it (created with `mode`), is flushed to disk, then renamed over.
-pub fn atomic_write(
+pub(crate) fn atomic_write(
     path: &Path,
     mode: u32,
     write: impl FnOnce(&mut File) -> std::io::Result<()>,
@@ -47,7 +47,7 @@ pub fn atomic_write(
 }
 
 /// Edits one TOML file in the config directory under the lock, keeping what the user wrote.
-pub fn edit(
+pub(crate) fn edit(
     dir: &Path,
     file: &str,
     mode: u32,
@@ -86,7 +86,7 @@ pub fn edit(
 }
 
 /// The `[profiles.NAME]` table, created (as a header of its own) if missing.
-pub fn profile_table<'d>(doc: &'d mut DocumentMut, profile: &str) -> anyhow::Result<&'d mut Table> {
+pub(crate) fn profile_table<'d>(doc: &'d mut DocumentMut, profile: &str) -> anyhow::Result<&'d mut Table> {
     let profiles = doc.entry("profiles").or_insert_with(|| {
         let mut t = Table::new();
         t.set_implicit(true);
@@ -101,7 +101,7 @@ pub fn profile_table<'d>(doc: &'d mut DocumentMut, profile: &str) -> anyhow::Res
 
 /// Removes `key` from a profile, and the profile itself if nothing is left in it.
 /// Returns whether the key was there.
-pub fn remove_profile_key(doc: &mut DocumentMut, profile: &str, key: &str) -> bool {
+pub(crate) fn remove_profile_key(doc: &mut DocumentMut, profile: &str, key: &str) -> bool {
     let Some(profiles) = doc.get_mut("profiles").and_then(Item::as_table_mut) else { return false };
     let Some(table) = profiles.get_mut(profile).and_then(Item::as_table_mut) else { return false };
     let removed = table.remove(key).is_some();
@@ -112,7 +112,7 @@ pub fn remove_profile_key(doc: &mut DocumentMut, profile: &str, key: &str) -> bo
 }
 
 /// A warning when the credentials file can be read by other users (as ssh warns about keys).
-pub fn loose_mode_warning(path: &Path) -> Option<String> {
+pub(crate) fn loose_mode_warning(path: &Path) -> Option<String> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

@@ -6,7 +6,7 @@ use crate::error::UsageError;
 
 /// What a key in config.toml applies to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scope {
+pub(crate) enum Scope {
     /// Top level of the file (`default_profile`).
     Top,
     /// `[profiles.NAME]`, for the selected profile.
@@ -14,7 +14,7 @@ pub enum Scope {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum KeyKind {
+pub(crate) enum KeyKind {
     Url,
     Bool,
     Text,
@@ -25,7 +25,7 @@ pub enum KeyKind {
 }
 
 #[derive(Debug)]
-pub struct KeySpec {
+pub(crate) struct KeySpec {
     pub name: &'static str,
     /// One line for `config get/set/unset --help` and shell completions.
     pub help: &'static str,
@@ -34,11 +34,11 @@ pub struct KeySpec {
 }
 
 /// What `retries` and `token_command_timeout` (seconds) may be, wherever they are set.
-pub const RETRIES: std::ops::RangeInclusive<u32> = 0..=100;
-pub const TOKEN_COMMAND_TIMEOUT: std::ops::RangeInclusive<u32> = 1..=600;
+pub(crate) const RETRIES: std::ops::RangeInclusive<u32> = 0..=100;
+pub(crate) const TOKEN_COMMAND_TIMEOUT: std::ops::RangeInclusive<u32> = 1..=600;
 
 /// Every key `clarion config` reads and writes.
-pub const KEYS: &[KeySpec] = &[
+pub(crate) const KEYS: &[KeySpec] = &[
     KeySpec {
         name: "default_profile",
         scope: Scope::Top,
@@ -83,7 +83,7 @@ pub const KEYS: &[KeySpec] = &[
     },
 ];
 
-pub fn key_spec(name: &str) -> Result<&'static KeySpec, UsageError> {
+pub(crate) fn key_spec(name: &str) -> Result<&'static KeySpec, UsageError> {
     if let Some(k) = KEYS.iter().find(|k| k.name == name) {
         return Ok(k);
     }
@@ -96,7 +96,7 @@ pub fn key_spec(name: &str) -> Result<&'static KeySpec, UsageError> {
 }
 
 /// Checks a value given on the command line for `key` and turns it into TOML.
-pub fn parse_value(spec: &KeySpec, raw: &str) -> Result<toml_edit::Value, UsageError> {
+pub(crate) fn parse_value(spec: &KeySpec, raw: &str) -> Result<toml_edit::Value, UsageError> {
     let bad = |why: &str| UsageError::new(format!("invalid value for {}: {why}", spec.name));
     Ok(match spec.kind {
         KeyKind::Url => {

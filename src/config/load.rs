@@ -15,7 +15,7 @@ const TOP_KEYS: &[&str] = &["default_profile", "profiles"];
 
 /// Refuses (exit 4, as ssh does) a config file or directory that another user could have
 /// written: its settings choose where the token goes and which command prints it.
-pub fn check_trusted(path: &Path) -> Result<(), AuthError> {
+pub(crate) fn check_trusted(path: &Path) -> Result<(), AuthError> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
@@ -144,7 +144,7 @@ fn parse<'t>(c: &mut Checker<'t>, secret: bool) -> Option<toml_edit::Document<&'
 }
 
 /// Reads config.toml from `dir` (missing: empty), refusing what is unknown, mistyped or out of range.
-pub fn load_config(dir: &Path) -> anyhow::Result<ConfigFile> {
+pub(crate) fn load_config(dir: &Path) -> anyhow::Result<ConfigFile> {
     let Some((path, text)) = read_trusted(dir, files::CONFIG_FILE)? else { return Ok(ConfigFile::default()) };
     let mut c = Checker { name: path.display().to_string(), text: &text, problems: Vec::new() };
     let Some(doc) = parse(&mut c, false) else { return c.finish(ConfigFile::default()) };
@@ -215,7 +215,7 @@ pub fn load_config(dir: &Path) -> anyhow::Result<ConfigFile> {
 }
 
 /// config.toml, checked as `load_config` checks it, as a plain table (`config get`, `config list`).
-pub fn load_config_table(dir: &Path) -> anyhow::Result<toml::Table> {
+pub(crate) fn load_config_table(dir: &Path) -> anyhow::Result<toml::Table> {
     load_config(dir)?;
     let Some((path, text)) = read_trusted(dir, files::CONFIG_FILE)? else { return Ok(toml::Table::new()) };
     toml::from_str(&text).map_err(|e| UsageError::new(format!("{}: {}", path.display(), e.message())).into())
@@ -223,7 +223,7 @@ pub fn load_config_table(dir: &Path) -> anyhow::Result<toml::Table> {
 
 /// Reads credentials.toml from `dir` (missing: empty). Its messages name keys and places,
 /// never values: a token pasted in the wrong place must not end up on a screen or in a log.
-pub fn load_credentials(dir: &Path) -> anyhow::Result<CredentialsFile> {
+pub(crate) fn load_credentials(dir: &Path) -> anyhow::Result<CredentialsFile> {
     let Some((path, text)) = read_trusted(dir, files::CREDENTIALS_FILE)? else {
         return Ok(CredentialsFile::default());
     };

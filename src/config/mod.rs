@@ -2,19 +2,19 @@
 //! the base URL and the token are chosen from flags, environment and files.
 
 // The token and URL rules belong to the HTTP client; config uses them (never the reverse).
-pub use crate::api::auth::{Token, is_loopback, same_origin};
+pub(crate) use crate::api::auth::{Token, is_loopback, same_origin};
 
 mod api_url;
-pub mod effective;
-pub mod files;
+pub(crate) mod effective;
+pub(crate) mod files;
 mod keys;
-pub mod load;
+pub(crate) mod load;
 mod token;
 
-pub use api_url::parse_api_url;
-pub use keys::{KEYS, KeyKind, KeySpec, RETRIES, Scope, TOKEN_COMMAND_TIMEOUT, key_spec, parse_value};
-pub use load::{load_config, load_config_table, load_credentials};
-pub use token::{ResolvedToken, TokenOrigin, check_token_destination, read_token_file, resolve_token};
+pub(crate) use api_url::parse_api_url;
+pub(crate) use keys::{KEYS, KeySpec, RETRIES, Scope, TOKEN_COMMAND_TIMEOUT, key_spec, parse_value};
+pub(crate) use load::{load_config, load_config_table, load_credentials};
+pub(crate) use token::{ResolvedToken, check_token_destination, read_token_file, resolve_token};
 
 use crate::env::Env;
 use crate::error::UsageError;
@@ -22,12 +22,12 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use url::Url;
 
-pub const DEFAULT_API_URL: &str = "https://api.clarionhealth.com";
-pub const DEFAULT_PROFILE: &str = "default";
+pub(crate) const DEFAULT_API_URL: &str = "https://api.clarionhealth.com";
+pub(crate) const DEFAULT_PROFILE: &str = "default";
 
 /// config.toml as read by `load::load_config`: every key known and checked.
 #[derive(Debug, Default)]
-pub struct ConfigFile {
+pub(crate) struct ConfigFile {
     pub default_profile: Option<String>,
     pub profiles: BTreeMap<String, ProfileConfig>,
 }
@@ -35,7 +35,7 @@ pub struct ConfigFile {
 /// A profile's settings. A key this version does not know is an error (exit 2, with the near
 /// miss): a misspelt `test_mode` silently ignored would create live sequences.
 #[derive(Debug, Default, Clone)]
-pub struct ProfileConfig {
+pub(crate) struct ProfileConfig {
     pub api_url: Option<String>,
     pub test_mode: Option<bool>,
     pub token_command: Option<String>,
@@ -46,19 +46,19 @@ pub struct ProfileConfig {
 }
 
 /// How long a `token_command` may run before it is stopped (exit 4).
-pub const DEFAULT_TOKEN_COMMAND_TIMEOUT: u64 = 30;
+pub(crate) const DEFAULT_TOKEN_COMMAND_TIMEOUT: u64 = 30;
 
 #[derive(Default)]
-pub struct CredentialsFile {
+pub(crate) struct CredentialsFile {
     pub profiles: BTreeMap<String, CredentialEntry>,
 }
 
 #[derive(Default)]
-pub struct CredentialEntry {
+pub(crate) struct CredentialEntry {
     pub token: Option<String>,
 }
 
-pub fn check_profile_name(name: &str) -> Result<(), String> {
+pub(crate) fn check_profile_name(name: &str) -> Result<(), String> {
     if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
         Ok(())
     } else {
@@ -67,7 +67,7 @@ pub fn check_profile_name(name: &str) -> Result<(), String> {
 }
 
 /// Reads a PEM bundle of CA certificates.
-pub fn load_ca_certs(path: &Path) -> anyhow::Result<Vec<reqwest::Certificate>> {
+pub(crate) fn load_ca_certs(path: &Path) -> anyhow::Result<Vec<reqwest::Certificate>> {
     let cannot = |why: String| UsageError::new(format!("cannot read the CA certificate {}: {why}", path.display()));
     let pem = std::fs::File::open(path)
         .and_then(|f| crate::fs::read_bounded(f, 4 * 1024 * 1024))
@@ -82,7 +82,7 @@ pub fn load_ca_certs(path: &Path) -> anyhow::Result<Vec<reqwest::Certificate>> {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Origin {
+pub(crate) enum Origin {
     Flag,
     Env(&'static str),
     ConfigFile,
@@ -92,7 +92,7 @@ pub enum Origin {
 
 /// Connection choices given on the command line.
 #[derive(Debug, Clone, Default)]
-pub struct ConnFlags {
+pub(crate) struct ConnFlags {
     pub api_url: Option<String>,
     pub profile: Option<String>,
     pub token_file: Option<PathBuf>,
@@ -100,7 +100,7 @@ pub struct ConnFlags {
 }
 
 #[derive(Debug, Clone)]
-pub struct Settings {
+pub(crate) struct Settings {
     pub dir: PathBuf,
     pub profile: String,
     pub api_url: Url,
@@ -112,12 +112,12 @@ pub struct Settings {
 }
 
 impl Settings {
-    pub fn credentials_path(&self) -> PathBuf {
+    pub(crate) fn credentials_path(&self) -> PathBuf {
         self.dir.join(files::CREDENTIALS_FILE)
     }
 }
 
-pub fn config_dir(env: &Env) -> Result<PathBuf, UsageError> {
+pub(crate) fn config_dir(env: &Env) -> Result<PathBuf, UsageError> {
     env.check_unicode("CLARION_CONFIG_DIR")?;
     if let Some(dir) = env.get("CLARION_CONFIG_DIR") {
         return Ok(PathBuf::from(dir));
@@ -129,7 +129,7 @@ pub fn config_dir(env: &Env) -> Result<PathBuf, UsageError> {
 
 /// Chooses profile and base URL: `--api-url` > `CLARION_API_URL` > the profile's `api_url` > the default;
 /// `--profile` > `CLARION_PROFILE` > `default_profile` > `default`.
-pub fn resolve(flags: &ConnFlags, env: &Env) -> anyhow::Result<Settings> {
+pub(crate) fn resolve(flags: &ConnFlags, env: &Env) -> anyhow::Result<Settings> {
     for key in ["CLARION_API_URL", "CLARION_PROFILE"] {
         env.check_unicode(key)?;
     }
@@ -155,7 +155,7 @@ pub fn resolve(flags: &ConnFlags, env: &Env) -> anyhow::Result<Settings> {
 
 /// The base URL as given, and where from: `--api-url` > `CLARION_API_URL` > the profile's
 /// `api_url` > the default. The one statement of that order (`config get` shows it too).
-pub fn api_url_choice(flags: &ConnFlags, env: &Env, profile: Option<&ProfileConfig>) -> (String, Origin) {
+pub(crate) fn api_url_choice(flags: &ConnFlags, env: &Env, profile: Option<&ProfileConfig>) -> (String, Origin) {
     match (&flags.api_url, env.get("CLARION_API_URL"), profile.and_then(|p| p.api_url.as_ref())) {
         (Some(u), _, _) => (u.clone(), Origin::Flag),
         (None, Some(u), _) => (u.to_string(), Origin::Env("CLARION_API_URL")),
@@ -168,7 +168,7 @@ pub fn api_url_choice(flags: &ConnFlags, env: &Env, profile: Option<&ProfileConf
 /// A profile chosen on purpose (flag, env, `default_profile`) must exist in config.toml or
 /// credentials.toml: a misspelt one would otherwise quietly run with no settings at all.
 /// `default` needs no entry. Exit 2, with the near miss or the defined profiles listed once.
-pub fn check_profile_defined(
+pub(crate) fn check_profile_defined(
     dir: &Path,
     config: &ConfigFile,
     profile: &str,
@@ -193,7 +193,7 @@ pub fn check_profile_defined(
     Err(UsageError::with_hint(format!("profile `{profile}` (from {from}) is not defined"), hint).into())
 }
 
-pub fn select_profile(flag: Option<&str>, env: &Env, config: &ConfigFile) -> (String, Option<&'static str>) {
+pub(crate) fn select_profile(flag: Option<&str>, env: &Env, config: &ConfigFile) -> (String, Option<&'static str>) {
     match (flag, env.get("CLARION_PROFILE"), &config.default_profile) {
         (Some(p), _, _) => (p.to_string(), Some("--profile")),
         (None, Some(p), _) => (p.to_string(), Some("CLARION_PROFILE")),
@@ -205,6 +205,7 @@ pub fn select_profile(flag: Option<&str>, env: &Env, config: &ConfigFile) -> (St
 #[cfg(test)]
 mod tests {
     use super::*;
+    use token::TokenOrigin;
 
     fn env_with_dir<'a>(dir: &'a Path, extra: &[(&'a str, &'a str)]) -> Env {
         let mut pairs = vec![("CLARION_CONFIG_DIR", dir.to_str().unwrap())];

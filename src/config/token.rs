@@ -10,7 +10,7 @@ use crate::error::{AuthError, UsageError};
 use std::path::{Path, PathBuf};
 
 /// The text of a token file (`--token-file`, the sandbox's too): at most 64 KiB of UTF-8.
-pub fn read_token_file(path: &Path) -> Result<String, UsageError> {
+pub(crate) fn read_token_file(path: &Path) -> Result<String, UsageError> {
     let cannot = |why: String| UsageError::new(format!("cannot read the token file {}: {why}", path.display()));
     let bytes = std::fs::File::open(path)
         .and_then(|f| crate::fs::read_bounded(f, 64 * 1024))
@@ -20,7 +20,7 @@ pub fn read_token_file(path: &Path) -> Result<String, UsageError> {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum TokenOrigin {
+pub(crate) enum TokenOrigin {
     TokenFile(PathBuf),
     Env,
     CredentialsFile,
@@ -28,7 +28,7 @@ pub enum TokenOrigin {
 }
 
 impl TokenOrigin {
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         match self {
             TokenOrigin::TokenFile(p) => format!("--token-file {}", p.display()),
             TokenOrigin::Env => "CLARION_TOKEN".into(),
@@ -38,13 +38,13 @@ impl TokenOrigin {
     }
 
     /// A token the user handed over for this one run, rather than one stored for a profile.
-    pub fn is_explicit(&self) -> bool {
+    pub(crate) fn is_explicit(&self) -> bool {
         matches!(self, TokenOrigin::TokenFile(_) | TokenOrigin::Env)
     }
 }
 
 #[derive(Debug)]
-pub struct ResolvedToken {
+pub(crate) struct ResolvedToken {
     pub token: Token,
     pub origin: TokenOrigin,
     /// Things the user should hear about (a readable credentials file, a shadowed token).
@@ -52,7 +52,7 @@ pub struct ResolvedToken {
 }
 
 /// The token: `--token-file` > `CLARION_TOKEN` > the profile's entry in `credentials.toml` > its `token_command`.
-pub fn resolve_token(settings: &Settings, env: &Env) -> anyhow::Result<ResolvedToken> {
+pub(crate) fn resolve_token(settings: &Settings, env: &Env) -> anyhow::Result<ResolvedToken> {
     env.check_unicode("CLARION_TOKEN")?;
     let mut warnings = Vec::new();
     if let Some(path) = &settings.token_file {
@@ -91,7 +91,7 @@ pub fn resolve_token(settings: &Settings, env: &Env) -> anyhow::Result<ResolvedT
 
 /// A token stored for a profile goes only to that profile's own API host. A URL from
 /// `--api-url` or `CLARION_API_URL` pointing elsewhere needs a token given for this run.
-pub fn check_token_destination(settings: &Settings, origin: &TokenOrigin) -> Result<(), AuthError> {
+pub(crate) fn check_token_destination(settings: &Settings, origin: &TokenOrigin) -> Result<(), AuthError> {
     if origin.is_explicit() || !matches!(settings.api_url_origin, Origin::Flag | Origin::Env(_)) {
         return Ok(());
     }

@@ -5,7 +5,7 @@ use clap::Command;
 use roff::{Roff, bold, italic, roman};
 
 /// Every page, as (file name, roff text): the command's own and its subcommands', depth first.
-pub fn all_pages(root: Command) -> Vec<(String, String)> {
+pub(crate) fn all_pages(root: Command) -> Vec<(String, String)> {
     let mut root = root.disable_help_subcommand(true);
     root.build();
     let mut out = Vec::new();
@@ -14,7 +14,7 @@ pub fn all_pages(root: Command) -> Vec<(String, String)> {
 }
 
 /// The page of the command at `path` (`["sequence", "create"]`), or None if there is none.
-pub fn page_for(root: Command, path: &[String]) -> Option<String> {
+pub(crate) fn page_for(root: Command, path: &[String]) -> Option<String> {
     let name = std::iter::once("clarion".to_string()).chain(path.iter().cloned()).collect::<Vec<_>>().join("-");
     all_pages(root).into_iter().find(|(file, _)| *file == format!("{name}.1")).map(|(_, text)| text)
 }

@@ -1,22 +1,22 @@
 //! Turning API data into what users read: tables for people, JSON for programs.
 
-pub mod man;
-pub mod progress;
-pub mod reports;
+pub(crate) mod man;
+pub(crate) mod progress;
+pub(crate) mod reports;
 mod table;
 
-pub use table::sequence_tables;
+pub(crate) use table::sequence_tables;
 
 use serde_json::Value;
 use std::borrow::Cow;
 
 /// Makes untrusted text safe for one line of a terminal (see `untrusted::escape_line`).
-pub fn sanitize(text: &str) -> Cow<'_, str> {
+pub(crate) fn sanitize(text: &str) -> Cow<'_, str> {
     crate::untrusted::escape_line(text)
 }
 
 /// A JSON value as one cell of text: `-` for null or absent, never the word null.
-pub fn cell(v: Option<&Value>) -> String {
+pub(crate) fn cell(v: Option<&Value>) -> String {
     match v {
         None | Some(Value::Null) => "-".into(),
         Some(Value::String(s)) if s.is_empty() => "-".into(),
@@ -29,12 +29,12 @@ pub fn cell(v: Option<&Value>) -> String {
 }
 
 /// Pretty JSON, exactly the fields and order received (C1 and bidi controls as `\uXXXX`).
-pub fn json_pretty(v: &Value) -> String {
+pub(crate) fn json_pretty(v: &Value) -> String {
     crate::untrusted::json(v, true)
 }
 
 /// What `--dry-run` prints: the request as it would be sent, minus any secret.
-pub fn dry_run(method: &str, url: &str, body: &Value) -> String {
+pub(crate) fn dry_run(method: &str, url: &str, body: &Value) -> String {
     format!("{method} {url}\n{}\n", json_pretty(body))
 }
 

@@ -17,7 +17,7 @@ fn summary(seq: &Sequence) -> String {
     s
 }
 
-pub struct WaitView {
+pub(crate) struct WaitView {
     id: u64,
     bar: Option<ProgressBar>,
     last: String,
@@ -25,7 +25,7 @@ pub struct WaitView {
 }
 
 impl WaitView {
-    pub fn new(ui: &Ui, id: u64) -> Self {
+    pub(crate) fn new(ui: &Ui, id: u64) -> Self {
         let bar = ui.stderr_is_tty().then(|| {
             let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
             if let Ok(style) = ProgressStyle::with_template("{spinner} {msg} ({elapsed})") {
@@ -38,7 +38,7 @@ impl WaitView {
         WaitView { id, bar, last: String::new(), ui: ui.clone() }
     }
 
-    pub fn update(&mut self, seq: &Sequence) {
+    pub(crate) fn update(&mut self, seq: &Sequence) {
         let now = summary(seq);
         if now == self.last {
             return;

@@ -35,7 +35,7 @@ fn seconds(fate: &Fate) -> f64 {
 
 /// JUnit XML: completed sequences pass, other ends fail, running ones are skipped, and those
 /// that couldn't be looked at are errors.
-pub fn junit(fates: &[(u64, Fate)], elapsed: f64) -> String {
+pub(crate) fn junit(fates: &[(u64, Fate)], elapsed: f64) -> String {
     let tally = Tally::of(fates);
     let (failures, skipped, errors) = (tally.ended_otherwise, tally.running, tally.not_found + tally.unreachable);
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -80,7 +80,7 @@ fn md(text: &str) -> String {
 }
 
 /// A Markdown summary, for `$GITHUB_STEP_SUMMARY`: counts, then what did not complete.
-pub fn markdown(fates: &[(u64, Fate)], elapsed: f64) -> String {
+pub(crate) fn markdown(fates: &[(u64, Fate)], elapsed: f64) -> String {
     let tally = Tally::of(fates);
     let mut out = String::from("### clarion: sequences\n\n| | count |\n|---|---:|\n");
     for (what, n) in [

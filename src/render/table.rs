@@ -51,7 +51,7 @@ const KEPT_COLUMNS: usize = 3;
 
 /// `now` is the moment relative times count from; None shows times as sent (the sandbox's
 /// clock runs ahead of this one, so "in 2h" there would mislead).
-pub fn sequence_tables(seq: &Map<String, Value>, style: OutStyle, now: Option<SystemTime>) -> String {
+pub(crate) fn sequence_tables(seq: &Map<String, Value>, style: OutStyle, now: Option<SystemTime>) -> String {
     let shown = |key: &str, v: Option<&Value>| match (v, now) {
         (Some(Value::String(s)), Some(now)) if style.tty && TIMES.contains(&key) => with_relative(s, now),
         (Some(Value::Array(a)), _) if a.is_empty() => "-".to_string(),

@@ -3,11 +3,11 @@
 //! the bodies to the batch machinery (journal, keys, test-mode check, resume). Rows are
 //! streamed, never written anywhere; problems name places, never cell values.
 
-pub mod read;
-pub mod template;
+pub(crate) mod read;
+pub(crate) mod template;
 
-pub use read::{Row, Rows, RowsFormat};
-pub use template::RowTemplate;
+pub(crate) use read::{Rows, RowsFormat};
+pub(crate) use template::RowTemplate;
 
 use crate::batch::Scan;
 use crate::seqfile::{Overrides, Problem, ValidationError};
@@ -18,7 +18,7 @@ use std::sync::Arc;
 
 /// A template and how to read its rows.
 #[derive(Clone)]
-pub struct RowsInput {
+pub(crate) struct RowsInput {
     pub template: Arc<RowTemplate>,
     pub format: RowsFormat,
 }
@@ -37,7 +37,7 @@ fn fingerprint(template: &str, rows_sha256: &str) -> String {
 }
 
 /// The validation pass: every row rendered and checked; the first `keep` problems kept.
-pub fn scan(
+pub(crate) fn scan(
     input: &RowsInput,
     reader: impl Read,
     name: &str,
@@ -78,7 +78,7 @@ pub fn scan(
 }
 
 /// The sending pass's rows: each row's number and body (or its problems), up to `count` rows.
-pub struct RowItems<R: Read> {
+pub(crate) struct RowItems<R: Read> {
     rows: Rows<R>,
     input: RowsInput,
     name: String,
@@ -87,12 +87,18 @@ pub struct RowItems<R: Read> {
 }
 
 impl<R: Read> RowItems<R> {
-    pub fn new(input: RowsInput, reader: R, name: &str, overrides: Overrides, count: u64) -> anyhow::Result<Self> {
+    pub(crate) fn new(
+        input: RowsInput,
+        reader: R,
+        name: &str,
+        overrides: Overrides,
+        count: u64,
+    ) -> anyhow::Result<Self> {
         let rows = Rows::new(reader, input.format, name).map_err(fatal)?;
         Ok(RowItems { rows, input, name: name.to_string(), overrides, count })
     }
 
-    pub fn next_item(&mut self) -> anyhow::Result<Option<crate::batch::Item>> {
+    pub(crate) fn next_item(&mut self) -> anyhow::Result<Option<crate::batch::Item>> {
         let Some(row) = self.rows.next_row().map_err(fatal)? else { return Ok(None) };
         // Rows appended since the validation pass are not sent.
         if row.number > self.count {
@@ -104,7 +110,7 @@ impl<R: Read> RowItems<R> {
 
 /// Placeholders work in the template file only: in a flag they would be sent as written, and
 /// a patient would hear `{{ phone }}`.
-pub fn check_flags(ov: &Overrides) -> Result<(), crate::error::UsageError> {
+pub(crate) fn check_flags(ov: &Overrides) -> Result<(), crate::error::UsageError> {
     let configs = ov.steps.iter().filter_map(|s| s.config.as_ref()).map(|c| Value::Object(c.clone()).to_string());
     let texts = ov
         .name
@@ -127,7 +133,7 @@ pub fn check_flags(ov: &Overrides) -> Result<(), crate::error::UsageError> {
 /// The template named by `-f` and the rows of `--rows`, ready for a batch: the template is
 /// read, parsed and its placeholders compiled; the rows file is only named here (it is
 /// streamed later). Returns the input and the rows file (`None`: standard input).
-pub fn load(
+pub(crate) fn load(
     template: Option<&std::path::Path>,
     rows: &std::path::Path,
     format: Option<RowsFormat>,

@@ -28,7 +28,7 @@ impl RowsFormat {
 
 /// One row: its number (counting data rows from 1), the line it starts on, and its values.
 #[derive(Debug, Clone)]
-pub struct Row {
+pub(crate) struct Row {
     pub number: u64,
     pub line: u64,
     pub values: Map<String, Value>,
@@ -37,7 +37,7 @@ pub struct Row {
 /// A reader that hashes and counts what passes through it, and notes where lines end so that
 /// a record's line can be told from its byte offset (the csv crate's own line count is off by
 /// one in CRLF files).
-pub struct Hashing<R> {
+pub(crate) struct Hashing<R> {
     inner: R,
     hasher: Sha256,
     bytes: u64,
@@ -100,7 +100,7 @@ impl<R: Read> Read for Hashing<R> {
     }
 }
 
-pub struct Rows<R: Read> {
+pub(crate) struct Rows<R: Read> {
     name: String,
     kind: Kind<R>,
     number: u64,
@@ -117,7 +117,7 @@ fn at(name: &str, line: u64, message: impl Into<String>) -> Problem {
 
 impl<R: Read> Rows<R> {
     /// Starts reading; for CSV, reads and checks the header row.
-    pub fn new(reader: R, format: RowsFormat, name: &str) -> Result<Self, Problem> {
+    pub(crate) fn new(reader: R, format: RowsFormat, name: &str) -> Result<Self, Problem> {
         let hashing = Hashing::new(reader, format == RowsFormat::Csv);
         let kind = match format {
             RowsFormat::Jsonl => Kind::Jsonl(Box::new(crate::batch::Lines::new(hashing, false))),
@@ -132,7 +132,7 @@ impl<R: Read> Rows<R> {
     }
 
     /// The header's column names (CSV only: JSON Lines rows name their own).
-    pub fn columns(&self) -> Option<&[String]> {
+    pub(crate) fn columns(&self) -> Option<&[String]> {
         match &self.kind {
             Kind::Csv { columns, .. } => Some(columns),
             Kind::Jsonl(_) => None,
@@ -140,7 +140,7 @@ impl<R: Read> Rows<R> {
     }
 
     /// The next row; `Err` for a row that breaks the file's shape (fatal: nothing is sent).
-    pub fn next_row(&mut self) -> Result<Option<Row>, Problem> {
+    pub(crate) fn next_row(&mut self) -> Result<Option<Row>, Problem> {
         let name = self.name.clone();
         match &mut self.kind {
             Kind::Csv { reader, columns, record } => {
@@ -220,7 +220,7 @@ impl<R: Read> Rows<R> {
     }
 
     /// The SHA-256 of everything read, and its length in bytes.
-    pub fn finish(self) -> (String, u64) {
+    pub(crate) fn finish(self) -> (String, u64) {
         let hashing = match self.kind {
             Kind::Csv { reader, .. } => reader.into_inner(),
             Kind::Jsonl(lines) => lines.into_inner(),
@@ -270,7 +270,7 @@ fn check_header(headers: &csv::ByteRecord, name: &str) -> Result<Vec<String>, Pr
 }
 
 /// The near miss among `columns` for a name that isn't one.
-pub fn near_column<'c>(wanted: &str, columns: &'c [String]) -> Option<&'c str> {
+pub(crate) fn near_column<'c>(wanted: &str, columns: &'c [String]) -> Option<&'c str> {
     let names: Vec<&str> = columns.iter().map(String::as_str).collect();
     suggest(wanted, &names).and_then(|s| columns.iter().find(|c| *c == s).map(String::as_str))
 }

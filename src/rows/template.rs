@@ -35,7 +35,7 @@ struct Slot {
     vars: Vec<String>,
 }
 
-pub struct RowTemplate {
+pub(crate) struct RowTemplate {
     parsed: Parsed,
     /// Leaked, once per template (one per process): compiled expressions borrow it, and a
     /// struct can't hold both.
@@ -44,10 +44,10 @@ pub struct RowTemplate {
 }
 
 /// Why a row could not be turned into a body: problems to list (never a cell's value).
-pub type RowProblems = Vec<Problem>;
+pub(crate) type RowProblems = Vec<Problem>;
 
 /// The whole row, for columns whose names aren't identifiers: `{{ row["Patient Name"] }}`.
-pub const ROW: &str = "row";
+pub(crate) const ROW: &str = "row";
 
 fn is_templated(s: &str) -> bool {
     s.contains("{{") || s.contains("{%") || s.contains("{#")
@@ -61,7 +61,7 @@ fn sole_expression(s: &str) -> Option<&str> {
 
 impl RowTemplate {
     /// Finds and compiles every placeholder; a syntax error is a problem at its place.
-    pub fn new(parsed: Parsed) -> Result<Self, Vec<Problem>> {
+    pub(crate) fn new(parsed: Parsed) -> Result<Self, Vec<Problem>> {
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         let mut found = Vec::new();
@@ -154,18 +154,18 @@ impl RowTemplate {
         }
     }
 
-    pub fn source_name(&self) -> &str {
+    pub(crate) fn source_name(&self) -> &str {
         &self.parsed.source.name
     }
 
     /// The template's own text, part of a batch's fingerprint.
-    pub fn text(&self) -> &str {
+    pub(crate) fn text(&self) -> &str {
         &self.parsed.source.text
     }
 
     /// Every variable a placeholder reads that no column provides: one problem each, at the
     /// first place it is used, with the near miss.
-    pub fn check_columns(&self, columns: &[String], rows_name: &str) -> Vec<Problem> {
+    pub(crate) fn check_columns(&self, columns: &[String], rows_name: &str) -> Vec<Problem> {
         // Not one placeholder finds its column: the file has no header row, most likely (and
         // its "column names" are a patient's values, not to be repeated).
         let used: std::collections::BTreeSet<&String> =
@@ -212,7 +212,7 @@ impl RowTemplate {
 
     /// The request body for one row, validated as any sequence file is; problems name the
     /// rows file, the row's line and number, and the field or column, never a value.
-    pub fn render(
+    pub(crate) fn render(
         &self,
         row: &Row,
         rows_name: &str,

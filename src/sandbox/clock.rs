@@ -10,7 +10,7 @@ pub struct Clock {
     pub speed: f64,
 }
 
-pub fn real_now_ms() -> i64 {
+pub(super) fn real_now_ms() -> i64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64)
 }
 
@@ -36,7 +36,7 @@ impl Clock {
 }
 
 /// RFC 3339 with seconds, as the contract's examples (`2023-11-07T05:31:56Z`).
-pub fn rfc3339(ms: i64) -> String {
+pub(super) fn rfc3339(ms: i64) -> String {
     let t = UNIX_EPOCH + Duration::from_millis(ms.max(0) as u64);
     humantime::format_rfc3339_seconds(t).to_string()
 }

@@ -20,11 +20,11 @@ use std::io::Write as _;
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
-pub const COLLECTION: &str = "/v1/sequence-manager/sequences";
+pub(super) const COLLECTION: &str = "/v1/sequence-manager/sequences";
 /// The largest create body the sandbox reads (413 beyond).
-pub const MAX_BODY: usize = 2 * 1024 * 1024;
+pub(super) const MAX_BODY: usize = 2 * 1024 * 1024;
 
-pub struct State {
+pub(super) struct State {
     pub cfg: SandboxConfig,
     /// The speed asked for, when the database's clock runs at another (and wins).
     pub speed_ignored: Option<f64>,
@@ -48,7 +48,7 @@ struct Faults {
 struct LatencyAdded;
 
 impl State {
-    pub async fn open(cfg: SandboxConfig) -> anyhow::Result<Arc<State>> {
+    pub(super) async fn open(cfg: SandboxConfig) -> anyhow::Result<Arc<State>> {
         let cfg2 = cfg.clone();
         let (store, (clock, speed_ignored)) =
             tokio::task::spawn_blocking(move || -> anyhow::Result<(Store, (Clock, Option<f64>))> {
@@ -99,7 +99,7 @@ impl State {
     }
 
     /// How many creates one commit (one fsync) carried on average, with a file database.
-    pub fn creates_per_commit(&self) -> Option<(u64, u64)> {
+    pub(super) fn creates_per_commit(&self) -> Option<(u64, u64)> {
         let w = self.writer.as_ref()?;
         let (commits, creates) = (
             w.stats.commits.load(std::sync::atomic::Ordering::Relaxed),
@@ -108,7 +108,7 @@ impl State {
         Some((creates, commits))
     }
 
-    pub fn clock_speed(&self) -> f64 {
+    pub(super) fn clock_speed(&self) -> f64 {
         self.clock.speed
     }
 
@@ -116,14 +116,14 @@ impl State {
         self.cfg.seed.unwrap_or(self.random_base)
     }
 
-    pub fn log(&self, line: &str) {
+    pub(super) fn log(&self, line: &str) {
         if self.cfg.log {
             let _ = writeln!(std::io::stderr().lock(), "{line}");
         }
     }
 }
 
-pub fn router(state: Arc<State>) -> Router {
+pub(super) fn router(state: Arc<State>) -> Router {
     Router::new()
         .route(COLLECTION, post(create))
         .route(&format!("{COLLECTION}/{{id}}"), get(show))
@@ -135,7 +135,7 @@ pub fn router(state: Arc<State>) -> Router {
 }
 
 /// The answer to a request that took longer than the sandbox allows.
-pub fn timed_out() -> Response {
+pub(super) fn timed_out() -> Response {
     error(StatusCode::REQUEST_TIMEOUT, "request_timeout", "the request took too long to arrive")
 }
 

@@ -10,11 +10,11 @@ use super::clock::rfc3339;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
-pub const SPACING_MS: i64 = 60_000;
+pub(crate) const SPACING_MS: i64 = 60_000;
 /// Chance that a step fails when its config doesn't force an outcome.
 const FAIL_CHANCE: f64 = 0.15;
 /// Sandbox-only step config key forcing a step's outcome: "completed" or "failed".
-pub const OUTCOME_KEY: &str = "sandbox_outcome";
+pub(crate) const OUTCOME_KEY: &str = "sandbox_outcome";
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StepDef {
@@ -120,7 +120,7 @@ impl Shown {
 /// - `next_activity` is the `scheduled_at` of the first step still `pending`, null when none is
 ///   or the sequence has ended;
 /// - `claimed_at` is when the first step started; `last_updated` the latest change so far.
-pub fn render(seq: &StoredSequence, now: i64) -> Map<String, Value> {
+pub(super) fn render(seq: &StoredSequence, now: i64) -> Map<String, Value> {
     let plans = plan(seq);
     // The first failure that has happened by now ends the sequence there.
     let failed_at = plans.iter().position(|p| p.fails && now >= p.end);

@@ -5,10 +5,9 @@ mod clock;
 mod http;
 mod lifecycle;
 mod store;
-pub mod validate;
+pub(crate) mod validate;
 mod writer;
 
-pub use lifecycle::{OUTCOME_KEY, SPACING_MS};
 pub use store::{KeyState, Store};
 
 use anyhow::Context as _;
@@ -23,7 +22,7 @@ use tokio::sync::{Notify, watch};
 use tower::ServiceExt as _;
 
 #[derive(Debug, Clone)]
-pub struct SandboxConfig {
+pub(crate) struct SandboxConfig {
     pub addr: SocketAddr,
     /// SQLite file; in memory when `None`.
     pub db: Option<PathBuf>,
@@ -49,7 +48,7 @@ pub struct SandboxConfig {
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
 
 impl SandboxConfig {
-    pub fn new(addr: SocketAddr) -> Self {
+    pub(crate) fn new(addr: SocketAddr) -> Self {
         SandboxConfig {
             addr,
             db: None,
@@ -69,7 +68,7 @@ impl SandboxConfig {
 }
 
 /// A running sandbox; `stop` finishes in-flight requests (briefly) and closes the database.
-pub struct Sandbox {
+pub(crate) struct Sandbox {
     pub url: String,
     /// `(asked, running)`: the speed asked for, and the database clock's, when they differ
     /// (the database's wins, so that every process sharing it agrees on the time).
@@ -88,7 +87,7 @@ pub(crate) struct DropConnection(pub Arc<Notify>);
 pub(crate) struct Peer(pub SocketAddr);
 
 impl Sandbox {
-    pub async fn start(cfg: SandboxConfig) -> anyhow::Result<Sandbox> {
+    pub(crate) async fn start(cfg: SandboxConfig) -> anyhow::Result<Sandbox> {
         let listener = TcpListener::bind(cfg.addr).await.with_context(|| format!("cannot listen on {}", cfg.addr))?;
         let addr = listener.local_addr()?;
         let limits = Limits {
@@ -103,7 +102,7 @@ impl Sandbox {
         Ok(Sandbox { url: format!("http://{addr}"), speed_ignored, state, shutdown: tx, task })
     }
 
-    pub async fn stop(self) {
+    pub(crate) async fn stop(self) {
         let _ = self.shutdown.send(true);
         let _ = self.task.await;
         if let Some((creates, commits)) = self.state.creates_per_commit()
@@ -206,10 +205,10 @@ async fn serve_connection(
 
 /// The fastest simulated clock: a year of simulated time in about half a minute. Faster
 /// would make simulated times overflow and mean nothing.
-pub const MAX_SPEED: f64 = 1_000_000.0;
+pub(crate) const MAX_SPEED: f64 = 1_000_000.0;
 
 /// A clock rate (`--speed`, `CLARION_SANDBOX_SPEED`): a positive number up to `MAX_SPEED`.
-pub fn parse_speed(raw: &str) -> Result<f64, String> {
+pub(crate) fn parse_speed(raw: &str) -> Result<f64, String> {
     match raw.trim().parse::<f64>() {
         Ok(x) if x.is_finite() && x > 0.0 && x <= MAX_SPEED => Ok(x),
         _ => Err(format!("expected a positive number up to {MAX_SPEED}, such as 1 or 600")),
@@ -217,12 +216,12 @@ pub fn parse_speed(raw: &str) -> Result<f64, String> {
 }
 
 /// Empties a sandbox database (see `Store::reset`); returns how many sequences it held.
-pub fn reset_db(path: &Path) -> anyhow::Result<i64> {
+pub(crate) fn reset_db(path: &Path) -> anyhow::Result<i64> {
     store::Store::open(Some(path))?.reset()
 }
 
 /// The sandbox database file `--sandbox` uses: `CLARION_SANDBOX_DB`, else the data directory.
-pub fn default_db_path(env: &crate::env::Env) -> anyhow::Result<PathBuf> {
+pub(crate) fn default_db_path(env: &crate::env::Env) -> anyhow::Result<PathBuf> {
     env.check_unicode("CLARION_SANDBOX_DB")?;
     if let Some(p) = env.get("CLARION_SANDBOX_DB") {
         return Ok(PathBuf::from(p));

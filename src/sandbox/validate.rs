@@ -7,18 +7,18 @@ use crate::contract::VOICE_FIELDS;
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 
-pub struct Valid {
+pub(crate) struct Valid {
     pub test_mode: bool,
     pub steps: Vec<StepDef>,
 }
 
 /// A rejected body: the first problem's message, and each problem as (field, message).
-pub struct Invalid {
+pub(crate) struct Invalid {
     pub message: String,
     pub details: Vec<(String, String)>,
 }
 
-pub fn check(body: &[u8]) -> Result<Valid, Invalid> {
+pub(crate) fn check(body: &[u8]) -> Result<Valid, Invalid> {
     let value: Value = serde_json::from_slice(body).map_err(|e| Invalid {
         message: format!("the body is not valid JSON: {e}"),
         details: vec![("".into(), "is not valid JSON".into())],

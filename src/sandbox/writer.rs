@@ -13,7 +13,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 const MAX_GROUP: usize = 512;
 
 /// What a create came to: its answer, or the state of a key that was not new.
-pub type Outcome = Result<String, KeyState>;
+pub(super) type Outcome = Result<String, KeyState>;
 
 struct Job {
     key: Option<(String, String)>,
@@ -26,12 +26,12 @@ struct Job {
 
 /// Commits and creates so far, to say how many creates one fsync carried.
 #[derive(Default)]
-pub struct Stats {
+pub(super) struct Stats {
     pub commits: AtomicU64,
     pub creates: AtomicU64,
 }
 
-pub struct Writer {
+pub(super) struct Writer {
     jobs: std::sync::mpsc::Sender<Job>,
     pub stats: Arc<Stats>,
 }
@@ -39,7 +39,7 @@ pub struct Writer {
 impl Writer {
     /// Opens a connection of its own to the database and starts its thread; `respond` makes
     /// the answer to a create from the stored sequence.
-    pub fn start(path: &Path, respond: fn(&StoredSequence) -> String) -> anyhow::Result<Writer> {
+    pub(super) fn start(path: &Path, respond: fn(&StoredSequence) -> String) -> anyhow::Result<Writer> {
         let mut store = Store::open(Some(path))?;
         store.sync_fully()?;
         let (tx, rx) = std::sync::mpsc::channel::<Job>();
@@ -92,7 +92,7 @@ impl Writer {
     }
 
     /// Queues a create and waits for its commit.
-    pub async fn create(
+    pub(super) async fn create(
         &self,
         key: Option<(String, String)>,
         created_ms: i64,

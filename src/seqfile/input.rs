@@ -6,7 +6,7 @@ use crate::error::UsageError;
 use std::path::Path;
 
 /// Reads and validates `file` (`-` for standard input) with `overrides` on top.
-pub fn body_from_args(file: Option<&Path>, overrides: &Overrides) -> anyhow::Result<serde_json::Value> {
+pub(crate) fn body_from_args(file: Option<&Path>, overrides: &Overrides) -> anyhow::Result<serde_json::Value> {
     if file.is_none() && overrides.name.is_none() && overrides.steps.is_empty() {
         return Err(UsageError::with_hint(
             "nothing to create",

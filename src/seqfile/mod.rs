@@ -8,25 +8,25 @@ mod props;
 mod source;
 mod validate;
 
-pub use crate::diagnostics::{Problem, ValidationError};
+pub(crate) use crate::diagnostics::{Problem, ValidationError};
 use crate::fs::{io_reason, read_bounded};
-pub use input::body_from_args;
-pub use parse::{Format, Parsed, child_path, parse_document, parse_json_unlocated};
-pub use source::Source;
-pub use validate::{Overrides, StepSpec, build_body, build_body_quiet, parse_step_spec};
+pub(crate) use input::body_from_args;
+pub(crate) use parse::{Format, Parsed, child_path, parse_document, parse_json_unlocated};
+pub(crate) use source::Source;
+pub(crate) use validate::{Overrides, StepSpec, build_body, build_body_quiet, parse_step_spec};
 
 use std::path::Path;
 
 /// Where a sequence file comes from, as the user named it.
 #[derive(Debug, Clone)]
-pub enum Input<'a> {
+pub(crate) enum Input<'a> {
     Stdin,
     File(&'a Path),
 }
 
 /// The largest sequence file, or body on standard input, clarion reads: more is refused
 /// (exit 2) without reading it all, so `/dev/zero` or an endless pipe ends at once.
-pub const MAX_INPUT: u64 = 16 * 1024 * 1024;
+pub(crate) const MAX_INPUT: u64 = 16 * 1024 * 1024;
 
 fn too_large(name: &str) -> ValidationError {
     ValidationError::single(Problem::whole(name, format!("larger than {} MiB: not a sequence file", MAX_INPUT >> 20)))
@@ -34,7 +34,7 @@ fn too_large(name: &str) -> ValidationError {
 
 /// Reads the input whole and tells its format: by extension for files
 /// (`.toml`, `.json`), by content otherwise.
-pub fn read_input(input: &Input<'_>) -> Result<Source, ValidationError> {
+pub(crate) fn read_input(input: &Input<'_>) -> Result<Source, ValidationError> {
     match input {
         Input::Stdin => {
             let bytes = read_bounded(std::io::stdin().lock(), MAX_INPUT)

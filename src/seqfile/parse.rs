@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
+pub(crate) enum Format {
     Toml,
     Json,
 }
@@ -15,7 +15,7 @@ pub enum Format {
 impl Format {
     /// JSON documents that can hold a sequence start with `{`; TOML never does. A `[` is
     /// JSON only when an array follows (`[{`, `[]`): `[[steps]]` and `[table]` are TOML.
-    pub fn sniff(text: &str) -> Self {
+    pub(crate) fn sniff(text: &str) -> Self {
         let text = text.trim_start();
         match text.as_bytes().first() {
             Some(b'{') => Format::Json,
@@ -27,14 +27,14 @@ impl Format {
 
 /// Byte ranges of one field's key and value, where the parser knows them.
 #[derive(Debug, Clone, Default)]
-pub struct Span {
+pub(super) struct Span {
     pub key: Option<Range<usize>>,
     pub value: Option<Range<usize>>,
 }
 
 /// A parsed document: its value as JSON and where each field path sits in the text.
 #[derive(Debug, Clone)]
-pub struct Parsed {
+pub(crate) struct Parsed {
     pub source: Source,
     pub value: Value,
     spans: HashMap<String, Span>,
@@ -42,30 +42,30 @@ pub struct Parsed {
 
 impl Parsed {
     /// Position of a field's key (falling back to its value), as 1-based line and column.
-    pub fn key_pos(&self, path: &str) -> Option<(usize, usize)> {
+    pub(crate) fn key_pos(&self, path: &str) -> Option<(usize, usize)> {
         let span = self.spans.get(path)?;
         let r = span.key.as_ref().or(span.value.as_ref())?;
         Some(self.source.line_col(r.start))
     }
 
     /// Position of a field's value (falling back to its key).
-    pub fn value_pos(&self, path: &str) -> Option<(usize, usize)> {
+    pub(crate) fn value_pos(&self, path: &str) -> Option<(usize, usize)> {
         let span = self.spans.get(path)?;
         let r = span.value.as_ref().or(span.key.as_ref())?;
         Some(self.source.line_col(r.start))
     }
 
-    pub fn problem_at_key(&self, path: &str, message: impl Into<String>) -> Problem {
+    pub(crate) fn problem_at_key(&self, path: &str, message: impl Into<String>) -> Problem {
         Problem::at(&self.source.name, self.key_pos(path), path, message)
     }
 
-    pub fn problem_at_value(&self, path: &str, message: impl Into<String>) -> Problem {
+    pub(crate) fn problem_at_value(&self, path: &str, message: impl Into<String>) -> Problem {
         Problem::at(&self.source.name, self.value_pos(path), path, message)
     }
 }
 
 /// Field path of `key` inside the object at `parent`; odd keys are quoted so the path stays readable.
-pub fn child_path(parent: &str, key: &str) -> String {
+pub(crate) fn child_path(parent: &str, key: &str) -> String {
     let plain = !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
     let key = if plain { key.to_string() } else { format!("{key:?}") };
     if parent.is_empty() { key } else { format!("{parent}.{key}") }
@@ -78,7 +78,7 @@ pub(crate) fn index_path(parent: &str, i: usize) -> String {
     format!("{parent}[{i}]")
 }
 
-pub fn parse_document(source: Source) -> Result<Parsed, ValidationError> {
+pub(crate) fn parse_document(source: Source) -> Result<Parsed, ValidationError> {
     match source.format {
         Format::Json => parse_json(source),
         Format::Toml => parse_toml(source),
@@ -131,7 +131,7 @@ fn looks_like_yaml(text: &str) -> bool {
 /// JSON without the second, locating pass: for input validated already (a batch's sending
 /// pass), where a problem is re-read with `parse_document` to be located. It does not see
 /// duplicate keys, which only the locating pass reports.
-pub fn parse_json_unlocated(source: Source) -> Result<Parsed, ValidationError> {
+pub(crate) fn parse_json_unlocated(source: Source) -> Result<Parsed, ValidationError> {
     let value: Value = serde_json::from_str(&source.text)
         .map_err(|e| ValidationError::single(Problem::whole(&source.name, format!("invalid JSON: {e}"))))?;
     Ok(Parsed { source, value, spans: HashMap::new() })

@@ -5,14 +5,14 @@ use crate::diagnostics::{Problem, ValidationError, line_col};
 
 /// The text of one input, with the name errors should use for it.
 #[derive(Debug, Clone)]
-pub struct Source {
+pub(crate) struct Source {
     pub name: String,
     pub text: String,
     pub format: Format,
 }
 
 impl Source {
-    pub fn from_bytes(name: String, bytes: Vec<u8>, format: Option<Format>) -> Result<Self, ValidationError> {
+    pub(crate) fn from_bytes(name: String, bytes: Vec<u8>, format: Option<Format>) -> Result<Self, ValidationError> {
         let text = match String::from_utf8(bytes) {
             Ok(t) => t,
             Err(e) => {
@@ -36,12 +36,13 @@ impl Source {
         Ok(Self { name, text, format })
     }
 
-    pub fn from_text(name: &str, text: &str, format: Format) -> Self {
+    #[cfg(test)]
+    pub(crate) fn from_text(name: &str, text: &str, format: Format) -> Self {
         Self { name: name.to_string(), text: text.to_string(), format }
     }
 
     /// 1-based line and column (in characters) of a byte offset.
-    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+    pub(crate) fn line_col(&self, offset: usize) -> (usize, usize) {
         line_col(&self.text, offset)
     }
 }

@@ -18,7 +18,7 @@ pub struct StepSpec {
 }
 
 /// Parses one `--step` value. The error is a sentence fit to follow "invalid value for --step".
-pub fn parse_step_spec(raw: &str) -> Result<StepSpec, String> {
+pub(crate) fn parse_step_spec(raw: &str) -> Result<StepSpec, String> {
     let (head, config) = match raw.split_once(':') {
         Some((head, json)) => (head, Some(json)),
         None => (raw, None),
@@ -101,13 +101,17 @@ pub struct Overrides {
 
 /// Validates the file (if any) and the overrides together, and builds the request body.
 /// Every problem is collected, so one run shows them all.
-pub fn build_body(parsed: Option<&Parsed>, overrides: &Overrides) -> Result<Value, ValidationError> {
+pub(crate) fn build_body(parsed: Option<&Parsed>, overrides: &Overrides) -> Result<Value, ValidationError> {
     validate(parsed, parsed.map(|p| &p.value), overrides, false)
 }
 
 /// As `build_body`, for `value` made from the template `parsed` (a row of `--rows`): problems
 /// are located as the template's fields, and no message repeats a value (it could be a cell's).
-pub fn build_body_quiet(parsed: &Parsed, value: &Value, overrides: &Overrides) -> Result<Value, ValidationError> {
+pub(crate) fn build_body_quiet(
+    parsed: &Parsed,
+    value: &Value,
+    overrides: &Overrides,
+) -> Result<Value, ValidationError> {
     validate(Some(parsed), Some(value), overrides, true)
 }
 

@@ -1,4 +1,6 @@
 //! Integration tests: the built `clarion` binary, a sealed environment, servers on 127.0.0.1:0.
+// A test's helpers may panic on what it set up itself; `pub` here is between test modules.
+#![allow(clippy::unwrap_used, clippy::expect_used, unreachable_pub)]
 
 mod support;
 

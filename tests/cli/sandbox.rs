@@ -275,7 +275,7 @@ fn a_create_finishes_even_when_its_client_hangs_up() {
     first.write_all(req.as_bytes()).unwrap();
     // Once the first request holds the key (for its 500 ms), its client hangs up.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    let state = || clarion::sandbox::Store::open(Some(&db)).unwrap().key_state("gone").unwrap();
+    let state = || clarion::testing::Store::open(Some(&db)).unwrap().key_state("gone").unwrap();
     while state().as_deref() != Some("in-flight") {
         assert!(std::time::Instant::now() < deadline, "the first request never got the key");
     }

@@ -253,7 +253,7 @@ fn resuming_with_other_settings_is_refused_and_a_lost_journal_creates_nothing_tw
     let t = TestEnv::new();
     let db = t.work().join("sb.sqlite3");
     let sb = SandboxProc::start(&t, &["--db", db.to_str().unwrap()]);
-    let count = || clarion::sandbox::Store::open(Some(&db)).unwrap().count_sequences().unwrap();
+    let count = || clarion::testing::Store::open(Some(&db)).unwrap().count_sequences().unwrap();
     t.write("b.jsonl", &jsonl_lines(5));
     let first = t.authed(&sb.url).args(["sequence", "create", "-f", "b.jsonl"]).run();
     first.ok();

@@ -695,7 +695,7 @@ pub struct TlsServer {
 impl TlsServer {
     pub fn start(body: serde_json::Value) -> Self {
         use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa, Issuer, KeyPair};
-        clarion::tls::ensure_crypto_provider();
+        clarion::testing::ensure_crypto_provider();
         let mut ca_params = CertificateParams::new(Vec::<String>::new()).unwrap();
         ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
         ca_params.distinguished_name.push(DnType::CommonName, "clarion-test-ca");
@@ -751,8 +751,8 @@ impl TlsServer {
 pub fn hold_key_in_flight(db: &Path, key: &str, body: &serde_json::Value) {
     use sha2::Digest;
     let hash: String = sha2::Sha256::digest(body.to_string().as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
-    let mut store = clarion::sandbox::Store::open(Some(db)).unwrap();
-    assert_eq!(store.reserve_key(key, &hash).unwrap(), clarion::sandbox::KeyState::Reserved);
+    let mut store = clarion::testing::Store::open(Some(db)).unwrap();
+    assert_eq!(store.reserve_key(key, &hash).unwrap(), clarion::testing::KeyState::Reserved);
 }
 
 /// `n` lines of JSON Lines, one small sequence each (`r1`, `r2`, ...).
@@ -762,5 +762,5 @@ pub fn jsonl_lines(n: usize) -> String {
 
 /// How many sequences a sandbox database holds.
 pub fn count_sequences(db: &Path) -> i64 {
-    clarion::sandbox::Store::open(Some(db)).unwrap().count_sequences().unwrap()
+    clarion::testing::Store::open(Some(db)).unwrap().count_sequences().unwrap()
 }

@@ -24,7 +24,7 @@ pub struct LoginArgs {
     pub with_token: bool,
 }
 
-pub fn run(args: LoginArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
+pub(crate) fn run(args: LoginArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     ctx.refuse_under_sandbox("`auth login` would store a token in your real credentials.toml")?;
     let (dir, _, profile) = ctx.profile_files()?;
     config::check_profile_name(&profile).map_err(UsageError::new)?;

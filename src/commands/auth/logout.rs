@@ -8,7 +8,7 @@ use clap::Args;
 #[derive(Debug, Args)]
 pub struct LogoutArgs {}
 
-pub fn run(_args: LogoutArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
+pub(crate) fn run(_args: LogoutArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     ctx.refuse_under_sandbox("`auth logout` would remove a token from your real credentials.toml")?;
     let (dir, _, profile) = ctx.profile_files()?;
     let path = dir.join(files::CREDENTIALS_FILE);

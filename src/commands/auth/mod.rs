@@ -1,9 +1,9 @@
 //! `clarion auth ...`
 
-pub mod login;
-pub mod logout;
-pub mod status;
-pub mod token;
+pub(crate) mod login;
+pub(crate) mod logout;
+pub(crate) mod status;
+pub(crate) mod token;
 
 use crate::context::Ctx;
 use clap::Subcommand;
@@ -16,7 +16,7 @@ pub enum AuthCommand {
     Token(token::TokenArgs),
 }
 
-pub async fn run(cmd: AuthCommand, ctx: &Ctx<'_>) -> anyhow::Result<()> {
+pub(crate) async fn run(cmd: AuthCommand, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     match cmd {
         AuthCommand::Login(args) => login::run(args, ctx),
         AuthCommand::Status(args) => status::run(args, ctx),

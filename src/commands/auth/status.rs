@@ -35,7 +35,7 @@ struct ProfileStatus {
     warnings: Vec<String>,
 }
 
-pub fn run(args: StatusArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
+pub(crate) fn run(args: StatusArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     if ctx.is_sandbox() {
         return sandbox_status(&args, ctx);
     }

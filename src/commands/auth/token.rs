@@ -11,7 +11,7 @@ use clap::Args;
 )]
 pub struct TokenArgs {}
 
-pub fn run(_args: TokenArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
+pub(crate) fn run(_args: TokenArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     ctx.refuse_under_sandbox("`auth token` would print your real token, which the sandbox never uses")?;
     let settings = ctx.settings()?;
     let resolved = config::resolve_token(&settings, ctx.env)?;

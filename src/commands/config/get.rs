@@ -21,7 +21,7 @@ pub struct GetArgs {
     pub show_origin: bool,
 }
 
-pub fn run(args: GetArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
+pub(crate) fn run(args: GetArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     let spec = config::key_spec(&args.key)?;
     let dir = config::config_dir(ctx.env)?;
     let cfg = config::load_config(&dir)?;

@@ -8,7 +8,7 @@ use clap::Args;
 #[derive(Debug, Args)]
 pub struct ListArgs {}
 
-pub fn run(_args: ListArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
+pub(crate) fn run(_args: ListArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     let dir = config::config_dir(ctx.env)?;
     let doc = config::load_config_table(&dir)?;
     let mut lines = Vec::new();

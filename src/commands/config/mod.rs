@@ -1,10 +1,10 @@
 //! `clarion config ...`
 
-pub mod get;
-pub mod list;
-pub mod path;
-pub mod set;
-pub mod unset;
+pub(crate) mod get;
+pub(crate) mod list;
+pub(crate) mod path;
+pub(crate) mod set;
+pub(crate) mod unset;
 
 use crate::context::Ctx;
 use clap::Subcommand;
@@ -18,7 +18,7 @@ pub enum ConfigCommand {
     Path(path::PathArgs),
 }
 
-pub async fn run(cmd: ConfigCommand, ctx: &Ctx<'_>) -> anyhow::Result<()> {
+pub(crate) async fn run(cmd: ConfigCommand, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     match cmd {
         ConfigCommand::Get(args) => get::run(args, ctx),
         ConfigCommand::Set(args) => set::run(args, ctx),

@@ -8,7 +8,7 @@ use clap::Args;
 #[derive(Debug, Args)]
 pub struct PathArgs {}
 
-pub fn run(_args: PathArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
+pub(crate) fn run(_args: PathArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     let dir = config::config_dir(ctx.env)?;
     ctx.ui.data(format!("{}\n", dir.join(files::CONFIG_FILE).display()).as_bytes())?;
     Ok(())

@@ -22,7 +22,7 @@ pub struct SetArgs {
     pub value: String,
 }
 
-pub fn run(args: SetArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
+pub(crate) fn run(args: SetArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     ctx.refuse_under_sandbox("`config set` would change your real config.toml")?;
     let spec = config::key_spec(&args.key)?;
     let value = config::parse_value(spec, &args.value)?;

@@ -12,7 +12,7 @@ pub struct UnsetArgs {
     pub key: String,
 }
 
-pub fn run(args: UnsetArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
+pub(crate) fn run(args: UnsetArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     ctx.refuse_under_sandbox("`config unset` would change your real config.toml")?;
     let spec = config::key_spec(&args.key)?;
     let (dir, _, profile) = ctx.profile_files()?;

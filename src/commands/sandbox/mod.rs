@@ -1,8 +1,8 @@
 //! `clarion sandbox ...`
 
-pub mod path;
-pub mod reset;
-pub mod serve;
+pub(crate) mod path;
+pub(crate) mod reset;
+pub(crate) mod serve;
 
 use crate::context::Ctx;
 use clap::Subcommand;
@@ -14,7 +14,7 @@ pub enum SandboxCommand {
     Path(path::PathArgs),
 }
 
-pub async fn run(cmd: SandboxCommand, ctx: &Ctx<'_>) -> anyhow::Result<()> {
+pub(crate) async fn run(cmd: SandboxCommand, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     match cmd {
         SandboxCommand::Serve(args) => serve::run(args, ctx).await,
         SandboxCommand::Reset(args) => reset::run(args, ctx),

@@ -7,7 +7,7 @@ use clap::Args;
 #[derive(Debug, Args)]
 pub struct PathArgs {}
 
-pub fn run(_args: PathArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
+pub(crate) fn run(_args: PathArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     let db = crate::sandbox::default_db_path(ctx.env)?;
     let mut line = db.into_os_string().into_encoded_bytes();
     line.push(b'\n');

@@ -12,7 +12,7 @@ use clap::Args;
 pub struct ResetArgs {}
 
 // What was removed is said whatever stderr is: a CI log should show that state went away.
-pub fn run(_args: ResetArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
+pub(crate) fn run(_args: ResetArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     let db = crate::sandbox::default_db_path(ctx.env)?;
     if !db.exists() {
         ctx.ui.info("The sandbox database does not exist yet: nothing to reset");

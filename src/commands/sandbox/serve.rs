@@ -106,7 +106,7 @@ fn parse_addr(raw: &str) -> Result<SocketAddr, UsageError> {
         .ok_or_else(|| UsageError::new(format!("--addr {raw:?} is not a HOST:PORT address this machine can listen on")))
 }
 
-pub async fn run(args: ServeArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
+pub(crate) async fn run(args: ServeArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     let addr = parse_addr(&args.addr)?;
     if !addr.ip().is_loopback() {
         ctx.ui.warn(&format!("listening on {addr}: other machines can reach this sandbox"));

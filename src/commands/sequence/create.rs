@@ -167,7 +167,7 @@ fn parse_idempotency_key(raw: &str) -> Result<String, String> {
     }
 }
 
-pub async fn run(args: CreateArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
+pub(crate) async fn run(args: CreateArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     let settings = ctx.settings()?;
     let test_mode = if args.live {
         Some(false)

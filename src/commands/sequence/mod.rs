@@ -1,9 +1,9 @@
 //! `clarion sequence ...`
 
-pub mod create;
-pub mod show;
-pub mod validate;
-pub mod wait;
+pub(crate) mod create;
+pub(crate) mod show;
+pub(crate) mod validate;
+pub(crate) mod wait;
 
 use crate::context::Ctx;
 use clap::Subcommand;
@@ -16,7 +16,7 @@ pub enum SequenceCommand {
     Validate(validate::ValidateArgs),
 }
 
-pub async fn run(cmd: SequenceCommand, ctx: &Ctx<'_>) -> anyhow::Result<()> {
+pub(crate) async fn run(cmd: SequenceCommand, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     match cmd {
         SequenceCommand::Create(args) => create::run(args, ctx).await,
         SequenceCommand::Show(args) => show::run(args, ctx).await,

@@ -20,14 +20,14 @@ pub struct ShowArgs {
     pub output: OutputArgs,
 }
 
-pub fn parse_id(raw: &str) -> Result<u64, String> {
+pub(crate) fn parse_id(raw: &str) -> Result<u64, String> {
     match raw.trim().parse::<u64>() {
         Ok(n) if n > 0 => Ok(n),
         _ => Err("a sequence id is a positive integer, such as 42".into()),
     }
 }
 
-pub async fn run(args: ShowArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
+pub(crate) async fn run(args: ShowArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     let settings = ctx.settings()?;
     let client = ctx.client(&settings)?;
     let seq = client.get_sequence(args.id).await.with_context(|| format!("fetching sequence {}", args.id))?;

@@ -65,7 +65,7 @@ fn check_batch(input: &crate::cli::InputArgs, test_mode: Option<bool>) -> anyhow
     })
 }
 
-pub fn run(args: ValidateArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
+pub(crate) fn run(args: ValidateArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     let test_mode = if args.live { Some(false) } else { args.test_mode.then_some(true) };
     let result = match &args.input.rows {
         Some(_) => check_batch(&args.input, None),

@@ -86,7 +86,7 @@ fn ids_from(path: &std::path::Path) -> anyhow::Result<Vec<u64>> {
     Ok(ids)
 }
 
-pub async fn run(args: WaitArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
+pub(crate) async fn run(args: WaitArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     let many = args.ids.len() != 1
         || args.ids_from.is_some()
         || args.journal.is_some()
@@ -122,7 +122,7 @@ pub async fn run(args: WaitArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
 }
 
 /// How to wait for many sequences (`sequence wait`, `create -f FILE.jsonl --wait`).
-pub struct Many {
+pub(crate) struct Many {
     pub concurrency: usize,
     pub timing: crate::waiter::Timing,
     pub output: OutputArgs,
@@ -132,7 +132,7 @@ pub struct Many {
 
 /// Follows `ids` to their ends: lines on stdout as each ends, progress and a summary on
 /// stderr, the reports asked for, and the exit code for the worst fate.
-pub async fn wait_many(
+pub(crate) async fn wait_many(
     ids: Vec<u64>,
     args: &Many,
     settings: &crate::config::Settings,
