@@ -46,18 +46,14 @@ pub fn run(cli: Cli, ui: &Ui, env: &Env) -> anyhow::Result<()> {
 /// profile must stop the job, whatever the command (exit 2, the defined profiles listed).
 fn check_named_profile(cli: &Cli, env: &Env) -> anyhow::Result<()> {
     env.check_unicode("CLARION_PROFILE")?;
-    let (name, from) = match (cli.global.profile.as_deref(), env.get("CLARION_PROFILE")) {
-        (Some(p), _) => (p, "--profile"),
-        (None, Some(p)) => (p, "CLARION_PROFILE"),
-        (None, None) => return Ok(()),
-    };
+    let Some((name, origin)) = crate::config::named_profile(cli.global.profile.as_deref(), env) else { return Ok(()) };
     crate::config::check_profile_name(name).map_err(UsageError::new)?;
     if cli.command.starts_profiles() {
         return Ok(());
     }
     let dir = crate::config::config_dir(env)?;
     let cfg = crate::config::load_config(&dir)?;
-    crate::config::check_profile_defined(&dir, &cfg, name, Some(from))
+    crate::config::check_profile_defined(&dir, &cfg, name, origin)
 }
 
 /// Simulated minutes pass at one per real second under `--sandbox`, so a sequence visibly

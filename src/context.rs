@@ -3,7 +3,7 @@
 
 use crate::api::Sequence;
 use crate::api::{ApiClient, ClientOptions, RetryPolicy, Trace};
-use crate::cli::{GlobalArgs, OutputArgs};
+use crate::args::{GlobalArgs, OutputArgs};
 use crate::config::{self, ConnFlags, Settings};
 use crate::env::Env;
 use crate::error::BadResponse;
@@ -90,7 +90,7 @@ impl Ctx<'_> {
             dir,
             profile,
             api_url: config::parse_api_url(url)?,
-            api_url_origin: config::Origin::Sandbox,
+            api_url_origin: config::UrlOrigin::Sandbox,
             profile_config,
             token_file: None,
             ca_cert: None,
@@ -120,7 +120,7 @@ impl Ctx<'_> {
             resolved.token
         };
         let extra_roots = match &settings.ca_cert {
-            Some(path) => config::load_ca_certs(path)?,
+            Some(path) => crate::tls::load_ca_certs(path)?,
             None => Vec::new(),
         };
         let trace = (self.global.verbose > 0).then(|| {

@@ -5,6 +5,7 @@
 
 mod api;
 mod app;
+mod args;
 mod batch;
 mod cli;
 mod commands;
@@ -15,6 +16,7 @@ mod diagnostics;
 mod env;
 mod error;
 mod fs;
+mod items;
 mod jq;
 mod output;
 mod render;

@@ -55,6 +55,19 @@ fn escape_where(text: &str, unsafe_char: impl Fn(char) -> bool) -> Cow<'_, str> 
     Cow::Owned(out)
 }
 
+/// A JSON value as one cell of text: `-` for null or absent, never the word null.
+pub(crate) fn cell(v: Option<&serde_json::Value>) -> String {
+    match v {
+        None | Some(serde_json::Value::Null) => "-".into(),
+        Some(serde_json::Value::String(s)) if s.is_empty() => "-".into(),
+        Some(serde_json::Value::String(s)) => escape_line(s).into_owned(),
+        Some(serde_json::Value::Bool(true)) => "yes".into(),
+        Some(serde_json::Value::Bool(false)) => "no".into(),
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        Some(other) => escape_line(&other.to_string()).into_owned(),
+    }
+}
+
 /// Bytes of unknown encoding as terminal text: invalid UTF-8 becomes U+FFFD, then `escape_block`.
 pub(crate) fn escape_bytes(bytes: &[u8]) -> String {
     escape_block(&String::from_utf8_lossy(bytes)).into_owned()
@@ -156,5 +169,14 @@ mod tests {
         let pretty = json(&v, true);
         assert!(pretty.contains("\n  \"name\": \"a\\u009bb"), "{pretty}");
         assert_eq!(serde_json::from_str::<serde_json::Value>(&pretty).unwrap(), v);
+    }
+
+    #[test]
+    fn cells() {
+        assert_eq!(cell(None), "-");
+        assert_eq!(cell(Some(&serde_json::json!(null))), "-");
+        assert_eq!(cell(Some(&serde_json::json!(true))), "yes");
+        assert_eq!(cell(Some(&serde_json::json!(12))), "12");
+        assert_eq!(cell(Some(&serde_json::json!("in-progress"))), "in-progress");
     }
 }

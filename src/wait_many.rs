@@ -172,7 +172,7 @@ fn brief(mut seq: Sequence) -> Sequence {
 
 /// A sequence's field as text, for lines and reports (`-` when absent).
 pub(crate) fn field(seq: Option<&Sequence>, key: &str) -> String {
-    crate::render::cell(seq.and_then(|s| s.data.get(key)))
+    crate::untrusted::cell(seq.and_then(|s| s.data.get(key)))
 }
 
 /// The name a report gives a sequence: its own name when the API sends one, and its id.

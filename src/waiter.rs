@@ -27,8 +27,9 @@ pub struct Timing {
 
 /// How an ended sequence that isn't `completed` is reported (exit 8), once it is printed.
 pub(crate) fn unsuccessful(id: u64, seq: &Sequence) -> SequenceUnsuccessful {
-    let status = crate::render::cell(seq.data.get("status"));
-    let reason = seq.data.get("ended_reason").and_then(Value::as_str).map(|r| crate::render::sanitize(r).into_owned());
+    let status = crate::untrusted::cell(seq.data.get("status"));
+    let reason =
+        seq.data.get("ended_reason").and_then(Value::as_str).map(|r| crate::untrusted::escape_line(r).into_owned());
     SequenceUnsuccessful { id, status, ended_reason: reason }
 }
 
@@ -63,7 +64,7 @@ pub(crate) async fn wait(
         seen(&seq);
         match outcome(&seq) {
             Some(_) => return Ok(seq),
-            None => last_status = Some(crate::render::cell(seq.data.get("status"))),
+            None => last_status = Some(crate::untrusted::cell(seq.data.get("status"))),
         }
         let next = Instant::now() + timing.interval;
         if next >= deadline {

@@ -6,7 +6,7 @@ pub(crate) mod gate;
 mod response;
 pub(crate) mod retry;
 
-pub(crate) use response::{Sequence, check_status, parse_sequence_response};
+pub(crate) use response::{RawResponse, Sequence, check_status, parse_sequence_response};
 pub(crate) use retry::RetryPolicy;
 
 use crate::error::{RetriesExhausted, TransportError};
@@ -58,14 +58,6 @@ pub(crate) struct ClientOptions {
     pub notify: Option<Sink>,
     /// Shared by concurrent requests: a `Retry-After` from any answer pauses them all.
     pub gate: Option<std::sync::Arc<gate::PauseGate>>,
-}
-
-/// A response as received, before interpretation.
-pub(crate) struct RawResponse {
-    pub status: u16,
-    pub retry_after: Option<Duration>,
-    pub headers: reqwest::header::HeaderMap,
-    pub body: Vec<u8>,
 }
 
 /// A request to any path of the API (`clarion api`).

@@ -1,10 +1,17 @@
 //! Interpreting what the API sent back: envelopes, error bodies, and responses that
 //! don't follow the contract at all (HTML from a proxy, empty bodies, wrong types).
 
-use super::RawResponse;
 use crate::error::{ApiError, BadResponse};
 use crate::untrusted::escape_line as sanitize;
 use serde_json::{Map, Value};
+
+/// A response as received, before interpretation.
+pub(crate) struct RawResponse {
+    pub status: u16,
+    pub retry_after: Option<std::time::Duration>,
+    pub headers: reqwest::header::HeaderMap,
+    pub body: Vec<u8>,
+}
 
 /// A sequence as the server sent it: every field kept, in the server's order.
 #[derive(Debug, Clone)]

@@ -5,11 +5,12 @@
 pub(crate) mod input;
 mod journal;
 
-pub(crate) use input::{Lines, MAX_LINE, Scan, line_body_checked, scan};
+pub(crate) use input::{line_body_checked, scan};
 pub(crate) use journal::{Journal, created_ids, key_prefix};
 
 use crate::api::ApiClient;
 use crate::error::{BatchIncomplete, BatchInterrupted, TestModeNotHonoured};
+use crate::items::{Item, Lines, Scan};
 use crate::output::Ui;
 use crate::seqfile::Overrides;
 use crate::seqfile::ValidationError;
@@ -83,9 +84,6 @@ fn confirm_live(ui: &Ui, live: &LiveTarget, count: u64, input: &str) -> anyhow::
     )
     .into())
 }
-
-/// One item of a batch: its number (line or row), and its body or its problems.
-pub(crate) type Item = (u64, Result<Value, Vec<crate::seqfile::Problem>>);
 
 /// The sending pass's input.
 enum Items<R: Read> {
@@ -170,8 +168,8 @@ fn read_once(reader: impl Read, name: &str) -> anyhow::Result<Source> {
     let mut reader = std::io::BufReader::new(reader.take(MAX_STREAM_INPUT + 1));
     let mut bytes = Vec::new();
     loop {
-        let n = (&mut reader).take(input::MAX_LINE as u64 + 1).read_until(b'\n', &mut bytes)?;
-        if n == 0 || (n > input::MAX_LINE && !bytes.ends_with(b"\n")) {
+        let n = (&mut reader).take(crate::items::MAX_LINE as u64 + 1).read_until(b'\n', &mut bytes)?;
+        if n == 0 || (n > crate::items::MAX_LINE && !bytes.ends_with(b"\n")) {
             break;
         }
     }
@@ -351,9 +349,9 @@ async fn validate(batch: &Batch, source: &Source, name: &str, ui: &Ui) -> anyhow
             return Err(ValidationError::summarised(scan.problems, summary).into());
         }
         for p in &scan.problems {
-            ui.warn(&crate::render::sanitize(&p.to_string()));
+            ui.warn(&crate::untrusted::escape_line(&p.to_string()));
         }
-        ui.warn(&crate::render::sanitize(&summary));
+        ui.warn(&crate::untrusted::escape_line(&summary));
     }
     if scan.valid == 0 && scan.invalid == 0 {
         ui.warn(&format!("{name} has no {unit}s: nothing to send"));
@@ -650,7 +648,7 @@ async fn send_one(shared: &Run, sink: &Sink, n: u64, body: &Value, key: &str) ->
                 j.failed(n, http.unwrap_or(0))?;
             }
             shared.counts.failed.fetch_add(1, Ordering::Relaxed);
-            let message = crate::render::sanitize(&format!("{e:#}")).into_owned();
+            let message = crate::untrusted::escape_line(&format!("{e:#}")).into_owned();
             if !matches!(sink, Sink::Ids) {
                 let error = json!({"message": message, "http_status": http, "exit": code});
                 emit(&shared.ui, bar, sink, json!({unit: n, "error": error}), None);

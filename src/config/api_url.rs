@@ -1,7 +1,7 @@
 //! The API's base URL as clarion accepts it: parsed, then judged (https anywhere, plain http
 //! only to this machine, no `/v1` of its own).
 
-use super::is_loopback;
+use crate::api::auth::is_loopback;
 use crate::error::UsageError;
 use url::Url;
 

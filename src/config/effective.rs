@@ -1,6 +1,9 @@
 //! The value a setting has for this command, and where it came from (`config get --show-origin`).
 
-use super::{ConfigFile, ConnFlags, DEFAULT_PROFILE, DEFAULT_TOKEN_COMMAND_TIMEOUT, KeySpec, Origin};
+use super::files::CONFIG_FILE;
+use super::keys::KeySpec;
+use super::model::{ConfigFile, DEFAULT_PROFILE, DEFAULT_TOKEN_COMMAND_TIMEOUT};
+use super::resolve::{ConnFlags, UrlOrigin, api_url_choice};
 use crate::env::Env;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -52,7 +55,7 @@ pub(crate) struct Sources<'a> {
 /// environment win over the profile, the profile over the built-in default, as commands use them.
 pub(crate) fn effective(key: &KeySpec, src: &Sources<'_>) -> (Option<String>, ValueOrigin) {
     let file = |profile: bool| ValueOrigin::File {
-        path: src.dir.join(super::files::CONFIG_FILE),
+        path: src.dir.join(CONFIG_FILE),
         profile: profile.then(|| src.profile.to_string()),
     };
     let pc = src.config.profiles.get(src.profile);
@@ -69,12 +72,12 @@ pub(crate) fn effective(key: &KeySpec, src: &Sources<'_>) -> (Option<String>, Va
             (Some("the local sandbox".into()), ValueOrigin::Sandbox { by_flag: src.sandbox == Some(true) })
         }
         "api_url" => {
-            let (raw, origin) = super::api_url_choice(src.flags, src.env, pc);
+            let (raw, origin) = api_url_choice(src.flags, src.env, pc);
             let origin = match origin {
-                Origin::Flag => ValueOrigin::Flag("--api-url"),
-                Origin::Env(var) => ValueOrigin::Env(var),
-                Origin::ConfigFile => file(true),
-                Origin::BuiltIn | Origin::Sandbox => ValueOrigin::Default,
+                UrlOrigin::Flag => ValueOrigin::Flag("--api-url"),
+                UrlOrigin::Env(var) => ValueOrigin::Env(var),
+                UrlOrigin::ConfigFile => file(true),
+                UrlOrigin::BuiltIn | UrlOrigin::Sandbox => ValueOrigin::Default,
             };
             (Some(raw), origin)
         }
@@ -122,7 +125,7 @@ mod tests {
             profile: "default",
             sandbox: None,
         };
-        for key in super::super::KEYS {
+        for key in super::super::keys::KEYS {
             let (value, origin) = effective(key, &src);
             // Only keys without a built-in default may be unset, and then their origin is "default".
             let optional = matches!(key.name, "token_command" | "ca_cert");

@@ -2,7 +2,7 @@
 //! atomic replacement (temp file, fsync, rename), private modes whatever the umask, and the
 //! user's own comments and layout kept (toml_edit).
 
-use crate::error::UsageError;
+use crate::error::{AuthError, UsageError};
 use anyhow::Context as _;
 use std::fs::File;
 use std::io::Write as _;
@@ -46,6 +46,36 @@ pub(crate) fn atomic_write(
     Ok(())
 }
 
+/// Refuses (exit 4, as ssh does) a config file or directory that another user could have
+/// written: its settings choose where the token goes and which command prints it.
+pub(crate) fn check_trusted(path: &Path) -> Result<(), AuthError> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let Ok(meta) = std::fs::metadata(path) else { return Ok(()) };
+        let shown = path.display();
+        let owner = meta.uid();
+        if owner != rustix::process::geteuid().as_raw() && owner != 0 {
+            return Err(AuthError {
+                message: format!("{shown} belongs to another user (uid {owner}): clarion will not use it"),
+                hint: Some(
+                    "make it yours (chown) or move it away; set CLARION_CONFIG_DIR to use another directory".into(),
+                ),
+            });
+        }
+        let mode = meta.mode() & 0o777;
+        if mode & 0o022 != 0 {
+            return Err(AuthError {
+                message: format!("{shown} can be changed by other users (mode {mode:04o}): clarion will not use it"),
+                hint: Some(format!("run: chmod go-w {shown}")),
+            });
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}
+
 /// Edits one TOML file in the config directory under the lock, keeping what the user wrote.
 pub(crate) fn edit(
     dir: &Path,
@@ -54,8 +84,8 @@ pub(crate) fn edit(
     change: impl FnOnce(&mut DocumentMut) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
     // A directory others can write could have its files swapped under this one.
-    super::load::check_trusted(dir)?;
-    super::load::check_trusted(&dir.join(file))?;
+    check_trusted(dir)?;
+    check_trusted(&dir.join(file))?;
     ensure_private_dir(dir)?;
     let lock_path = dir.join(LOCK_FILE);
     let mut options = File::options();

@@ -1,8 +1,10 @@
 //! The config keys `clarion config get/set/unset` know: one registry (names, scopes, kinds,
 //! help), and the checking of a value given on the command line.
 
-use super::{check_profile_name, load_ca_certs, parse_api_url};
+use super::api_url::parse_api_url;
+use super::model::check_profile_name;
 use crate::error::UsageError;
+use crate::tls::load_ca_certs;
 
 /// What a key in config.toml applies to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

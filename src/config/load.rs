@@ -2,9 +2,11 @@
 //! known, every value of the right type and within range, every problem located by line and
 //! column, and no value from credentials.toml ever repeated in a message.
 
-use super::{ConfigFile, CredentialEntry, CredentialsFile, ProfileConfig, check_profile_name, files};
+use super::files::{self, check_trusted};
+use super::keys::{KEYS, RETRIES, Scope, TOKEN_COMMAND_TIMEOUT};
+use super::model::{ConfigFile, CredentialEntry, CredentialsFile, ProfileConfig, check_profile_name};
 use crate::diagnostics::{Problem, ValidationError, suggest};
-use crate::error::{AuthError, UsageError};
+use crate::error::UsageError;
 use std::path::{Path, PathBuf};
 use toml_edit::{Item, TableLike};
 
@@ -12,36 +14,6 @@ use toml_edit::{Item, TableLike};
 const MAX_CONFIG_FILE: u64 = 1024 * 1024;
 
 const TOP_KEYS: &[&str] = &["default_profile", "profiles"];
-
-/// Refuses (exit 4, as ssh does) a config file or directory that another user could have
-/// written: its settings choose where the token goes and which command prints it.
-pub(crate) fn check_trusted(path: &Path) -> Result<(), AuthError> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        let Ok(meta) = std::fs::metadata(path) else { return Ok(()) };
-        let shown = path.display();
-        let owner = meta.uid();
-        if owner != rustix::process::geteuid().as_raw() && owner != 0 {
-            return Err(AuthError {
-                message: format!("{shown} belongs to another user (uid {owner}): clarion will not use it"),
-                hint: Some(
-                    "make it yours (chown) or move it away; set CLARION_CONFIG_DIR to use another directory".into(),
-                ),
-            });
-        }
-        let mode = meta.mode() & 0o777;
-        if mode & 0o022 != 0 {
-            return Err(AuthError {
-                message: format!("{shown} can be changed by other users (mode {mode:04o}): clarion will not use it"),
-                hint: Some(format!("run: chmod go-w {shown}")),
-            });
-        }
-    }
-    #[cfg(not(unix))]
-    let _ = path;
-    Ok(())
-}
 
 /// The text of a config file, or `None` when it doesn't exist; checked for trust first
 /// (the directory too).
@@ -159,8 +131,7 @@ pub(crate) fn load_config(dir: &Path) -> anyhow::Result<ConfigFile> {
             None => c.at(item.span(), "default_profile", "must be a string (a profile name)"),
         }
     }
-    let profile_keys: Vec<&str> =
-        super::KEYS.iter().filter(|k| k.scope == super::Scope::Profile).map(|k| k.name).collect();
+    let profile_keys: Vec<&str> = KEYS.iter().filter(|k| k.scope == Scope::Profile).map(|k| k.name).collect();
     for (name, table) in profiles(&doc, &mut c) {
         let prefix = format!("profiles.{name}");
         c.unknown(table, &prefix, &profile_keys);
@@ -191,7 +162,7 @@ pub(crate) fn load_config(dir: &Path) -> anyhow::Result<ConfigFile> {
                 "retries" => match value.and_then(|v| v.as_integer()) {
                     Some(n)
                         if let Ok(n) = u32::try_from(n)
-                            && super::RETRIES.contains(&n) =>
+                            && RETRIES.contains(&n) =>
                     {
                         pc.retries = Some(n)
                     }
@@ -200,7 +171,7 @@ pub(crate) fn load_config(dir: &Path) -> anyhow::Result<ConfigFile> {
                 "token_command_timeout" => match value.and_then(|v| v.as_integer()) {
                     Some(n)
                         if let Ok(n) = u32::try_from(n)
-                            && super::TOKEN_COMMAND_TIMEOUT.contains(&n) =>
+                            && TOKEN_COMMAND_TIMEOUT.contains(&n) =>
                     {
                         pc.token_command_timeout = Some(u64::from(n))
                     }

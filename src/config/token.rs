@@ -1,10 +1,12 @@
 //! The token: where it comes from (`--token-file`, CLARION_TOKEN, credentials.toml, a
 //! `token_command`), and where a stored one may go.
 
-use super::{
-    DEFAULT_API_URL, DEFAULT_TOKEN_COMMAND_TIMEOUT, Origin, Settings, Token, files, load_credentials, parse_api_url,
-    same_origin,
-};
+use super::api_url::parse_api_url;
+use super::files;
+use super::load::load_credentials;
+use super::model::{DEFAULT_API_URL, DEFAULT_TOKEN_COMMAND_TIMEOUT};
+use super::resolve::{Settings, UrlOrigin};
+use crate::api::auth::{Token, same_origin};
 use crate::env::Env;
 use crate::error::{AuthError, UsageError};
 use std::path::{Path, PathBuf};
@@ -27,16 +29,18 @@ pub(crate) enum TokenOrigin {
     TokenCommand,
 }
 
-impl TokenOrigin {
-    pub(crate) fn describe(&self) -> String {
+impl std::fmt::Display for TokenOrigin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            TokenOrigin::TokenFile(p) => format!("--token-file {}", p.display()),
-            TokenOrigin::Env => "CLARION_TOKEN".into(),
-            TokenOrigin::CredentialsFile => "credentials.toml".into(),
-            TokenOrigin::TokenCommand => "token_command".into(),
+            TokenOrigin::TokenFile(p) => write!(f, "--token-file {}", p.display()),
+            TokenOrigin::Env => f.write_str("CLARION_TOKEN"),
+            TokenOrigin::CredentialsFile => f.write_str("credentials.toml"),
+            TokenOrigin::TokenCommand => f.write_str("token_command"),
         }
     }
+}
 
+impl TokenOrigin {
     /// A token the user handed over for this one run, rather than one stored for a profile.
     pub(crate) fn is_explicit(&self) -> bool {
         matches!(self, TokenOrigin::TokenFile(_) | TokenOrigin::Env)
@@ -92,7 +96,7 @@ pub(crate) fn resolve_token(settings: &Settings, env: &Env) -> anyhow::Result<Re
 /// A token stored for a profile goes only to that profile's own API host. A URL from
 /// `--api-url` or `CLARION_API_URL` pointing elsewhere needs a token given for this run.
 pub(crate) fn check_token_destination(settings: &Settings, origin: &TokenOrigin) -> Result<(), AuthError> {
-    if origin.is_explicit() || !matches!(settings.api_url_origin, Origin::Flag | Origin::Env(_)) {
+    if origin.is_explicit() || !matches!(settings.api_url_origin, UrlOrigin::Flag | UrlOrigin::Env(_)) {
         return Ok(());
     }
     let home = settings.profile_config.api_url.as_deref().unwrap_or(DEFAULT_API_URL);
@@ -100,10 +104,7 @@ pub(crate) fn check_token_destination(settings: &Settings, origin: &TokenOrigin)
     if same_origin(&home, &settings.api_url) {
         return Ok(());
     }
-    let from = match settings.api_url_origin {
-        Origin::Env(v) => v,
-        _ => "--api-url",
-    };
+    let from = &settings.api_url_origin;
     Err(AuthError {
         message: format!(
             "refusing to send the token stored for profile `{}` (for {}) to {}, which comes from {from}",

@@ -7,7 +7,7 @@ use serde_json::Value;
 
 /// One line about where a sequence is: its status and each step's.
 fn summary(seq: &Sequence) -> String {
-    let cell = |v: Option<&Value>| crate::render::cell(v);
+    let cell = |v: Option<&Value>| crate::untrusted::cell(v);
     let mut s = cell(seq.data.get("status"));
     if let Some(Value::Array(steps)) = seq.data.get("steps") {
         for (i, step) in steps.iter().enumerate() {

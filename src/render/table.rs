@@ -1,8 +1,8 @@
 //! The human view of a sequence: its fields, its steps, and their voicemail messages, fitted
 //! to the terminal without ever breaking an id, a time or a phone number across lines.
 
-use super::cell;
 use crate::output::OutStyle;
+use crate::untrusted::cell;
 use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
 use serde_json::{Map, Value};
 use std::time::SystemTime;
@@ -92,7 +92,9 @@ pub(crate) fn sequence_tables(seq: &Map<String, Value>, style: OutStyle, now: Op
         .iter()
         .zip(&cells)
         .filter_map(|(step, row)| match step.get("voicemail_message") {
-            Some(Value::String(m)) if !m.is_empty() => Some(format!("  step {}: {}", row[0], super::sanitize(m))),
+            Some(Value::String(m)) if !m.is_empty() => {
+                Some(format!("  step {}: {}", row[0], crate::untrusted::escape_line(m)))
+            }
             _ => None,
         })
         .collect();

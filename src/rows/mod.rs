@@ -9,7 +9,7 @@ pub(crate) mod template;
 pub(crate) use read::{Rows, RowsFormat};
 pub(crate) use template::RowTemplate;
 
-use crate::batch::Scan;
+use crate::items::Scan;
 use crate::seqfile::{Overrides, Problem, ValidationError};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
@@ -98,7 +98,7 @@ impl<R: Read> RowItems<R> {
         Ok(RowItems { rows, input, name: name.to_string(), overrides, count })
     }
 
-    pub(crate) fn next_item(&mut self) -> anyhow::Result<Option<crate::batch::Item>> {
+    pub(crate) fn next_item(&mut self) -> anyhow::Result<Option<crate::items::Item>> {
         let Some(row) = self.rows.next_row().map_err(fatal)? else { return Ok(None) };
         // Rows appended since the validation pass are not sent.
         if row.number > self.count {

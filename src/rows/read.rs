@@ -52,7 +52,7 @@ pub(crate) struct Hashing<R> {
 }
 
 /// The longest row: as long as the longest JSON Lines line.
-const MAX_ROW: u64 = crate::batch::MAX_LINE as u64;
+const MAX_ROW: u64 = crate::items::MAX_LINE as u64;
 
 impl<R> Hashing<R> {
     fn new(inner: R, csv: bool) -> Self {
@@ -108,7 +108,7 @@ pub(crate) struct Rows<R: Read> {
 
 enum Kind<R: Read> {
     Csv { reader: Box<csv::Reader<Hashing<R>>>, columns: Vec<String>, record: csv::ByteRecord },
-    Jsonl(Box<crate::batch::Lines<Hashing<R>>>),
+    Jsonl(Box<crate::items::Lines<Hashing<R>>>),
 }
 
 fn at(name: &str, line: u64, message: impl Into<String>) -> Problem {
@@ -120,7 +120,7 @@ impl<R: Read> Rows<R> {
     pub(crate) fn new(reader: R, format: RowsFormat, name: &str) -> Result<Self, Problem> {
         let hashing = Hashing::new(reader, format == RowsFormat::Csv);
         let kind = match format {
-            RowsFormat::Jsonl => Kind::Jsonl(Box::new(crate::batch::Lines::new(hashing, false))),
+            RowsFormat::Jsonl => Kind::Jsonl(Box::new(crate::items::Lines::new(hashing, false))),
             RowsFormat::Csv => {
                 let mut reader = csv::ReaderBuilder::new().has_headers(true).flexible(true).from_reader(hashing);
                 let headers = reader.byte_headers().map_err(|e| csv_problem(name, &e))?.clone();
@@ -188,7 +188,7 @@ impl<R: Read> Rows<R> {
                     at(
                         &name,
                         line,
-                        format!("row {number}: the line is longer than {} MiB", crate::batch::MAX_LINE >> 20),
+                        format!("row {number}: the line is longer than {} MiB", crate::items::MAX_LINE >> 20),
                     )
                 })?;
                 // A BOM is invisible in editors; refusing the file for it would be baffling.

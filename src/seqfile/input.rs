@@ -1,7 +1,9 @@
 //! Turning a sequence file and the command line's additions into a request body (or every
 //! problem with it).
 
-use super::{Input, Overrides, build_body, parse_document, read_input};
+use super::parse::parse_document;
+use super::source::{Input, read_input};
+use super::validate::{Overrides, build_body};
 use crate::error::UsageError;
 use std::path::Path;
 

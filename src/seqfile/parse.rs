@@ -1,29 +1,10 @@
 //! Parsing TOML or JSON text into a JSON value plus the location of every key and value.
 
-use super::source::Source;
+use super::source::{Format, Source};
 use crate::diagnostics::{Problem, ValidationError};
 use serde_json::{Map, Number, Value};
 use std::collections::HashMap;
 use std::ops::Range;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Format {
-    Toml,
-    Json,
-}
-
-impl Format {
-    /// JSON documents that can hold a sequence start with `{`; TOML never does. A `[` is
-    /// JSON only when an array follows (`[{`, `[]`): `[[steps]]` and `[table]` are TOML.
-    pub(crate) fn sniff(text: &str) -> Self {
-        let text = text.trim_start();
-        match text.as_bytes().first() {
-            Some(b'{') => Format::Json,
-            Some(b'[') if matches!(text[1..].trim_start().as_bytes().first(), Some(b'{' | b']')) => Format::Json,
-            _ => Format::Toml,
-        }
-    }
-}
 
 /// Byte ranges of one field's key and value, where the parser knows them.
 #[derive(Debug, Clone, Default)]

@@ -1,6 +1,7 @@
 //! Checking a parsed sequence file plus command-line overrides, and building the request body.
 
-use super::parse::{Format, Parsed, child_path, index_path};
+use super::parse::{Parsed, child_path, index_path};
+use super::source::Format;
 use crate::diagnostics::{Problem, ValidationError, suggest};
 use serde_json::{Map, Value};
 use std::collections::HashMap;

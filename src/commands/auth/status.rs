@@ -14,7 +14,7 @@ use std::collections::BTreeSet;
 #[derive(Debug, Args)]
 pub struct StatusArgs {
     #[command(flatten)]
-    pub json: crate::cli::JsonArgs,
+    pub json: crate::args::JsonArgs,
 }
 
 #[derive(Serialize)]
@@ -48,7 +48,7 @@ pub(crate) fn run(args: StatusArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     config::check_profile_defined(&dir, &cfg, &active, chosen_by)?;
 
     // A profile named on purpose is the only one shown; otherwise every profile on file.
-    let names: BTreeSet<String> = if chosen_by == Some("--profile") || chosen_by == Some("CLARION_PROFILE") {
+    let names: BTreeSet<String> = if chosen_by.is_named() {
         [active.clone()].into()
     } else {
         cfg.profiles.keys().chain(creds.profiles.keys()).cloned().chain([active.clone()]).collect()
@@ -103,7 +103,7 @@ impl Known<'_> {
         let stored = self.creds.profiles.get(&name).and_then(|e| e.token.clone());
         let mut warnings = Vec::new();
         let (api_url, api_url_source) = match (is_active, self.active_settings) {
-            (true, Ok(s)) => (s.api_url.to_string(), origin_name(&s.api_url_origin)),
+            (true, Ok(s)) => (s.api_url.to_string(), s.api_url_origin.to_string()),
             (true, Err(e)) => {
                 warnings.push(format!("{e:#}"));
                 (String::new(), "invalid".into())
@@ -114,9 +114,9 @@ impl Known<'_> {
             (true, Ok(r)) => {
                 warnings.extend(r.warnings.iter().cloned());
                 if r.origin.is_explicit() && stored.is_some() {
-                    warnings.push(format!("{} overrides the token stored in credentials.toml", r.origin.describe()));
+                    warnings.push(format!("{} overrides the token stored in credentials.toml", r.origin));
                 }
-                (Some(r.origin.describe()), Some(r.token.masked()))
+                (Some(r.origin.to_string()), Some(r.token.masked()))
             }
             // Already reported above when the settings themselves failed.
             (true, Err(e)) if self.active_settings.is_ok() => {
@@ -158,16 +158,6 @@ fn stored_token(stored: Option<&str>, pc: &config::ProfileConfig) -> (Option<Str
         ),
         (None, Some(_)) => (Some("token_command (not run)".into()), None),
         (None, None) => (None, None),
-    }
-}
-
-fn origin_name(o: &config::Origin) -> String {
-    match o {
-        config::Origin::Flag => "--api-url".into(),
-        config::Origin::Env(v) => (*v).into(),
-        config::Origin::ConfigFile => "config.toml".into(),
-        config::Origin::BuiltIn => "built-in default".into(),
-        config::Origin::Sandbox => "--sandbox".into(),
     }
 }
 

@@ -12,7 +12,7 @@ use clap::Args;
 #[derive(Debug, Args)]
 pub struct GetArgs {
     /// The key (see the list below)
-    #[arg(value_parser = crate::cli::ConfigKeyParser)]
+    #[arg(value_parser = crate::args::ConfigKeyParser)]
     pub key: String,
 
     /// Also say where the value came from, before it and a tab: flag:--api-url,

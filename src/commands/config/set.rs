@@ -17,7 +17,7 @@ Examples:
   clarion --profile ci config set token_command 'vault read -field=token secret/clarion'")]
 pub struct SetArgs {
     /// The key (see the list below)
-    #[arg(value_parser = crate::cli::ConfigKeyParser)]
+    #[arg(value_parser = crate::args::ConfigKeyParser)]
     pub key: String,
     pub value: String,
 }

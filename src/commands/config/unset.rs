@@ -8,7 +8,7 @@ use clap::Args;
 #[derive(Debug, Args)]
 pub struct UnsetArgs {
     /// The key (see the list below)
-    #[arg(value_parser = crate::cli::ConfigKeyParser)]
+    #[arg(value_parser = crate::args::ConfigKeyParser)]
     pub key: String,
 }
 

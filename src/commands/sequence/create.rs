@@ -1,6 +1,6 @@
 //! `clarion sequence create`: validate a sequence file and/or flags, then POST it.
 
-use crate::cli::{InputArgs, OutputArgs, WaitTiming};
+use crate::args::{InputArgs, OutputArgs, WaitTiming};
 use crate::context::Ctx;
 use crate::error::TestModeNotHonoured;
 use clap::Args;
@@ -114,7 +114,7 @@ async fn run_batch(
     let batch = crate::batch::Batch {
         target,
         // Resuming must not start over.
-        command_line: crate::cli::this_command_line(
+        command_line: crate::args::this_command_line(
             ctx.ui,
             "the same command (without --restart)",
             Some("--restart"),
@@ -212,7 +212,7 @@ pub(crate) async fn run(args: CreateArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     let seq = client.create_sequence(&body, &key).await.map_err(|e| {
         e.context(crate::error::CreatingSequence {
             key: key.clone(),
-            retry: crate::cli::this_command_line(
+            retry: crate::args::this_command_line(
                 ctx.ui,
                 &format!("the same command with --idempotency-key {key} (in place of any key it had)"),
                 Some("--idempotency-key"),

@@ -1,6 +1,6 @@
 //! `clarion sequence show ID`: fetch one sequence and print it.
 
-use crate::cli::OutputArgs;
+use crate::args::OutputArgs;
 use crate::context::Ctx;
 use anyhow::Context as _;
 use clap::Args;

@@ -1,6 +1,6 @@
 //! `clarion sequence validate`: every check `create` makes, offline.
 
-use crate::cli::{InputArgs, JsonArgs};
+use crate::args::{InputArgs, JsonArgs};
 use crate::context::Ctx;
 use crate::seqfile::ValidationError;
 use clap::Args;
@@ -39,7 +39,7 @@ pub struct ValidateArgs {
 
 /// Every line of a JSON Lines batch, or every row of `--rows` rendered through the template,
 /// checked by the batch's own validation pass; what is valid, said.
-fn check_batch(input: &crate::cli::InputArgs, test_mode: Option<bool>) -> anyhow::Result<String> {
+fn check_batch(input: &crate::args::InputArgs, test_mode: Option<bool>) -> anyhow::Result<String> {
     let overrides = input.overrides(test_mode);
     let (rows, path) = match &input.rows {
         Some(rows_path) => {

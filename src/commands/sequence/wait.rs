@@ -1,7 +1,7 @@
 //! `clarion sequence wait ID...`: poll until sequences end; one is printed as `show` prints it,
 //! many are followed together and reported the way CI reads them.
 
-use crate::cli::{OutputArgs, WaitTiming};
+use crate::args::{OutputArgs, WaitTiming};
 use crate::context::Ctx;
 use crate::error::UsageError;
 use crate::wait_many::{Fate, Stop, field};

@@ -1,0 +1,99 @@
+//! A batch's items, whatever they are read from (JSON Lines, or rows through a template):
+//! bounded line reading, the numbered bodies the sender takes, and what a validation pass found.
+
+use crate::seqfile::Problem;
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+use std::io::{BufRead, BufReader, Read};
+
+/// One item of a batch: its number (line or row), and its body or its problems.
+pub(crate) type Item = (u64, Result<Value, Vec<crate::seqfile::Problem>>);
+
+/// Longer lines are refused rather than read into memory.
+pub(crate) const MAX_LINE: usize = 16 * 1024 * 1024;
+
+/// A line's number, and its bytes (or `Err` when it is too long to read).
+pub(crate) type Line<'a> = (u64, Result<&'a [u8], ()>);
+
+pub(crate) struct Lines<R> {
+    reader: BufReader<R>,
+    line: u64,
+    /// Bytes read so far.
+    consumed: u64,
+    buf: Vec<u8>,
+    hasher: Option<Sha256>,
+    /// A line was too long: reading stopped there (it could be /dev/zero).
+    stopped: bool,
+}
+
+impl<R: Read> Lines<R> {
+    pub(crate) fn new(reader: R, hash: bool) -> Self {
+        Lines {
+            reader: BufReader::with_capacity(256 * 1024, reader),
+            line: 0,
+            consumed: 0,
+            buf: Vec::new(),
+            hasher: hash.then(Sha256::new),
+            stopped: false,
+        }
+    }
+
+    /// The next non-blank line and its number (counting from 1), or `Err` with a too-long
+    /// line's number, after which there are no more lines: the rest is never read.
+    pub(crate) fn next_line(&mut self) -> std::io::Result<Option<Line<'_>>> {
+        loop {
+            if self.stopped {
+                return Ok(None);
+            }
+            self.buf.clear();
+            let n = (&mut self.reader).take(MAX_LINE as u64 + 1).read_until(b'\n', &mut self.buf)?;
+            if n == 0 {
+                return Ok(None);
+            }
+            self.line += 1;
+            self.consumed += n as u64;
+            if let Some(h) = &mut self.hasher {
+                h.update(&self.buf);
+            }
+            if self.buf.len() > MAX_LINE && !self.buf.ends_with(b"\n") {
+                self.stopped = true;
+                return Ok(Some((self.line, Err(()))));
+            }
+            if self.buf.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            return Ok(Some((self.line, Ok(&self.buf))));
+        }
+    }
+
+    /// The reader underneath, once reading is done.
+    pub(crate) fn into_inner(self) -> R {
+        self.reader.into_inner()
+    }
+
+    /// Lines read so far, blank ones included.
+    pub(crate) fn count(&self) -> u64 {
+        self.line
+    }
+
+    pub(crate) fn consumed(&self) -> u64 {
+        self.consumed
+    }
+
+    pub(crate) fn sha256(self) -> String {
+        self.hasher.map(|h| h.finalize().iter().map(|b| format!("{b:02x}")).collect()).unwrap_or_default()
+    }
+}
+
+/// What the validation pass found.
+pub(crate) struct Scan {
+    pub valid: u64,
+    pub invalid: u64,
+    /// The first problems, in line order (at most `keep`).
+    pub problems: Vec<Problem>,
+    pub sha256: String,
+    /// Lines in the input, blank ones included.
+    pub lines: u64,
+    /// Bytes validated: the sending pass reads no further, whatever is appended meanwhile.
+    pub bytes: u64,
+}
