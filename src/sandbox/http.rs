@@ -3,9 +3,9 @@
 
 use super::clock::Clock;
 use super::lifecycle::{StoredSequence, render};
+use super::options::{DropConnection, Peer, SandboxConfig};
 use super::store::{KeyState, NewSequence, Store};
 use super::validate;
-use super::{DropConnection, Peer, SandboxConfig};
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, Request, State as AxState};

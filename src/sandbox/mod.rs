@@ -4,10 +4,13 @@
 mod clock;
 mod http;
 mod lifecycle;
+mod options;
 mod store;
 pub(crate) mod validate;
 mod writer;
 
+pub(crate) use options::SandboxConfig;
+use options::{DropConnection, Peer};
 pub use store::{KeyState, Store};
 
 use anyhow::Context as _;
@@ -21,51 +24,8 @@ use tokio::net::TcpListener;
 use tokio::sync::{Notify, watch};
 use tower::ServiceExt as _;
 
-#[derive(Debug, Clone)]
-pub(crate) struct SandboxConfig {
-    pub addr: SocketAddr,
-    /// SQLite file; in memory when `None`.
-    pub db: Option<PathBuf>,
-    /// Accept only this bearer token; any non-empty one when `None`.
-    pub token: Option<String>,
-    pub seed: Option<u64>,
-    pub speed: f64,
-    pub latency: Duration,
-    pub fail_rate: f64,
-    pub retry_after: u64,
-    pub rate_limit: Option<u32>,
-    pub drop_rate: f64,
-    /// One line per request on stderr.
-    pub log: bool,
-    /// A connection that hasn't sent a whole request head this long after it opened, or after
-    /// its previous answer (an idle keep-alive), is closed.
-    pub header_timeout: Duration,
-    /// Connections served at once; more wait in the listen queue.
-    pub max_connections: usize,
-}
-
 /// How long one request may take to arrive and be answered, beyond `--latency`.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
-
-impl SandboxConfig {
-    pub(crate) fn new(addr: SocketAddr) -> Self {
-        SandboxConfig {
-            addr,
-            db: None,
-            token: None,
-            seed: None,
-            speed: 1.0,
-            latency: Duration::ZERO,
-            fail_rate: 0.0,
-            retry_after: 1,
-            rate_limit: None,
-            drop_rate: 0.0,
-            log: false,
-            header_timeout: Duration::from_secs(10),
-            max_connections: 512,
-        }
-    }
-}
 
 /// A running sandbox; `stop` finishes in-flight requests (briefly) and closes the database.
 pub(crate) struct Sandbox {
@@ -77,14 +37,6 @@ pub(crate) struct Sandbox {
     shutdown: watch::Sender<bool>,
     task: tokio::task::JoinHandle<()>,
 }
-
-/// Put into each request so a handler can close its connection without answering.
-#[derive(Clone)]
-pub(crate) struct DropConnection(pub Arc<Notify>);
-
-/// The client's address, for the request log.
-#[derive(Clone, Copy)]
-pub(crate) struct Peer(pub SocketAddr);
 
 impl Sandbox {
     pub(crate) async fn start(cfg: SandboxConfig) -> anyhow::Result<Sandbox> {

@@ -16,6 +16,7 @@ mod contract;
 mod create;
 mod e2e;
 mod help;
+mod layers;
 mod predictable;
 mod promises;
 mod resilience;
