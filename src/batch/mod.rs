@@ -86,12 +86,12 @@ fn confirm_live(ui: &Ui, live: &LiveTarget, count: u64, input: &str) -> anyhow::
 }
 
 /// The sending pass's input.
-enum Items<R: Read> {
+enum Items<R: Read + Send + 'static> {
     Lines { lines: Box<Lines<R>>, name: String, overrides: Overrides },
     Rows(Box<crate::rows::RowItems<R>>),
 }
 
-impl<R: Read> Items<R> {
+impl<R: Read + Send + 'static> Items<R> {
     fn next_item(&mut self) -> anyhow::Result<Option<Item>> {
         match self {
             Items::Lines { lines, name, overrides } => {
@@ -100,6 +100,30 @@ impl<R: Read> Items<R> {
             Items::Rows(rows) => rows.next_item(),
         }
     }
+}
+
+/// Items read ahead of the senders.
+const READ_AHEAD: usize = 256;
+
+/// Reads and parses the items on a thread of their own, so that the senders' runtime only
+/// sends: a bounded channel keeps the reader at most `READ_AHEAD` items ahead. A read error
+/// ends the stream with that error; the thread ends when the senders stop listening.
+fn read_ahead<R: Read + Send + 'static>(mut items: Items<R>) -> tokio::sync::mpsc::Receiver<anyhow::Result<Item>> {
+    let (tx, rx) = tokio::sync::mpsc::channel(READ_AHEAD);
+    std::thread::spawn(move || {
+        loop {
+            let next = match items.next_item() {
+                Ok(Some(item)) => Ok(item),
+                Ok(None) => break,
+                Err(e) => Err(e),
+            };
+            let failed = next.is_err();
+            if tx.blocking_send(next).is_err() || failed {
+                break;
+            }
+        }
+    });
+    rx
 }
 
 /// Where results go: ids, JSON lines, or JSON lines through `--jq`.
@@ -381,7 +405,12 @@ async fn validate(batch: &Batch, source: &Source, name: &str, ui: &Ui) -> anyhow
 }
 
 /// The sending pass's items: only what was validated, whatever is appended to the file meanwhile.
-fn open_items(batch: &Batch, source: &Source, scan: &Scan, name: &str) -> anyhow::Result<Items<impl Read>> {
+fn open_items(
+    batch: &Batch,
+    source: &Source,
+    scan: &Scan,
+    name: &str,
+) -> anyhow::Result<Items<impl Read + Send + 'static>> {
     let reader = source.open()?.take(scan.bytes);
     Ok(match &batch.rows {
         Some(input) => Items::Rows(Box::new(crate::rows::RowItems::new(
@@ -526,16 +555,15 @@ impl Drop for Background {
 /// The sending pass: at most `concurrency` creates in flight, one at a time until test mode is
 /// confirmed when it was asked for, stopping on a live answer or Ctrl-C. Returns whether it
 /// was interrupted.
-async fn send_all<R: Read>(
+async fn send_all<R: Read + Send + 'static>(
     batch: &Batch,
     shared: &Arc<Run>,
     sink: &Sink,
-    mut items: Items<R>,
+    items: Items<R>,
     progress: &journal::Progress,
     prefix: &str,
     background: &mut Background,
 ) -> anyhow::Result<bool> {
-    let unit = shared.unit;
     let sem = Arc::new(tokio::sync::Semaphore::new(batch.concurrency.max(1)));
     let mut tasks = tokio::task::JoinSet::new();
     let mut interrupted = false;
@@ -543,27 +571,10 @@ async fn send_all<R: Read>(
     // a live answer stops the batch at one sequence instead of `concurrency` of them, and a
     // failed first request proves nothing, so the next one goes alone too.
     let mut probe = shared.asked_test;
-    while let Some((n, body)) = items.next_item()? {
-        let bar = shared.bar.as_ref();
-        if let Some(id) = progress.created_id(n) {
-            shared.keep(n, id);
-            shared.counts.already.fetch_add(1, Ordering::Relaxed);
-            let record = json!({unit: n, "id": id, "status": null, "skipped": "already created"});
-            emit(&shared.ui, bar, sink, record, Some(id));
-            tick(bar, &shared.counts);
-            continue;
-        }
-        let body = match body {
-            Ok(b) => b,
-            Err(ps) => {
-                if !matches!(sink, Sink::Ids) {
-                    let p = ps.first();
-                    let error = json!({"message": p.map(|p| p.message.clone()), "field": p.map(|p| p.field.clone()), "exit": 2});
-                    emit(&shared.ui, bar, sink, json!({unit: n, "error": error}), None);
-                }
-                continue;
-            }
-        };
+    let mut items = read_ahead(items);
+    while let Some(item) = items.recv().await {
+        let (n, body) = item?;
+        let Some(body) = to_send(shared, sink, progress, n, body) else { continue };
         let permit = tokio::select! {
             p = sem.clone().acquire_owned() => p?,
             _ = background.interrupts.recv() => { interrupted = true; break; }
@@ -596,20 +607,58 @@ async fn send_all<R: Read>(
             &format!("interrupted: finishing the {} request(s) in flight (Ctrl-C again to abandon them)", tasks.len()),
         );
     }
+    Ok(finish_in_flight(tasks, background).await? || interrupted)
+}
+
+/// An item's body when it is to be sent; `None` for one an earlier run created (its id is
+/// reported again) or one that is invalid (its problem is reported, when lines are JSON).
+fn to_send(
+    shared: &Run,
+    sink: &Sink,
+    progress: &journal::Progress,
+    n: u64,
+    body: Result<Value, Vec<crate::seqfile::Problem>>,
+) -> Option<Value> {
+    let (unit, bar) = (shared.unit, shared.bar.as_ref());
+    if let Some(id) = progress.created_id(n) {
+        shared.keep(n, id);
+        shared.counts.already.fetch_add(1, Ordering::Relaxed);
+        let record = json!({unit: n, "id": id, "status": null, "skipped": "already created"});
+        emit(&shared.ui, bar, sink, record, Some(id));
+        tick(bar, &shared.counts);
+        return None;
+    }
+    match body {
+        Ok(b) => Some(b),
+        Err(ps) => {
+            if !matches!(sink, Sink::Ids) {
+                let p = ps.first();
+                let error =
+                    json!({"message": p.map(|p| p.message.clone()), "field": p.map(|p| p.field.clone()), "exit": 2});
+                emit(&shared.ui, bar, sink, json!({unit: n, "error": error}), None);
+            }
+            None
+        }
+    }
+}
+
+/// Waits for the requests in flight; a Ctrl-C abandons them. Returns whether one did.
+async fn finish_in_flight(
+    mut tasks: tokio::task::JoinSet<anyhow::Result<()>>,
+    background: &mut Background,
+) -> anyhow::Result<bool> {
     loop {
         tokio::select! {
             next = tasks.join_next() => match next {
                 Some(done) => done??,
-                None => break,
+                None => return Ok(false),
             },
             _ = background.interrupts.recv() => {
                 tasks.abort_all();
-                interrupted = true;
-                break;
+                return Ok(true);
             }
         }
     }
-    Ok(interrupted)
 }
 
 /// One line's create: journalled before it is sent and after its answer, its result emitted.
