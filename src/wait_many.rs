@@ -25,6 +25,24 @@ pub(crate) enum Fate {
 }
 
 impl Fate {
+    /// The word lines and counts use: the sequence's status, or what kept it from having one.
+    pub(crate) fn status(&self) -> String {
+        match self {
+            Fate::NotFound => "not found".to_string(),
+            Fate::Unreachable(_) => "unreachable".to_string(),
+            _ => field(self.sequence(), "status"),
+        }
+    }
+
+    /// Only what the summary and the reports use.
+    fn brief(self) -> Fate {
+        match self {
+            Fate::Completed(s) => Fate::Completed(brief(s)),
+            Fate::EndedOtherwise(s) => Fate::EndedOtherwise(brief(s)),
+            other => other,
+        }
+    }
+
     pub(crate) fn sequence(&self) -> Option<&Sequence> {
         match self {
             Fate::Completed(s) | Fate::EndedOtherwise(s) => Some(s),
@@ -125,27 +143,16 @@ pub(crate) async fn wait_many(
                 if last[i].is_none() && fates[i].is_none() {
                     unlooked = unlooked.saturating_sub(1);
                 }
-                let fate = match result {
-                    Ok(seq) => match outcome(&seq) {
-                        Some(true) => Some(Fate::Completed(seq)),
-                        Some(false) => Some(Fate::EndedOtherwise(seq)),
-                        None => {
-                            last[i] = Some(brief(seq));
-                            due.push(Reverse((Instant::now() + timing.interval, i)));
-                            None
-                        }
-                    },
-                    Err(e) if crate::error::exit_code(&e) == crate::error::code::NOT_FOUND => Some(Fate::NotFound),
-                    Err(e) => Some(Fate::Unreachable(crate::untrusted::escape_line(&format!("{e:#}")).into_owned())),
-                };
-                if let Some(f) = fate {
-                    on_fate(Some((ids[i], &f)));
-                    // Thousands of sequences are kept until the end: only what reports use.
-                    fates[i] = Some(match f {
-                        Fate::Completed(s) => Fate::Completed(brief(s)),
-                        Fate::EndedOtherwise(s) => Fate::EndedOtherwise(brief(s)),
-                        other => other,
-                    });
+                match fate_of(result) {
+                    Err(running) => {
+                        last[i] = Some(brief(running));
+                        due.push(Reverse((Instant::now() + timing.interval, i)));
+                    }
+                    Ok(fate) => {
+                        on_fate(Some((ids[i], &fate)));
+                        // Thousands of sequences are kept until the end: only what reports use.
+                        fates[i] = Some(fate.brief());
+                    }
                 }
             }
             _ = tokio::time::sleep_until(wake) => {
@@ -161,6 +168,19 @@ pub(crate) async fn wait_many(
     let out =
         ids.iter().zip(fates).zip(last).map(|((id, fate), last)| (*id, fate.unwrap_or(Fate::Running(last)))).collect();
     (out, stop)
+}
+
+/// What one look came to: a fate, or the sequence still running (`Err`).
+fn fate_of(look: anyhow::Result<Sequence>) -> Result<Fate, Sequence> {
+    match look {
+        Ok(seq) => match outcome(&seq) {
+            Some(true) => Ok(Fate::Completed(seq)),
+            Some(false) => Ok(Fate::EndedOtherwise(seq)),
+            None => Err(seq),
+        },
+        Err(e) if crate::error::exit_code(&e) == crate::error::code::NOT_FOUND => Ok(Fate::NotFound),
+        Err(e) => Ok(Fate::Unreachable(crate::untrusted::escape_line(&format!("{e:#}")).into_owned())),
+    }
 }
 
 /// What the summary and the reports use of a sequence; the rest is dropped once shown.

@@ -123,8 +123,56 @@ pub(crate) fn check_token_destination(settings: &Settings, origin: &TokenOrigin)
 /// auth error naming the profile; a command that never ends is stopped (its whole process
 /// group), never waited on forever.
 fn run_token_command(cmd: &str, profile: &str, limit: std::time::Duration) -> anyhow::Result<Token> {
-    use std::io::Read as _;
     let fail = |message: String, hint: Option<&str>| AuthError { message, hint: hint.map(str::to_string) };
+    let mut child = shell_command(cmd)
+        .spawn()
+        .map_err(|e| fail(format!("cannot run the token_command of profile `{profile}`: {e}"), None))?;
+    let pieces = read_in_pieces(child.stdout.take());
+    let deadline = std::time::Instant::now() + limit;
+    let finished = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break Some(status),
+            Ok(None) if std::time::Instant::now() < deadline => {
+                std::thread::sleep(std::time::Duration::from_millis(10))
+            }
+            _ => break None,
+        }
+    };
+    let Some(status) = finished else {
+        stop_group(&mut child);
+        return Err(fail(
+            format!(
+                "the token_command of profile `{profile}` did not finish within {}s; it was stopped",
+                limit.as_secs()
+            ),
+            Some("run the command yourself to see why; token_command_timeout in the profile allows it longer"),
+        )
+        .into());
+    };
+    // Its output: until the pipe closes, or, once the command itself has exited, a moment more
+    // (something it left running in the background may hold the pipe open for good).
+    let grace = (std::time::Instant::now() + std::time::Duration::from_millis(200)).min(deadline);
+    let mut stdout = Vec::new();
+    while let Ok(Some(piece)) = pieces.recv_timeout(grace.saturating_duration_since(std::time::Instant::now())) {
+        stdout.extend(piece);
+    }
+    if !status.success() {
+        return Err(fail(
+            format!("the token_command of profile `{profile}` failed ({status})"),
+            Some("its own messages are above; run the command yourself to see why"),
+        )
+        .into());
+    }
+    let text = String::from_utf8(stdout)
+        .map_err(|_| fail(format!("the token_command of profile `{profile}` printed non-UTF-8 output"), None))?;
+    Token::new(&text).map_err(|why| {
+        fail(format!("the token printed by the token_command of profile `{profile}` {why}"), None).into()
+    })
+}
+
+/// `cmd` for the platform's shell: no stdin, stdout piped, stderr the user's, and (on Unix) a
+/// process group of its own, so that stopping it stops what it started.
+fn shell_command(cmd: &str) -> std::process::Command {
     #[cfg(unix)]
     let mut command = std::process::Command::new("sh");
     #[cfg(unix)]
@@ -140,14 +188,16 @@ fn run_token_command(cmd: &str, profile: &str, limit: std::time::Duration) -> an
         .stderr(std::process::Stdio::inherit());
     #[cfg(unix)]
     std::os::unix::process::CommandExt::process_group(&mut command, 0);
-    let mut child =
-        command.spawn().map_err(|e| fail(format!("cannot run the token_command of profile `{profile}`: {e}"), None))?;
-    let stdout = child.stdout.take();
-    // What it prints, a piece at a time; `None` at the end of its output.
+    command
+}
+
+/// What a pipe carries, a piece at a time, read on a thread of its own; `None` at its end. A
+/// token is short: reading stops after 64 KiB.
+fn read_in_pieces(pipe: Option<std::process::ChildStdout>) -> std::sync::mpsc::Receiver<Option<Vec<u8>>> {
+    use std::io::Read as _;
     let (tx, rx) = std::sync::mpsc::channel::<Option<Vec<u8>>>();
     std::thread::spawn(move || {
-        if let Some(s) = stdout {
-            // A token is short; more than this is not one.
+        if let Some(s) = pipe {
             let mut s = s.take(64 * 1024);
             let mut buf = [0u8; 4096];
             while let Ok(n @ 1..) = s.read(&mut buf) {
@@ -158,52 +208,15 @@ fn run_token_command(cmd: &str, profile: &str, limit: std::time::Duration) -> an
         }
         let _ = tx.send(None);
     });
-    let deadline = std::time::Instant::now() + limit;
-    let finished = loop {
-        match child.try_wait() {
-            Ok(Some(status)) => break Some(status),
-            Ok(None) if std::time::Instant::now() < deadline => {
-                std::thread::sleep(std::time::Duration::from_millis(10))
-            }
-            _ => break None,
-        }
-    };
-    // Its output: until the pipe closes, or, once the command itself has exited, a moment more
-    // (something it left running in the background may hold the pipe open for good).
-    let output = finished.map(|status| {
-        let grace = (std::time::Instant::now() + std::time::Duration::from_millis(200)).min(deadline);
-        let mut out = Vec::new();
-        while let Ok(Some(piece)) = rx.recv_timeout(grace.saturating_duration_since(std::time::Instant::now())) {
-            out.extend(piece);
-        }
-        (status, out)
-    });
-    let Some((status, stdout)) = output else {
-        #[cfg(unix)]
-        if let Some(pid) = rustix::process::Pid::from_raw(child.id() as i32) {
-            let _ = rustix::process::kill_process_group(pid, rustix::process::Signal::KILL);
-        }
-        let _ = child.kill();
-        let _ = child.wait();
-        return Err(fail(
-            format!(
-                "the token_command of profile `{profile}` did not finish within {}s; it was stopped",
-                limit.as_secs()
-            ),
-            Some("run the command yourself to see why; token_command_timeout in the profile allows it longer"),
-        )
-        .into());
-    };
-    if !status.success() {
-        return Err(fail(
-            format!("the token_command of profile `{profile}` failed ({status})"),
-            Some("its own messages are above; run the command yourself to see why"),
-        )
-        .into());
+    rx
+}
+
+/// Stops a command that ran out of time, with everything in its process group.
+fn stop_group(child: &mut std::process::Child) {
+    #[cfg(unix)]
+    if let Some(pid) = rustix::process::Pid::from_raw(child.id() as i32) {
+        let _ = rustix::process::kill_process_group(pid, rustix::process::Signal::KILL);
     }
-    let text = String::from_utf8(stdout)
-        .map_err(|_| fail(format!("the token_command of profile `{profile}` printed non-UTF-8 output"), None))?;
-    Token::new(&text).map_err(|why| {
-        fail(format!("the token printed by the token_command of profile `{profile}` {why}"), None).into()
-    })
+    let _ = child.kill();
+    let _ = child.wait();
 }

@@ -71,16 +71,26 @@ fn page(cmd: &Command, parent: Option<&Command>) -> String {
 
     // The top page's after-help is the exit-code table, which EXIT STATUS gives below.
     if let Some(after) = cmd.get_after_help().filter(|_| parent.is_some()) {
-        let text = after.to_string();
-        let body = text.strip_prefix("Examples:\n").or_else(|| text.strip_prefix("Example:\n")).unwrap_or(&text);
-        r.control("SH", ["EXAMPLES"]);
-        r.control("nf", []);
-        for line in body.lines() {
-            r.text([roman(line.trim_start())]);
-        }
-        r.control("fi", []);
+        examples(&mut r, &after.to_string());
     }
+    exit_status(&mut r);
+    see_also(&mut r, parent, &subs);
+    r.to_roff()
+}
 
+/// EXAMPLES: a command's after-help, as written (`Examples:` is the section's title).
+fn examples(r: &mut Roff, text: &str) {
+    let body = text.strip_prefix("Examples:\n").or_else(|| text.strip_prefix("Example:\n")).unwrap_or(text);
+    r.control("SH", ["EXAMPLES"]);
+    r.control("nf", []);
+    for line in body.lines() {
+        r.text([roman(line.trim_start())]);
+    }
+    r.control("fi", []);
+}
+
+/// EXIT STATUS: the table `--help` ends with, one entry per code.
+fn exit_status(r: &mut Roff) {
     r.control("SH", ["EXIT STATUS"]);
     for line in crate::error::EXIT_CODES_HELP.lines().skip(1) {
         if let Some((code, meaning)) = line.trim().split_once(char::is_whitespace) {
@@ -89,13 +99,14 @@ fn page(cmd: &Command, parent: Option<&Command>) -> String {
             r.text([roman(meaning.trim())]);
         }
     }
+}
 
+/// SEE ALSO: the parent's page, the top page, and the subcommands'.
+fn see_also(r: &mut Roff, parent: Option<&Command>, subs: &[&Command]) {
     r.control("SH", ["SEE ALSO"]);
     let mut see: Vec<String> = Vec::new();
     if let Some(p) = parent {
         see.push(page_name(p));
-    }
-    if parent.is_some() {
         see.push("clarion".into());
     }
     see.extend(subs.iter().map(|s| page_name(s)));
@@ -109,7 +120,6 @@ fn page(cmd: &Command, parent: Option<&Command>) -> String {
         links.push(roman("(1)"));
     }
     r.text(links);
-    r.to_roff()
 }
 
 /// `clarion sequence create [-f PATH] [--name TEXT] ... [GLOBAL OPTIONS]`: every option with

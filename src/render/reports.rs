@@ -3,6 +3,40 @@
 //! sequences' own names, nothing from their steps (no numbers, no messages).
 
 use crate::wait_many::{Fate, Tally, field, label};
+use std::collections::BTreeMap;
+
+/// `key n, key n, ...`: a tally as the summary lines show it.
+pub(crate) fn counts(tally: &BTreeMap<String, usize>) -> String {
+    tally.iter().map(|(s, n)| format!("{s} {n}")).collect::<Vec<_>>().join(", ")
+}
+
+/// The line stderr ends with: how many came to each fate, how the others ended, the outcomes.
+pub(crate) fn summary_line(fates: &[(u64, Fate)], elapsed: f64) -> String {
+    let tally = Tally::of(fates);
+    let mut otherwise: BTreeMap<String, usize> = BTreeMap::new();
+    let mut outcomes: BTreeMap<String, usize> = BTreeMap::new();
+    for (_, f) in fates {
+        if let Fate::EndedOtherwise(s) = f {
+            let key = format!("{} ({})", field(Some(s), "status"), field(Some(s), "ended_reason"));
+            *otherwise.entry(key).or_default() += 1;
+        }
+        if let Fate::Completed(s) | Fate::EndedOtherwise(s) = f {
+            *outcomes.entry(field(Some(s), "outcome")).or_default() += 1;
+        }
+    }
+    format!(
+        "{} sequence{}: {} completed, {} ended otherwise{}, {} still running, {} not found, {} could not be looked at; outcomes: {}; {elapsed:.0}s",
+        fates.len(),
+        if fates.len() == 1 { "" } else { "s" },
+        tally.completed,
+        tally.ended_otherwise,
+        if otherwise.is_empty() { String::new() } else { format!(" ({})", counts(&otherwise)) },
+        tally.running,
+        tally.not_found,
+        tally.unreachable,
+        if outcomes.is_empty() { "-".to_string() } else { counts(&outcomes) },
+    )
+}
 
 fn xml(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

@@ -105,6 +105,55 @@ impl Shown {
     }
 }
 
+/// Where each step is at `now`, and the first step that has failed by then (which ends the
+/// sequence there: the steps after it are skipped).
+fn states(plans: &[Plan<'_>], now: i64) -> (Option<usize>, Vec<Shown>) {
+    let failed_at = plans.iter().position(|p| p.fails && now >= p.end);
+    let shown = plans
+        .iter()
+        .enumerate()
+        .map(|(i, p)| match failed_at {
+            Some(f) if i > f => Shown::Skipped,
+            _ if now < p.start => Shown::Pending,
+            _ if now < p.end => Shown::InProgress,
+            _ if p.fails => Shown::Failed,
+            _ => Shown::Completed,
+        })
+        .collect();
+    (failed_at, shown)
+}
+
+/// The latest change by `now`. Steps skipped by a failure never start: their times are not changes.
+fn last_change(seq: &StoredSequence, plans: &[Plan<'_>], shown: &[Shown], now: i64) -> i64 {
+    plans
+        .iter()
+        .zip(shown)
+        .filter(|(_, s)| **s != Shown::Skipped)
+        .flat_map(|(p, _)| [p.start, p.end])
+        .filter(|t| *t <= now)
+        .chain([seq.created_ms])
+        .max()
+        .unwrap_or(seq.created_ms)
+}
+
+/// `status`, `outcome`, `ended_reason`, `ended_reason_v2` and `was_contact_reached`.
+fn ending(ended: bool, failed_at: Option<usize>, shown: &[Shown]) -> (&'static str, Value, Value, Value, Value) {
+    let reached = shown.contains(&Shown::Completed);
+    match (ended, failed_at) {
+        (false, _) => ("in-progress", Value::Null, Value::Null, Value::Null, Value::Null),
+        (true, None) => {
+            ("completed", json!("contact_reached"), json!("completed"), json!("all_steps_completed"), json!(true))
+        }
+        (true, Some(f)) => (
+            "failed",
+            json!(if reached { "contact_reached" } else { "not_reached" }),
+            json!("step_failed"),
+            json!(format!("step_{}_failed", f + 1)),
+            json!(reached),
+        ),
+    }
+}
+
 /// The sequence's `data` object as the API would send it at simulated time `now`: every
 /// documented field present, null where it has no value, and every field derived from what
 /// has happened by `now` (a step's fate shows when it ends, never before):
@@ -122,49 +171,15 @@ impl Shown {
 /// - `claimed_at` is when the first step started; `last_updated` the latest change so far.
 pub(super) fn render(seq: &StoredSequence, now: i64) -> Map<String, Value> {
     let plans = plan(seq);
-    // The first failure that has happened by now ends the sequence there.
-    let failed_at = plans.iter().position(|p| p.fails && now >= p.end);
-    let shown: Vec<Shown> = plans
-        .iter()
-        .enumerate()
-        .map(|(i, p)| match failed_at {
-            Some(f) if i > f => Shown::Skipped,
-            _ if now < p.start => Shown::Pending,
-            _ if now < p.end => Shown::InProgress,
-            _ if p.fails => Shown::Failed,
-            _ => Shown::Completed,
-        })
-        .collect();
+    let (failed_at, shown) = states(&plans, now);
     let ended_at = match failed_at {
         Some(f) => Some(plans[f].end),
         None => plans.last().filter(|p| now >= p.end).map(|p| p.end),
     };
     let ended = ended_at.is_some();
-    // Steps skipped by a failure never start: their times are not changes.
-    let last_change = plans
-        .iter()
-        .zip(&shown)
-        .filter(|(_, s)| **s != Shown::Skipped)
-        .flat_map(|(p, _)| [p.start, p.end])
-        .filter(|t| *t <= now)
-        .chain([seq.created_ms])
-        .max()
-        .unwrap_or(seq.created_ms);
+    let last_change = last_change(seq, &plans, &shown, now);
     let steps: Vec<Value> = plans.iter().zip(&shown).map(|(p, state)| step_view(p, *state)).collect();
-    let reached = shown.contains(&Shown::Completed);
-    let (status, outcome, reason, reason_v2, contact) = match (ended, failed_at) {
-        (false, _) => ("in-progress", Value::Null, Value::Null, Value::Null, Value::Null),
-        (true, None) => {
-            ("completed", json!("contact_reached"), json!("completed"), json!("all_steps_completed"), json!(true))
-        }
-        (true, Some(f)) => (
-            "failed",
-            json!(if reached { "contact_reached" } else { "not_reached" }),
-            json!("step_failed"),
-            json!(format!("step_{}_failed", f + 1)),
-            json!(reached),
-        ),
-    };
+    let (status, outcome, reason, reason_v2, contact) = ending(ended, failed_at, &shown);
     let current_step = match (ended, failed_at) {
         (true, Some(f)) => Some(f + 1),
         (true, None) => Some(plans.len()),

@@ -352,62 +352,9 @@ impl Validator<'_> {
                 continue;
             };
             self.unknown_keys(step, &path, STEP_KEYS);
-            let ty_path = child_path(&path, "type");
-            let ty = match step.get("type") {
-                None if misspelt(step, "type", STEP_KEYS) => None,
-                None | Some(Value::Null) => {
-                    let eg = match self.format() {
-                        Format::Toml => "type = \"voice\"",
-                        Format::Json => "\"type\": \"voice\"",
-                    };
-                    self.at_value(&path, format!("missing `type`: every step needs one (e.g. {eg})"));
-                    None
-                }
-                Some(Value::String(s)) if s.trim().is_empty() => {
-                    self.at_value(&ty_path, "must not be empty (e.g. \"voice\")");
-                    None
-                }
-                Some(Value::String(s)) => Some(s.clone()),
-                Some(other) => {
-                    let what = type_name(other, self.format());
-                    self.at_value(&ty_path, format!("must be a string such as \"voice\", found {what}"));
-                    None
-                }
-            };
-            let order_path = child_path(&path, "order");
-            let order = match step.get("order") {
-                None => None,
-                // The contract's int64: a larger order would not fit the API's integer.
-                Some(v) => match v.as_i64().filter(|n| *n >= 0) {
-                    Some(n) => Some(n as u64),
-                    None => {
-                        let shown = match v {
-                            Value::Number(n) if self.quiet => match (n.as_i64(), n.as_f64()) {
-                                (Some(_), _) => "a negative number".to_string(),
-                                (None, Some(f)) if f.fract() != 0.0 => "a fraction".to_string(),
-                                _ => "a number too large".to_string(),
-                            },
-                            Value::Number(n) => n.to_string(),
-                            other => type_name(other, self.format()).to_string(),
-                        };
-                        self.at_value(
-                            &order_path,
-                            format!("must be a non-negative integer up to 9223372036854775807, found {shown}"),
-                        );
-                        None
-                    }
-                },
-            };
-            let config = match step.get("config") {
-                None => None,
-                Some(Value::Object(m)) => Some(m.clone()),
-                Some(other) => {
-                    let what = type_name(other, self.format());
-                    let table = self.table_word();
-                    self.at_value(&child_path(&path, "config"), format!("must be {table}, found {what}"));
-                    None
-                }
-            };
+            let ty = self.step_type(step, &path);
+            let order = self.step_order(step, &path);
+            let config = self.step_config(step, &path);
             if let (Some(t), Some(c)) = (&ty, &config) {
                 self.voice_fields(t, c, &child_path(&path, "config"));
             }
@@ -415,6 +362,68 @@ impl Validator<'_> {
             out.push(Step { origin: Origin::File(i), order, bad_order, ty, config });
         }
         out
+    }
+
+    /// A step's `type`, when it is a non-empty string; otherwise its problem is noted.
+    fn step_type(&mut self, step: &Map<String, Value>, path: &str) -> Option<String> {
+        let ty_path = child_path(path, "type");
+        match step.get("type") {
+            None if misspelt(step, "type", STEP_KEYS) => None,
+            None | Some(Value::Null) => {
+                let eg = match self.format() {
+                    Format::Toml => "type = \"voice\"",
+                    Format::Json => "\"type\": \"voice\"",
+                };
+                self.at_value(path, format!("missing `type`: every step needs one (e.g. {eg})"));
+                None
+            }
+            Some(Value::String(s)) if s.trim().is_empty() => {
+                self.at_value(&ty_path, "must not be empty (e.g. \"voice\")");
+                None
+            }
+            Some(Value::String(s)) => Some(s.clone()),
+            Some(other) => {
+                let what = type_name(other, self.format());
+                self.at_value(&ty_path, format!("must be a string such as \"voice\", found {what}"));
+                None
+            }
+        }
+    }
+
+    /// A step's `order`, when given and an int64 the API can hold; otherwise its problem is noted.
+    fn step_order(&mut self, step: &Map<String, Value>, path: &str) -> Option<u64> {
+        let v = step.get("order")?;
+        // The contract's int64: a larger order would not fit the API's integer.
+        if let Some(n) = v.as_i64().filter(|n| *n >= 0) {
+            return Some(n as u64);
+        }
+        let shown = match v {
+            Value::Number(n) if self.quiet => match (n.as_i64(), n.as_f64()) {
+                (Some(_), _) => "a negative number".to_string(),
+                (None, Some(f)) if f.fract() != 0.0 => "a fraction".to_string(),
+                _ => "a number too large".to_string(),
+            },
+            Value::Number(n) => n.to_string(),
+            other => type_name(other, self.format()).to_string(),
+        };
+        self.at_value(
+            &child_path(path, "order"),
+            format!("must be a non-negative integer up to 9223372036854775807, found {shown}"),
+        );
+        None
+    }
+
+    /// A step's `config`, when it is a table; otherwise its problem is noted.
+    fn step_config(&mut self, step: &Map<String, Value>, path: &str) -> Option<Map<String, Value>> {
+        match step.get("config")? {
+            Value::Object(m) => Some(m.clone()),
+            other => {
+                let what = type_name(other, self.format());
+                let table = self.table_word();
+                self.at_value(&child_path(path, "config"), format!("must be {table}, found {what}"));
+                None
+            }
+        }
     }
 
     /// A voice step's number and message fields come back in the API's answer, typed: a phone

@@ -4,9 +4,9 @@
 use crate::args::{OutputArgs, WaitTiming};
 use crate::context::Ctx;
 use crate::error::UsageError;
+use crate::render::progress::ManyView;
 use crate::wait_many::{Fate, Stop, field};
 use clap::Args;
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -145,79 +145,43 @@ pub(crate) async fn wait_many(
         None => None,
     };
     let started = std::time::Instant::now();
-    let total = ids.len();
-    let bar = ctx.ui.stderr_is_tty().then(|| {
-        let bar = indicatif::ProgressBar::with_draw_target(Some(total as u64), indicatif::ProgressDrawTarget::stderr());
-        if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} ended {msg} ({elapsed})") {
-            bar.set_style(style);
-        }
-        bar.enable_steady_tick(std::time::Duration::from_millis(200));
-        bar
-    });
-    let mut by_status: BTreeMap<String, usize> = BTreeMap::new();
+    let mut view = ManyView::new(ctx.ui, ids.len());
     let mut failed_output: Option<std::io::Error> = None;
     let mut on_fate = |event: Option<(u64, &Fate)>| {
-        // Every 30 seconds without a terminal, where things stand, for a CI log.
-        let Some((id, fate)) = event else {
-            if bar.is_none() {
-                ctx.ui.info(&format!(
-                    "so far: {} of {total} ended ({})",
-                    by_status.values().sum::<usize>(),
-                    counts(&by_status)
-                ));
-            }
-            return;
-        };
-        let seq = fate.sequence();
-        let status = match fate {
-            Fate::NotFound => "not found".to_string(),
-            Fate::Unreachable(_) => "unreachable".to_string(),
-            _ => field(seq, "status"),
-        };
-        *by_status.entry(status.clone()).or_default() += 1;
-        let line = if args.output.quiet {
-            (!matches!(fate, Fate::Completed(_))).then(|| format!("{id}\n"))
-        } else if args.output.json || jq.is_some() {
-            json_line(id, fate, jq.as_ref())
-        } else {
-            Some(format!("{id}\t{status}\t{}\n", field(seq, "outcome")))
-        };
-        let mut write = || {
+        let Some((id, fate)) = event else { return view.heartbeat() };
+        let line = fate_line(id, fate, &args.output, jq.as_ref());
+        view.ended(id, fate, || {
             if let Some(l) = &line
                 && !l.is_empty()
                 && let Err(e) = ctx.ui.data(l.as_bytes())
             {
                 failed_output.get_or_insert(e);
             }
-        };
-        match &bar {
-            Some(b) => {
-                b.suspend(write);
-                b.inc(1);
-                b.set_message(counts(&by_status));
-            }
-            None => {
-                write();
-                ctx.ui.info(&format!(
-                    "{} sequence {id}: {status}",
-                    humantime::format_rfc3339_seconds(std::time::SystemTime::now())
-                ));
-            }
-        }
+        });
     };
     let interrupt = Box::pin(async {
         let _ = tokio::signal::ctrl_c().await;
     });
     let (fates, stop) =
         crate::wait_many::wait_many(client, &ids, args.timing, args.concurrency, interrupt, &mut on_fate).await;
-    if let Some(b) = &bar {
-        b.finish_and_clear();
-    }
+    drop(view);
     if let Some(e) = failed_output {
         return Err(e.into());
     }
     let elapsed = started.elapsed().as_secs_f64();
     finish(args, ctx, jq.as_ref(), &fates, stop, elapsed)
+}
+
+/// What stdout gets as a sequence's fate is known: `ID<TAB>STATUS<TAB>OUTCOME`, its JSON line,
+/// or (with -q) its id when it did not complete.
+fn fate_line(id: u64, fate: &Fate, output: &OutputArgs, jq: Option<&crate::jq::Jq>) -> Option<String> {
+    if output.quiet {
+        (!matches!(fate, Fate::Completed(_))).then(|| format!("{id}\n"))
+    } else if output.json || jq.is_some() {
+        json_line(id, fate, jq)
+    } else {
+        Some(format!("{id}\t{}\t{}\n", fate.status(), field(fate.sequence(), "outcome")))
+    }
 }
 
 /// One JSON line per sequence, whatever became of it: its data as the API sent it when it
@@ -259,11 +223,6 @@ fn write_report(path: &std::path::Path, text: &str, append: bool) -> anyhow::Res
     Ok(())
 }
 
-/// `key n, key n, ...`: a tally as the summary lines show it.
-fn counts(tally: &BTreeMap<String, usize>) -> String {
-    tally.iter().map(|(s, n)| format!("{s} {n}")).collect::<Vec<_>>().join(", ")
-}
-
 /// The still-running ones listed, the reports written, the summary said, and the exit code.
 fn finish(
     args: &Many,
@@ -273,8 +232,7 @@ fn finish(
     stop: Stop,
     elapsed: f64,
 ) -> anyhow::Result<()> {
-    let running: Vec<&(u64, Fate)> = fates.iter().filter(|(_, f)| matches!(f, Fate::Running(_))).collect();
-    for (id, fate) in &running {
+    for (id, fate) in fates.iter().filter(|(_, f)| matches!(f, Fate::Running(_))) {
         let line = if args.output.json || jq.is_some() {
             json_line(*id, fate, jq)
         } else if args.output.quiet {
@@ -292,61 +250,36 @@ fn finish(
     if let Some(path) = &args.summary {
         write_report(path, &crate::render::reports::markdown(fates, elapsed), true)?;
     }
-    let tally = crate::wait_many::Tally::of(fates);
-    let mut otherwise: BTreeMap<String, usize> = BTreeMap::new();
-    let mut outcomes: BTreeMap<String, usize> = BTreeMap::new();
-    for (_, f) in fates {
-        if let Fate::EndedOtherwise(s) = f {
-            let key = format!("{} ({})", field(Some(s), "status"), field(Some(s), "ended_reason"));
-            *otherwise.entry(key).or_default() += 1;
-        }
-        if let Fate::Completed(s) | Fate::EndedOtherwise(s) = f {
-            *outcomes.entry(field(Some(s), "outcome")).or_default() += 1;
-        }
+    ctx.ui.info(&crate::render::reports::summary_line(fates, elapsed));
+    let Some((exit, message)) = verdict(fates, stop) else { return Ok(()) };
+    ctx.ui.error(&message);
+    if matches!(stop, Stop::Interrupted) && fates.iter().any(|(_, f)| matches!(f, Fate::Running(_))) {
+        ctx.ui.hint("they keep running (clarion only stopped waiting): run the same command again to follow them");
     }
-    ctx.ui.info(&format!(
-        "{} sequence{}: {} completed, {} ended otherwise{}, {} still running, {} not found, {} could not be looked at; outcomes: {}; {elapsed:.0}s",
-        fates.len(),
-        if fates.len() == 1 { "" } else { "s" },
-        tally.completed,
-        tally.ended_otherwise,
-        if otherwise.is_empty() { String::new() } else { format!(" ({})", counts(&otherwise)) },
-        tally.running,
-        tally.not_found,
-        tally.unreachable,
-        if outcomes.is_empty() { "-".to_string() } else { counts(&outcomes) },
-    ));
+    Err(crate::error::Silent(exit).into())
+}
+
+/// The exit code for the worst fate, and the line that names the sequences it is about
+/// (`None`: all completed).
+fn verdict(fates: &[(u64, Fate)], stop: Stop) -> Option<(u8, String)> {
+    use crate::error::code;
+    let tally = crate::wait_many::Tally::of(fates);
     let list = |f: fn(&Fate) -> bool| -> String {
         fates.iter().filter(|(_, x)| f(x)).map(|(id, _)| id.to_string()).collect::<Vec<_>>().join(", ")
     };
-    use crate::error::{Silent, code};
-    let (exit, message) = match stop {
-        Stop::Interrupted => (
-            code::INTERRUPTED,
-            Some(format!("interrupted; still running: {}", list(|f| matches!(f, Fate::Running(_))))),
-        ),
-        Stop::TimedOut => (
-            code::WAIT_TIMED_OUT,
-            Some(format!("timed out; still running: {}", list(|f| matches!(f, Fate::Running(_))))),
-        ),
+    let running = || list(|f| matches!(f, Fate::Running(_)));
+    Some(match stop {
+        Stop::Interrupted => (code::INTERRUPTED, format!("interrupted; still running: {}", running())),
+        Stop::TimedOut => (code::WAIT_TIMED_OUT, format!("timed out; still running: {}", running())),
         Stop::AllEnded if tally.unreachable > 0 => {
-            (code::TEMPORARY, Some(format!("could not be looked at: {}", list(|f| matches!(f, Fate::Unreachable(_))))))
+            (code::TEMPORARY, format!("could not be looked at: {}", list(|f| matches!(f, Fate::Unreachable(_)))))
         }
         Stop::AllEnded if tally.not_found > 0 => {
-            (code::NOT_FOUND, Some(format!("not found: {}", list(|f| matches!(f, Fate::NotFound)))))
+            (code::NOT_FOUND, format!("not found: {}", list(|f| matches!(f, Fate::NotFound))))
         }
-        Stop::AllEnded if tally.completed < fates.len() => (
-            code::ENDED_UNSUCCESSFULLY,
-            Some(format!("ended otherwise: {}", list(|f| matches!(f, Fate::EndedOtherwise(_))))),
-        ),
-        Stop::AllEnded => (code::SUCCESS, None),
-    };
-    if let Some(m) = message {
-        ctx.ui.error(&m);
-        if matches!(stop, Stop::Interrupted) && tally.running > 0 {
-            ctx.ui.hint("they keep running (clarion only stopped waiting): run the same command again to follow them");
+        Stop::AllEnded if tally.completed < fates.len() => {
+            (code::ENDED_UNSUCCESSFULLY, format!("ended otherwise: {}", list(|f| matches!(f, Fate::EndedOtherwise(_)))))
         }
-        return Err(Silent(exit).into());
-    }
-    Ok(())
+        Stop::AllEnded => return None,
+    })
 }
