@@ -294,44 +294,191 @@ impl fmt::Display for WaitInterrupted {
 }
 impl std::error::Error for WaitInterrupted {}
 
+/// What each error kind clarion raises says about itself: its exit code and, where there is
+/// one, the advice shown under it. The answers are data of the error, written beside it below.
+pub(crate) trait Kind {
+    fn exit_code(&self) -> u8;
+    fn hint(&self) -> Option<String> {
+        None
+    }
+}
+
+/// The kind of one cause in an error's chain, if it is one of clarion's: the one list of them.
+fn kind_of<'a>(cause: &'a (dyn std::error::Error + 'static)) -> Option<&'a dyn Kind> {
+    macro_rules! first_of {
+        ($($kind:ty),*) => {{
+            $(
+                if let Some(k) = cause.downcast_ref::<$kind>() {
+                    return Some(k);
+                }
+            )*
+            None
+        }};
+    }
+    first_of!(
+        Silent,
+        UsageError,
+        ValidationError,
+        AuthError,
+        ApiError,
+        TransportError,
+        RetriesExhausted,
+        BadResponse,
+        Interrupted,
+        WaitInterrupted,
+        BatchInterrupted,
+        TestModeNotHonoured,
+        SequenceUnsuccessful,
+        WaitTimedOut,
+        BatchIncomplete
+    )
+}
+
 /// The exit code for an error: the first cause in the chain that clarion knows decides it.
 pub(crate) fn exit_code(err: &anyhow::Error) -> u8 {
-    for cause in err.chain() {
-        if let Some(Silent(code)) = cause.downcast_ref::<Silent>() {
-            return *code;
-        }
-        if cause.is::<UsageError>() || cause.is::<ValidationError>() {
-            return code::USAGE;
-        }
-        if cause.is::<AuthError>() {
-            return code::AUTH;
-        }
-        if let Some(api) = cause.downcast_ref::<ApiError>() {
-            return status_code(api.status);
-        }
-        if cause.is::<TransportError>() || cause.is::<RetriesExhausted>() {
-            return code::TEMPORARY;
-        }
-        if cause.is::<BadResponse>() {
-            return code::FAILURE;
-        }
-        if cause.is::<Interrupted>() || cause.is::<WaitInterrupted>() || cause.is::<BatchInterrupted>() {
-            return code::INTERRUPTED;
-        }
-        if cause.is::<TestModeNotHonoured>() {
-            return code::TEST_MODE_GUARD;
-        }
-        if cause.is::<SequenceUnsuccessful>() {
-            return code::ENDED_UNSUCCESSFULLY;
-        }
-        if cause.is::<WaitTimedOut>() {
-            return code::WAIT_TIMED_OUT;
-        }
-        if cause.is::<BatchIncomplete>() {
-            return code::BATCH_INCOMPLETE;
+    err.chain().find_map(kind_of).map_or(code::FAILURE, Kind::exit_code)
+}
+
+const NETWORK_HINT: &str = "check the network and the API URL (--api-url, CLARION_API_URL or the profile's api_url), then run the command again";
+
+impl Kind for Silent {
+    fn exit_code(&self) -> u8 {
+        self.0
+    }
+}
+
+impl Kind for UsageError {
+    fn exit_code(&self) -> u8 {
+        code::USAGE
+    }
+    fn hint(&self) -> Option<String> {
+        self.hint.clone()
+    }
+}
+
+impl Kind for ValidationError {
+    fn exit_code(&self) -> u8 {
+        code::USAGE
+    }
+    fn hint(&self) -> Option<String> {
+        self.hint.clone()
+    }
+}
+
+impl Kind for AuthError {
+    fn exit_code(&self) -> u8 {
+        code::AUTH
+    }
+    fn hint(&self) -> Option<String> {
+        self.hint.clone()
+    }
+}
+
+impl Kind for ApiError {
+    fn exit_code(&self) -> u8 {
+        status_code(self.status)
+    }
+    fn hint(&self) -> Option<String> {
+        match self.status {
+            401 => {
+                Some("the token was refused: check CLARION_TOKEN, or the profile's token in credentials.toml".into())
+            }
+            403 => Some("the token is valid but may not do this: check the account's permissions".into()),
+            429 | 503 => Some("the API is busy: wait a moment and run the command again".into()),
+            _ => None,
         }
     }
-    code::FAILURE
+}
+
+impl Kind for TransportError {
+    fn exit_code(&self) -> u8 {
+        code::TEMPORARY
+    }
+    fn hint(&self) -> Option<String> {
+        Some(self.hint.clone().unwrap_or_else(|| NETWORK_HINT.into()))
+    }
+}
+
+impl Kind for RetriesExhausted {
+    fn exit_code(&self) -> u8 {
+        code::TEMPORARY
+    }
+    fn hint(&self) -> Option<String> {
+        Some(if self.network {
+            NETWORK_HINT.into()
+        } else {
+            "the failures looked temporary: run the command again later, or allow more with --retries N".into()
+        })
+    }
+}
+
+impl Kind for BadResponse {
+    fn exit_code(&self) -> u8 {
+        code::FAILURE
+    }
+}
+
+impl Kind for Interrupted {
+    fn exit_code(&self) -> u8 {
+        code::INTERRUPTED
+    }
+}
+
+impl Kind for WaitInterrupted {
+    fn exit_code(&self) -> u8 {
+        code::INTERRUPTED
+    }
+    fn hint(&self) -> Option<String> {
+        Some(format!("follow it again with `clarion sequence wait {}`", self.id))
+    }
+}
+
+impl Kind for BatchInterrupted {
+    fn exit_code(&self) -> u8 {
+        code::INTERRUPTED
+    }
+    fn hint(&self) -> Option<String> {
+        Some(match &self.resume {
+            Some(cmd) => format!("to send the rest, run {cmd}; what was created is skipped"),
+            None => "without a journal a re-run can't tell what was created: pass --journal PATH next time".into(),
+        })
+    }
+}
+
+impl Kind for TestModeNotHonoured {
+    fn exit_code(&self) -> u8 {
+        code::TEST_MODE_GUARD
+    }
+    fn hint(&self) -> Option<String> {
+        let (they, them) = if self.ids.len() == 1 { ("it", "it") } else { ("they", "them") };
+        Some(format!(
+            "if {they} must not run, have Clarion Health stop {them} now (clarion itself can't cancel a sequence); then find out why the API ignored is_test_mode before sending more"
+        ))
+    }
+}
+
+impl Kind for SequenceUnsuccessful {
+    fn exit_code(&self) -> u8 {
+        code::ENDED_UNSUCCESSFULLY
+    }
+}
+
+impl Kind for WaitTimedOut {
+    fn exit_code(&self) -> u8 {
+        code::WAIT_TIMED_OUT
+    }
+}
+
+impl Kind for BatchIncomplete {
+    fn exit_code(&self) -> u8 {
+        code::BATCH_INCOMPLETE
+    }
+    fn hint(&self) -> Option<String> {
+        (self.failed > 0).then(|| match &self.journal {
+            Some(_) => "once the cause above is dealt with, run the same command again: what was created is skipped, the rest is sent again".into(),
+            None => "pass --journal PATH so that a re-run can resume".into(),
+        })
+    }
 }
 
 fn status_code(status: u16) -> u8 {
@@ -366,55 +513,7 @@ pub(crate) fn render(err: &anyhow::Error) -> (Vec<String>, Vec<String>) {
         return (errors, hints);
     }
     errors.push(sanitize(&format!("{err:#}")).into_owned());
-    for cause in err.chain() {
-        if let Some(h) = cause.downcast_ref::<UsageError>().and_then(|u| u.hint.clone()) {
-            hints.push(h);
-        }
-        if let Some(h) = cause.downcast_ref::<AuthError>().and_then(|u| u.hint.clone()) {
-            hints.push(h);
-        }
-        if let Some(api) = cause.downcast_ref::<ApiError>() {
-            hints.extend(api_hint(api.status));
-        }
-        if let Some(t) = cause.downcast_ref::<TestModeNotHonoured>() {
-            let (they, them) = if t.ids.len() == 1 { ("it", "it") } else { ("they", "them") };
-            hints.push(format!(
-                "if {they} must not run, have Clarion Health stop {them} now (clarion itself can't cancel a sequence); then find out why the API ignored is_test_mode before sending more"
-            ));
-        }
-        if let Some(b) = cause.downcast_ref::<BatchIncomplete>()
-            && b.failed > 0
-        {
-            hints.push(match &b.journal {
-                Some(_) => {
-                    "once the cause above is dealt with, run the same command again: what was created is skipped, the rest is sent again".into()
-                }
-                None => "pass --journal PATH so that a re-run can resume".into(),
-            });
-        }
-        if let Some(b) = cause.downcast_ref::<BatchInterrupted>() {
-            hints.push(match &b.resume {
-                Some(cmd) => {
-                    format!("to send the rest, run {cmd}; what was created is skipped")
-                }
-                None => "without a journal a re-run can't tell what was created: pass --journal PATH next time".into(),
-            });
-        }
-        if let Some(w) = cause.downcast_ref::<WaitInterrupted>() {
-            hints.push(format!("follow it again with `clarion sequence wait {}`", w.id));
-        }
-        let network_hint = "check the network and the API URL (--api-url, CLARION_API_URL or the profile's api_url), then run the command again";
-        if let Some(t) = cause.downcast_ref::<TransportError>() {
-            hints.push(t.hint.clone().unwrap_or_else(|| network_hint.into()));
-        }
-        if let Some(r) = cause.downcast_ref::<RetriesExhausted>() {
-            hints.push(if r.network {
-                network_hint.into()
-            } else {
-                "the failures looked temporary: run the command again later, or allow more with --retries N".into()
-            });
-        }
-    }
+    hints.extend(err.chain().filter_map(kind_of).filter_map(Kind::hint));
     // A context, not a cause: found on the error itself. It replaces the general advice to
     // "run the command again", which would send a new key and could create a second sequence.
     if let Some(c) = err.downcast_ref::<CreatingSequence>()
@@ -440,15 +539,6 @@ fn may_have_arrived(err: &anyhow::Error) -> bool {
         }
     }
     true
-}
-
-fn api_hint(status: u16) -> Option<String> {
-    match status {
-        401 => Some("the token was refused: check CLARION_TOKEN, or the profile's token in credentials.toml".into()),
-        403 => Some("the token is valid but may not do this: check the account's permissions".into()),
-        429 | 503 => Some("the API is busy: wait a moment and run the command again".into()),
-        _ => None,
-    }
 }
 
 #[cfg(test)]
