@@ -20,7 +20,8 @@ pub(crate) enum KeyKind {
     Url,
     Bool,
     Text,
-    File,
+    /// A PEM bundle of CA certificates, checked by reading it.
+    CaBundle,
     ProfileName,
     Count,
     Seconds,
@@ -74,7 +75,7 @@ pub(crate) const KEYS: &[KeySpec] = &[
     KeySpec {
         name: "ca_cert",
         scope: Scope::Profile,
-        kind: KeyKind::File,
+        kind: KeyKind::CaBundle,
         help: "A CA certificate (PEM) to trust besides the system's",
     },
     KeySpec {
@@ -112,7 +113,7 @@ pub(crate) fn parse_value(spec: &KeySpec, raw: &str) -> Result<toml_edit::Value,
         },
         KeyKind::Text if raw.trim().is_empty() => return Err(bad("must not be empty")),
         KeyKind::Text => raw.into(),
-        KeyKind::File => {
+        KeyKind::CaBundle => {
             let path = std::path::absolute(raw.trim()).map_err(|e| bad(&e.to_string()))?;
             load_ca_certs(&path).map_err(|e| bad(&e.to_string()))?;
             path.to_string_lossy().as_ref().into()

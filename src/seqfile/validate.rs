@@ -275,10 +275,10 @@ impl Validator<'_> {
                 Format::Json if self.parsed.is_some() => "add \"steps\": [{\"type\": \"voice\"}], or pass --step TYPE",
                 _ => "pass --step TYPE (e.g. --step voice), or give a file with -f",
             };
-            let at = if self.has(root, "steps") { "steps" } else { "" };
-            if at.is_empty() && misspelt(root, "steps", TOP_KEYS) {
+            let present = self.has(root, "steps");
+            if !present && misspelt(root, "steps", TOP_KEYS) {
                 // Reported as the unknown key, with `steps` suggested.
-            } else if at.is_empty() {
+            } else if !present {
                 let src = self.source_name().to_string();
                 self.problems.push(Problem::at(
                     &src,
