@@ -5,6 +5,7 @@ use crate::args::GlobalArgs;
 use crate::commands::Command;
 use crate::error::EXIT_CODES_HELP;
 use clap::Parser;
+
 /// Create and inspect patient-outreach sequences on the Clarion Health Sequence Manager API.
 #[derive(Debug, Parser)]
 #[command(name = "clarion", version, propagate_version = true, after_help = EXIT_CODES_HELP, max_term_width = 100)]

@@ -545,6 +545,25 @@ fn may_have_arrived(err: &anyhow::Error) -> bool {
 mod tests {
     use super::*;
 
+    #[test]
+    fn every_kind_is_in_the_list_the_chain_is_searched_with() {
+        // A kind missing from `kind_of` would give exit 1 and no hint, silently.
+        let source = include_str!("error.rs");
+        let list = &source[source.find("first_of!(\n").unwrap()..];
+        let list = &list[..list.find(')').unwrap()];
+        let impls: Vec<&str> = source
+            .lines()
+            .filter_map(|l| l.strip_prefix("impl Kind for ").and_then(|r| r.strip_suffix(" {")))
+            .collect();
+        assert!(impls.len() > 10, "{impls:?}");
+        for kind in impls {
+            assert!(
+                list.contains(&format!("        {kind},")) || list.contains(&format!("        {kind}\n")),
+                "{kind}"
+            );
+        }
+    }
+
     fn api(status: u16) -> anyhow::Error {
         ApiError { status, message: String::new(), code: None }.into()
     }

@@ -7,7 +7,7 @@ use sha2::{Digest, Sha256};
 use std::io::{BufRead, BufReader, Read};
 
 /// One item of a batch: its number (line or row), and its body or its problems.
-pub(crate) type Item = (u64, Result<Value, Vec<crate::seqfile::Problem>>);
+pub(crate) type Item = (u64, Result<Value, Vec<Problem>>);
 
 /// Longer lines are refused rather than read into memory.
 pub(crate) const MAX_LINE: usize = 16 * 1024 * 1024;

@@ -1,5 +1,5 @@
-//! Reading a JSON Lines batch: one sequence per line, streamed, blank lines skipped; each line
-//! validated exactly as a single JSON sequence file would be, its problems located by line.
+//! A JSON Lines batch's lines as request bodies: each line validated exactly as a single JSON
+//! sequence file would be, its problems located by line (reading the lines is `items::Lines`).
 
 use crate::items::{Lines, MAX_LINE, Scan};
 use crate::seqfile::{Format, Overrides, Problem, Source, build_body, parse_document};

@@ -14,6 +14,7 @@ use crate::items::{Item, Lines, Scan};
 use crate::output::Ui;
 use crate::seqfile::Overrides;
 use crate::seqfile::ValidationError;
+use anyhow::Context as _;
 use serde_json::{Value, json};
 use std::io::Read;
 use std::path::PathBuf;
@@ -100,30 +101,89 @@ impl<R: Read + Send + 'static> Items<R> {
             Items::Rows(rows) => rows.next_item(),
         }
     }
+
+    /// Bytes of input read so far.
+    fn consumed(&self) -> u64 {
+        match self {
+            Items::Lines { lines, .. } => lines.consumed(),
+            Items::Rows(rows) => rows.consumed(),
+        }
+    }
 }
 
-/// Items read ahead of the senders.
-const READ_AHEAD: usize = 256;
+/// Items travel from the reader to the senders in chunks of at most this many, or of the
+/// items read from this many bytes of input (a sequence can be large), so that handing them
+/// over costs one wake-up per chunk, not one per item...
+const CHUNK: usize = 64;
+const CHUNK_BYTES: u64 = 256 * 1024;
+/// ...and the reader is at most this many chunks ahead.
+const CHUNKS_AHEAD: usize = 4;
 
-/// Reads and parses the items on a thread of their own, so that the senders' runtime only
-/// sends: a bounded channel keeps the reader at most `READ_AHEAD` items ahead. A read error
-/// ends the stream with that error; the thread ends when the senders stop listening.
-fn read_ahead<R: Read + Send + 'static>(mut items: Items<R>) -> tokio::sync::mpsc::Receiver<anyhow::Result<Item>> {
-    let (tx, rx) = tokio::sync::mpsc::channel(READ_AHEAD);
-    std::thread::spawn(move || {
+/// One hand-over from the reader: items, and whether they are the last.
+type Chunk = anyhow::Result<(Vec<Item>, bool)>;
+
+/// The items, read and parsed on a thread of their own so that the senders' runtime only
+/// sends. A read error ends the stream with that error; the thread ends when the senders stop
+/// listening. The end is said, not inferred from the channel closing: a reader that died
+/// (a panic) must not pass for one that reached the end of the input.
+struct ReadAhead {
+    chunks: tokio::sync::mpsc::Receiver<Chunk>,
+    current: std::vec::IntoIter<Item>,
+    ended: bool,
+}
+
+impl ReadAhead {
+    fn start<R: Read + Send + 'static>(mut items: Items<R>) -> anyhow::Result<Self> {
+        let (tx, chunks) = tokio::sync::mpsc::channel::<Chunk>(CHUNKS_AHEAD);
+        std::thread::Builder::new()
+            .name("clarion-read".into())
+            .spawn(move || {
+                loop {
+                    let (chunk, last) = match read_chunk(&mut items) {
+                        Ok(read) => read,
+                        Err(e) => {
+                            let _ = tx.blocking_send(Err(e));
+                            return;
+                        }
+                    };
+                    if tx.blocking_send(Ok((chunk, last))).is_err() || last {
+                        return;
+                    }
+                }
+            })
+            .context("cannot start a thread to read the input")?;
+        Ok(ReadAhead { chunks, current: Vec::new().into_iter(), ended: false })
+    }
+
+    async fn next(&mut self) -> anyhow::Result<Option<Item>> {
         loop {
-            let next = match items.next_item() {
-                Ok(Some(item)) => Ok(item),
-                Ok(None) => break,
-                Err(e) => Err(e),
-            };
-            let failed = next.is_err();
-            if tx.blocking_send(next).is_err() || failed {
-                break;
+            if let Some(item) = self.current.next() {
+                return Ok(Some(item));
             }
+            if self.ended {
+                return Ok(None);
+            }
+            let Some(chunk) = self.chunks.recv().await else {
+                anyhow::bail!("reading the input stopped before its end");
+            };
+            let (chunk, last) = chunk?;
+            self.current = chunk.into_iter();
+            self.ended = last;
         }
-    });
-    rx
+    }
+}
+
+/// The next chunk of items, and whether the input ended with it.
+fn read_chunk<R: Read + Send + 'static>(items: &mut Items<R>) -> anyhow::Result<(Vec<Item>, bool)> {
+    let mut chunk = Vec::with_capacity(CHUNK);
+    let start = items.consumed();
+    while chunk.len() < CHUNK && items.consumed() - start < CHUNK_BYTES {
+        match items.next_item()? {
+            Some(item) => chunk.push(item),
+            None => return Ok((chunk, true)),
+        }
+    }
+    Ok((chunk, false))
 }
 
 /// Where results go: ids, JSON lines, or JSON lines through `--jq`.
@@ -173,7 +233,6 @@ impl Source {
     }
 }
 
-/// `client` is `None` only for a dry run.
 /// The fingerprint of the flags that change every line's body: a journal written under other
 /// settings is not resumed, and idempotency keys differ per settings.
 pub(crate) fn settings_sha256(ov: &Overrides) -> String {
@@ -571,10 +630,10 @@ async fn send_all<R: Read + Send + 'static>(
     // a live answer stops the batch at one sequence instead of `concurrency` of them, and a
     // failed first request proves nothing, so the next one goes alone too.
     let mut probe = shared.asked_test;
-    let mut items = read_ahead(items);
-    while let Some(item) = items.recv().await {
-        let (n, body) = item?;
-        let Some(body) = to_send(shared, sink, progress, n, body) else { continue };
+    let mut items = ReadAhead::start(items)?;
+    while let Some(item) = items.next().await? {
+        let n = item.0;
+        let Some(body) = to_send(shared, sink, progress, item) else { continue };
         let permit = tokio::select! {
             p = sem.clone().acquire_owned() => p?,
             _ = background.interrupts.recv() => { interrupted = true; break; }
@@ -612,13 +671,7 @@ async fn send_all<R: Read + Send + 'static>(
 
 /// An item's body when it is to be sent; `None` for one an earlier run created (its id is
 /// reported again) or one that is invalid (its problem is reported, when lines are JSON).
-fn to_send(
-    shared: &Run,
-    sink: &Sink,
-    progress: &journal::Progress,
-    n: u64,
-    body: Result<Value, Vec<crate::seqfile::Problem>>,
-) -> Option<Value> {
+fn to_send(shared: &Run, sink: &Sink, progress: &journal::Progress, (n, body): Item) -> Option<Value> {
     let (unit, bar) = (shared.unit, shared.bar.as_ref());
     if let Some(id) = progress.created_id(n) {
         shared.keep(n, id);
@@ -795,5 +848,45 @@ fn on_terminal<T>(bar: Option<&indicatif::ProgressBar>, write: impl FnOnce() -> 
     match bar {
         Some(b) => b.suspend(write),
         None => write(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(reader: impl Read + Send + 'static) -> Items<impl Read + Send + 'static> {
+        Items::Lines {
+            lines: Box::new(Lines::new(reader, false)),
+            name: "in.jsonl".into(),
+            overrides: Overrides::default(),
+        }
+    }
+
+    #[tokio::test]
+    async fn read_ahead_hands_over_every_item_in_order_then_the_end() {
+        let text: String =
+            (0..300).map(|i| format!("{{\"name\": \"n{i}\", \"steps\": [{{\"type\": \"sms\"}}]}}\n")).collect();
+        let mut ahead = ReadAhead::start(lines(std::io::Cursor::new(text.into_bytes()))).unwrap();
+        let mut numbers = Vec::new();
+        while let Some((n, body)) = ahead.next().await.unwrap() {
+            assert_eq!(body.unwrap()["name"], format!("n{}", n - 1));
+            numbers.push(n);
+        }
+        assert_eq!(numbers, (1..=300).collect::<Vec<u64>>());
+        assert!(ahead.next().await.unwrap().is_none(), "the end stays the end");
+    }
+
+    #[tokio::test]
+    async fn a_reader_that_dies_is_an_error_not_the_end_of_the_input() {
+        struct Dies;
+        impl Read for Dies {
+            fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+                panic!("the reader died (this panic is the test's)")
+            }
+        }
+        let mut ahead = ReadAhead::start(lines(Dies)).unwrap();
+        let err = ahead.next().await.unwrap_err();
+        assert!(err.to_string().contains("stopped before its end"), "{err}");
     }
 }

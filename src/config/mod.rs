@@ -1,7 +1,7 @@
 //! The config directory, `config.toml` and `credentials.toml`, and how the profile,
 //! the base URL and the token are chosen from flags, environment and files.
 
-// The token and URL rules belong to the HTTP client; config uses them (never the reverse).
+// The token type belongs to the HTTP client; config uses it (never the reverse).
 pub(crate) use crate::api::auth::Token;
 
 mod api_url;

@@ -136,8 +136,7 @@ pub(crate) fn api_url_choice(flags: &ConnFlags, env: &Env, profile: Option<&Prof
     }
 }
 
-/// The profile to use, and what chose it (`None`: nothing did, so it is `default`).
-/// A profile chosen on purpose (flag, env, `default_profile`) must exist in config.toml or
+/// A profile chosen on purpose (`origin` other than `Default`: flag, env, `default_profile`) must exist in config.toml or
 /// credentials.toml: a misspelt one would otherwise quietly run with no settings at all.
 /// `default` needs no entry. Exit 2, with the near miss or the defined profiles listed once.
 pub(crate) fn check_profile_defined(

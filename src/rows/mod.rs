@@ -98,6 +98,11 @@ impl<R: Read> RowItems<R> {
         Ok(RowItems { rows, input, name: name.to_string(), overrides, count })
     }
 
+    /// Bytes of the rows file read so far.
+    pub(crate) fn consumed(&self) -> u64 {
+        self.rows.consumed()
+    }
+
     pub(crate) fn next_item(&mut self) -> anyhow::Result<Option<crate::items::Item>> {
         let Some(row) = self.rows.next_row().map_err(fatal)? else { return Ok(None) };
         // Rows appended since the validation pass are not sent.

@@ -219,6 +219,14 @@ impl<R: Read> Rows<R> {
         }
     }
 
+    /// Bytes read so far (the reader's buffer included).
+    pub(crate) fn consumed(&self) -> u64 {
+        match &self.kind {
+            Kind::Csv { reader, .. } => reader.get_ref().bytes,
+            Kind::Jsonl(lines) => lines.consumed(),
+        }
+    }
+
     /// The SHA-256 of everything read, and its length in bytes.
     pub(crate) fn finish(self) -> (String, u64) {
         let hashing = match self.kind {

@@ -10,11 +10,11 @@ use super::clock::rfc3339;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
-pub(crate) const SPACING_MS: i64 = 60_000;
+const SPACING_MS: i64 = 60_000;
 /// Chance that a step fails when its config doesn't force an outcome.
 const FAIL_CHANCE: f64 = 0.15;
 /// Sandbox-only step config key forcing a step's outcome: "completed" or "failed".
-pub(crate) const OUTCOME_KEY: &str = "sandbox_outcome";
+const OUTCOME_KEY: &str = "sandbox_outcome";
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StepDef {
