@@ -110,7 +110,7 @@ impl Ctx<'_> {
         gate: Option<std::sync::Arc<crate::api::gate::PauseGate>>,
     ) -> anyhow::Result<ApiClient> {
         let token = if self.is_sandbox() {
-            config::Token::new(SANDBOX_TOKEN).map_err(anyhow::Error::msg)?
+            config::Token::new(SANDBOX_TOKEN).map_err(|why| anyhow::anyhow!("the sandbox token {why}"))?
         } else {
             let resolved = config::resolve_token(settings, self.env)?;
             for w in &resolved.warnings {

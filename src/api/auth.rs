@@ -7,16 +7,33 @@ use url::Url;
 #[derive(Clone)]
 pub(crate) struct Token(String);
 
+/// Why a text is not a usable token. Its `Display` completes a sentence that names where the
+/// token came from: "CLARION_TOKEN is empty".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum BadToken {
+    Empty,
+    NotHeaderSafe,
+}
+
+impl std::fmt::Display for BadToken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            BadToken::Empty => "is empty",
+            BadToken::NotHeaderSafe => {
+                "contains characters that can't go in an HTTP header (spaces, control or non-ASCII characters)"
+            }
+        })
+    }
+}
+
 impl Token {
-    pub(crate) fn new(value: &str) -> Result<Self, String> {
+    pub(crate) fn new(value: &str) -> Result<Self, BadToken> {
         let value = value.trim();
         if value.is_empty() {
-            return Err("is empty".into());
+            return Err(BadToken::Empty);
         }
         if !value.bytes().all(|b| (0x21..0x7f).contains(&b)) {
-            return Err(
-                "contains characters that can't go in an HTTP header (spaces, control or non-ASCII characters)".into(),
-            );
+            return Err(BadToken::NotHeaderSafe);
         }
         Ok(Token(value.to_string()))
     }
