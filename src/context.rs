@@ -128,11 +128,8 @@ impl Ctx<'_> {
             Trace { level: self.global.verbose, sink: std::sync::Arc::new(move |line: &str| ui.info(line)) }
         });
         let retry = RetryPolicy {
-            retries: self
-                .global
-                .retries
-                .or(settings.profile_config.retries)
-                .unwrap_or(crate::api::retry::DEFAULT_RETRIES),
+            retries: config::flag_or_profile(self.global.retries.as_ref(), settings.profile_config.retries.as_ref())
+                .map_or(crate::api::retry::DEFAULT_RETRIES, |(n, _)| n),
             ..RetryPolicy::default()
         };
         // A person waiting should know why it is slow; scripts see retries with -v.

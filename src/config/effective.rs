@@ -3,7 +3,7 @@
 use super::files::CONFIG_FILE;
 use super::keys::KeySpec;
 use super::model::{ConfigFile, DEFAULT_PROFILE, DEFAULT_TOKEN_COMMAND_TIMEOUT};
-use super::resolve::{ConnFlags, UrlOrigin, api_url_choice};
+use super::resolve::{ConnFlags, FlagOrProfile, UrlOrigin, api_url_choice, flag_or_profile};
 use crate::env::Env;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -59,6 +59,10 @@ pub(crate) fn effective(key: &KeySpec, src: &Sources<'_>) -> (Option<String>, Va
         profile: profile.then(|| src.profile.to_string()),
     };
     let pc = src.config.profiles.get(src.profile);
+    let by = |how: FlagOrProfile, flag: &'static str| match how {
+        FlagOrProfile::Flag => ValueOrigin::Flag(flag),
+        FlagOrProfile::Profile => file(true),
+    };
     let from_profile = |v: Option<String>| v.map(|v| (Some(v), file(true)));
     let or_default = |v: Option<(Option<String>, ValueOrigin)>, default: Option<String>| {
         v.unwrap_or((default, ValueOrigin::Default))
@@ -89,18 +93,13 @@ pub(crate) fn effective(key: &KeySpec, src: &Sources<'_>) -> (Option<String>, Va
             from_profile(pc.and_then(|p| p.token_command_timeout).map(|n| n.to_string())),
             Some(DEFAULT_TOKEN_COMMAND_TIMEOUT.to_string()),
         ),
-        "ca_cert" => match &src.flags.ca_cert {
-            Some(p) => (Some(p.display().to_string()), ValueOrigin::Flag("--ca-cert")),
-            None => {
-                or_default(from_profile(pc.and_then(|p| p.ca_cert.as_ref()).map(|p| p.display().to_string())), None)
-            }
+        "ca_cert" => match flag_or_profile(src.flags.ca_cert.as_ref(), pc.and_then(|p| p.ca_cert.as_ref())) {
+            Some((p, how)) => (Some(p.display().to_string()), by(how, "--ca-cert")),
+            None => (None, ValueOrigin::Default),
         },
-        "retries" => match src.retries_flag {
-            Some(n) => (Some(n.to_string()), ValueOrigin::Flag("--retries")),
-            None => or_default(
-                from_profile(pc.and_then(|p| p.retries).map(|n| n.to_string())),
-                Some(crate::api::retry::DEFAULT_RETRIES.to_string()),
-            ),
+        "retries" => match flag_or_profile(src.retries_flag.as_ref(), pc.and_then(|p| p.retries.as_ref())) {
+            Some((n, how)) => (Some(n.to_string()), by(how, "--retries")),
+            None => (Some(crate::api::retry::DEFAULT_RETRIES.to_string()), ValueOrigin::Default),
         },
         // Every key in KEYS has an arm above; the unit test below keeps it so.
         _ => (None, ValueOrigin::Default),

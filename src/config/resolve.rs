@@ -113,7 +113,7 @@ pub(crate) fn resolve(flags: &ConnFlags, env: &Env) -> anyhow::Result<Settings> 
     let profile_config = profile_config.unwrap_or_default();
     let (raw, origin) = api_url_choice(flags, env, Some(&profile_config));
     let api_url = parse_api_url(&raw)?;
-    let ca_cert = flags.ca_cert.clone().or_else(|| profile_config.ca_cert.clone());
+    let ca_cert = flag_or_profile(flags.ca_cert.as_ref(), profile_config.ca_cert.as_ref()).map(|(p, _)| p);
     Ok(Settings {
         dir,
         profile,
@@ -123,6 +123,24 @@ pub(crate) fn resolve(flags: &ConnFlags, env: &Env) -> anyhow::Result<Settings> 
         token_file: flags.token_file.clone(),
         ca_cert,
     })
+}
+
+/// Where a setting that both a flag and the profile can give came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FlagOrProfile {
+    Flag,
+    Profile,
+}
+
+/// The one order for a setting that both a flag and the profile can give (`--ca-cert` and
+/// `ca_cert`, `--retries` and `retries`): the flag, else the profile. Commands and `config get`
+/// both take it from here.
+pub(crate) fn flag_or_profile<T: Clone>(flag: Option<&T>, profile: Option<&T>) -> Option<(T, FlagOrProfile)> {
+    match (flag, profile) {
+        (Some(v), _) => Some((v.clone(), FlagOrProfile::Flag)),
+        (None, Some(v)) => Some((v.clone(), FlagOrProfile::Profile)),
+        (None, None) => None,
+    }
 }
 
 /// The base URL as given, and where from: `--api-url` > `CLARION_API_URL` > the profile's
