@@ -1,7 +1,7 @@
 //! Running a parsed command line: building the runtime and reporting failures.
 
 use crate::cli::Cli;
-use crate::context::{Ctx, Mode};
+use crate::context::{ConfigOnce, Ctx, Mode};
 use crate::env::Env;
 use crate::error::{self, UsageError};
 use crate::output::Ui;
@@ -14,7 +14,8 @@ pub fn run(cli: Cli, ui: &Ui, env: &Env) -> anyhow::Result<()> {
     // Only a command that talks to the API starts the embedded sandbox (and opens its
     // database); `auth`, `config`, `completions` and the like say what they do under it.
     let use_sandbox = mode_sandbox && cli.command.uses_api();
-    check_named_profile(&cli, env)?;
+    let config = ConfigOnce::default();
+    check_named_profile(&cli, env, &config)?;
     // Worker threads pay off for a server (the embedded sandbox too). A client, even a batch
     // with many creates in flight, waits on the network: on the calling thread it does the
     // same work with a third less CPU (no hand-offs between workers), which a server on the
@@ -32,7 +33,7 @@ pub fn run(cli: Cli, ui: &Ui, env: &Env) -> anyhow::Result<()> {
             None if mode_sandbox => Mode::Sandbox { url: None },
             None => Mode::Api,
         };
-        let ctx = Ctx { ui, global: &cli.global, env, mode };
+        let ctx = Ctx { ui, global: &cli.global, env, mode, config: &config };
         let result = crate::commands::run(cli.command, &ctx).await;
         if let Some(s) = sandbox {
             s.stop().await;
@@ -44,16 +45,15 @@ pub fn run(cli: Cli, ui: &Ui, env: &Env) -> anyhow::Result<()> {
 /// A profile named with `--profile` or CLARION_PROFILE must be a valid name and exist, for
 /// every command but the two that start one (`auth login`, `config set`): a misspelt CI
 /// profile must stop the job, whatever the command (exit 2, the defined profiles listed).
-fn check_named_profile(cli: &Cli, env: &Env) -> anyhow::Result<()> {
+fn check_named_profile(cli: &Cli, env: &Env, config: &ConfigOnce) -> anyhow::Result<()> {
     env.check_unicode("CLARION_PROFILE")?;
     let Some((name, origin)) = crate::config::named_profile(cli.global.profile.as_deref(), env) else { return Ok(()) };
     crate::config::check_profile_name(name).map_err(UsageError::new)?;
     if cli.command.starts_profiles() {
         return Ok(());
     }
-    let dir = crate::config::config_dir(env)?;
-    let cfg = crate::config::load_config(&dir)?;
-    crate::config::check_profile_defined(&dir, &cfg, name, origin)
+    let (dir, cfg) = config.get(env)?;
+    crate::config::check_profile_defined(dir, cfg, name, origin)
 }
 
 /// Simulated minutes pass at one per real second under `--sandbox`, so a sequence visibly

@@ -9,12 +9,33 @@ use crate::env::Env;
 use crate::error::BadResponse;
 use crate::output::Ui;
 use crate::render;
+use std::path::{Path, PathBuf};
 
 pub(crate) struct Ctx<'a> {
     pub ui: &'a Ui,
     pub global: &'a GlobalArgs,
     pub env: &'a Env,
     pub mode: Mode,
+    pub config: &'a ConfigOnce,
+}
+
+/// The config directory and its config.toml, read at most once per run: the check of a named
+/// profile (`app.rs`) and the command's own settings share one reading.
+#[derive(Default)]
+pub(crate) struct ConfigOnce(std::sync::OnceLock<(PathBuf, config::ConfigFile)>);
+
+impl ConfigOnce {
+    pub(crate) fn get(&self, env: &Env) -> anyhow::Result<(&Path, &config::ConfigFile)> {
+        let (dir, cfg) = match self.0.get() {
+            Some(read) => read,
+            None => {
+                let dir = config::config_dir(env)?;
+                let cfg = config::load_config(&dir)?;
+                self.0.get_or_init(|| (dir, cfg))
+            }
+        };
+        Ok((dir, cfg))
+    }
 }
 
 /// Where requests go: the API the settings name, or the sandbox embedded in this process
@@ -64,30 +85,31 @@ impl Ctx<'_> {
 
     /// The config directory, its config.toml, and the selected profile, for commands that edit
     /// settings (no URL or token needed, and a profile that doesn't exist yet is fine).
-    pub(crate) fn profile_files(&self) -> anyhow::Result<(std::path::PathBuf, config::ConfigFile, String)> {
-        let dir = config::config_dir(self.env)?;
-        let cfg = config::load_config(&dir)?;
-        let (profile, _) = config::select_profile(self.global.profile.as_deref(), self.env, &cfg);
+    pub(crate) fn profile_files(&self) -> anyhow::Result<(&Path, &config::ConfigFile, String)> {
+        let (dir, cfg) = self.config.get(self.env)?;
+        let (profile, _) = config::select_profile(self.global.profile.as_deref(), self.env, cfg);
         Ok((dir, cfg, profile))
     }
 
     pub(crate) fn settings(&self) -> anyhow::Result<Settings> {
-        let Mode::Sandbox { url } = &self.mode else { return config::resolve(&self.conn_flags(), self.env) };
+        let Mode::Sandbox { url } = &self.mode else {
+            let (dir, cfg) = self.config.get(self.env)?;
+            return config::resolve_in(&self.conn_flags(), self.env, dir, cfg);
+        };
         // A command that sends nothing (a dry run) doesn't start the sandbox: its URL stands
         // for "wherever the sandbox will listen", and is shown as the local sandbox.
         let url = url.as_deref().unwrap_or(SANDBOX_PLACEHOLDER_URL);
         // The profile still chooses what isn't about the connection (test_mode, retries), so a
         // pipeline tried on the sandbox asks for what it will ask for for real. Its URL, token,
         // token_command and CA are the real API's, and are not used.
-        let dir = config::config_dir(self.env)?;
-        let cfg = config::load_config(&dir)?;
-        let (profile, chosen_by) = config::select_profile(self.global.profile.as_deref(), self.env, &cfg);
-        config::check_profile_defined(&dir, &cfg, &profile, chosen_by)?;
+        let (dir, cfg) = self.config.get(self.env)?;
+        let (profile, chosen_by) = config::select_profile(self.global.profile.as_deref(), self.env, cfg);
+        config::check_profile_defined(dir, cfg, &profile, chosen_by)?;
         let real = cfg.profiles.get(&profile).cloned().unwrap_or_default();
         let profile_config =
             config::ProfileConfig { test_mode: real.test_mode, retries: real.retries, ..Default::default() };
         Ok(Settings {
-            dir,
+            dir: dir.to_path_buf(),
             profile,
             api_url: config::parse_api_url(url)?,
             api_url_origin: config::UrlOrigin::Sandbox,

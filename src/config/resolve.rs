@@ -3,7 +3,7 @@
 
 use super::api_url::parse_api_url;
 use super::files;
-use super::load::{load_config, load_credentials};
+use super::load::load_credentials;
 use super::model::{ConfigFile, DEFAULT_API_URL, DEFAULT_PROFILE, ProfileConfig};
 use crate::env::Env;
 use crate::error::UsageError;
@@ -99,23 +99,33 @@ pub(crate) fn config_dir(env: &Env) -> Result<PathBuf, UsageError> {
     })
 }
 
-/// Chooses profile and base URL: `--api-url` > `CLARION_API_URL` > the profile's `api_url` > the default;
-/// `--profile` > `CLARION_PROFILE` > `default_profile` > `default`.
+/// As `resolve_in`, reading the config directory first (the tests' way in; commands read it
+/// once per run through `context::ConfigOnce`).
+#[cfg(test)]
 pub(crate) fn resolve(flags: &ConnFlags, env: &Env) -> anyhow::Result<Settings> {
     for key in ["CLARION_API_URL", "CLARION_PROFILE"] {
         env.check_unicode(key)?;
     }
     let dir = config_dir(env)?;
-    let config = load_config(&dir)?;
-    let (profile, explicit) = select_profile(flags.profile.as_deref(), env, &config);
-    check_profile_defined(&dir, &config, &profile, explicit)?;
+    let config = super::load::load_config(&dir)?;
+    resolve_in(flags, env, &dir, &config)
+}
+
+/// Chooses profile and base URL: `--api-url` > `CLARION_API_URL` > the profile's `api_url` > the default;
+/// `--profile` > `CLARION_PROFILE` > `default_profile` > `default`.
+pub(crate) fn resolve_in(flags: &ConnFlags, env: &Env, dir: &Path, config: &ConfigFile) -> anyhow::Result<Settings> {
+    for key in ["CLARION_API_URL", "CLARION_PROFILE"] {
+        env.check_unicode(key)?;
+    }
+    let (profile, explicit) = select_profile(flags.profile.as_deref(), env, config);
+    check_profile_defined(dir, config, &profile, explicit)?;
     let profile_config = config.profiles.get(&profile).cloned();
     let profile_config = profile_config.unwrap_or_default();
     let (raw, origin) = api_url_choice(flags, env, Some(&profile_config));
     let api_url = parse_api_url(&raw)?;
     let ca_cert = flag_or_profile(flags.ca_cert.as_ref(), profile_config.ca_cert.as_ref()).map(|(p, _)| p);
     Ok(Settings {
-        dir,
+        dir: dir.to_path_buf(),
         profile,
         api_url,
         api_url_origin: origin,

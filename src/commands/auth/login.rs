@@ -57,12 +57,12 @@ pub(crate) fn run(args: LoginArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     };
     let token = Token::new(&raw).map_err(|why| UsageError::new(format!("the token {why}")))?;
 
-    files::edit(&dir, files::CREDENTIALS_FILE, files::CREDENTIALS_MODE, |doc| {
+    files::edit(dir, files::CREDENTIALS_FILE, files::CREDENTIALS_MODE, |doc| {
         files::profile_table(doc, &profile)?.insert("token", toml_edit::value(token.expose()));
         Ok(())
     })?;
     if let Some(url) = &api_url {
-        files::edit(&dir, files::CONFIG_FILE, files::CONFIG_MODE, |doc| {
+        files::edit(dir, files::CONFIG_FILE, files::CONFIG_MODE, |doc| {
             files::profile_table(doc, &profile)?.insert("api_url", toml_edit::value(url.as_str()));
             Ok(())
         })?;

@@ -14,7 +14,7 @@ pub(crate) fn run(_args: LogoutArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     let path = dir.join(files::CREDENTIALS_FILE);
     let mut removed = false;
     if path.exists() {
-        files::edit(&dir, files::CREDENTIALS_FILE, files::CREDENTIALS_MODE, |doc| {
+        files::edit(dir, files::CREDENTIALS_FILE, files::CREDENTIALS_MODE, |doc| {
             removed = files::remove_profile_key(doc, &profile, "token");
             Ok(())
         })?;

@@ -39,13 +39,12 @@ pub(crate) fn run(args: StatusArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     if ctx.is_sandbox() {
         return sandbox_status(&args, ctx);
     }
-    let dir = config::config_dir(ctx.env)?;
-    let cfg: ConfigFile = config::load_config(&dir)?;
+    let (dir, cfg) = ctx.config.get(ctx.env)?;
     let creds_path = dir.join(files::CREDENTIALS_FILE);
-    let creds: CredentialsFile = config::load_credentials(&dir)?;
-    let (active, chosen_by) = config::select_profile(ctx.global.profile.as_deref(), ctx.env, &cfg);
+    let creds: CredentialsFile = config::load_credentials(dir)?;
+    let (active, chosen_by) = config::select_profile(ctx.global.profile.as_deref(), ctx.env, cfg);
     // The same refusal as every other command's, not a status report of a profile that isn't.
-    config::check_profile_defined(&dir, &cfg, &active, chosen_by)?;
+    config::check_profile_defined(dir, cfg, &active, chosen_by)?;
 
     // A profile named on purpose is the only one shown; otherwise every profile on file.
     let names: BTreeSet<String> = if chosen_by.is_named() {
@@ -60,7 +59,7 @@ pub(crate) fn run(args: StatusArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     let active_token =
         active_settings.as_ref().map_err(|e| anyhow::anyhow!("{e:#}")).and_then(|s| config::resolve_token(s, ctx.env));
     let known = Known {
-        cfg: &cfg,
+        cfg,
         creds: &creds,
         active_settings: &active_settings,
         active_token: &active_token,

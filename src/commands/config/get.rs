@@ -23,17 +23,16 @@ pub struct GetArgs {
 
 pub(crate) fn run(args: GetArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     let spec = config::key_spec(&args.key)?;
-    let dir = config::config_dir(ctx.env)?;
-    let cfg = config::load_config(&dir)?;
-    let (profile, chosen_by) = config::select_profile(ctx.global.profile.as_deref(), ctx.env, &cfg);
-    config::check_profile_defined(&dir, &cfg, &profile, chosen_by)?;
+    let (dir, cfg) = ctx.config.get(ctx.env)?;
+    let (profile, chosen_by) = config::select_profile(ctx.global.profile.as_deref(), ctx.env, cfg);
+    config::check_profile_defined(dir, cfg, &profile, chosen_by)?;
     let flags = ctx.conn_flags();
     let sources = Sources {
         flags: &flags,
         retries_flag: ctx.global.retries,
         env: ctx.env,
-        dir: &dir,
-        config: &cfg,
+        dir,
+        config: cfg,
         profile: &profile,
         sandbox: ctx.is_sandbox().then_some(ctx.global.sandbox),
     };

@@ -27,7 +27,7 @@ pub(crate) fn run(args: SetArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     let spec = config::key_spec(&args.key)?;
     let value = config::parse_value(spec, &args.value)?;
     let (dir, _, profile) = ctx.profile_files()?;
-    files::edit(&dir, files::CONFIG_FILE, files::CONFIG_MODE, |doc| {
+    files::edit(dir, files::CONFIG_FILE, files::CONFIG_MODE, |doc| {
         match spec.scope {
             Scope::Top => {
                 doc.insert(spec.name, toml_edit::Item::Value(value));

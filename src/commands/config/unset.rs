@@ -19,7 +19,7 @@ pub(crate) fn run(args: UnsetArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     if !dir.join(files::CONFIG_FILE).exists() {
         return Ok(());
     }
-    files::edit(&dir, files::CONFIG_FILE, files::CONFIG_MODE, |doc| {
+    files::edit(dir, files::CONFIG_FILE, files::CONFIG_MODE, |doc| {
         match spec.scope {
             Scope::Top => {
                 doc.remove(spec.name);
