@@ -325,21 +325,26 @@ pub(crate) async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> any
         keep_ids: batch.keep_ids,
     });
     let mut background = Background::start(shared.journal.as_deref())?;
-    let items = open_items(&batch, &source, &scan, &name)?;
-    let interrupted = send_all(&batch, &shared, &sink, items, &progress, &prefix, &mut background).await?;
-    // 4. Everything in flight has finished: flush, close the output, and tell how it went.
+    let sent = match open_items(&batch, &source, &scan, &name) {
+        Ok(items) => send_all(&batch, &shared, &sink, items, &progress, &prefix, &mut background).await,
+        Err(e) => Err(e),
+    };
+    // 4. Everything in flight has ended (finished, or abandoned by a second Ctrl-C), or sending
+    // failed: whichever, flush, close the output, and tell how it went.
     drop(background);
-    if let Some(j) = &shared.journal {
-        j.sync()?;
-    }
-    // The printer ends when the last sender is gone: the tasks' are, so drop ours and wait.
+    let synced = shared.journal.as_ref().map_or(Ok(()), |j| j.sync());
+    // The printer ends when the last sender is gone. Ours goes now; an abandoned request's
+    // goes when the runtime drops it, so the wait is off the runtime's thread, which stays
+    // free to do that.
     drop(sink);
     if let Some(p) = printer {
-        let _ = p.join();
+        let _ = tokio::task::spawn_blocking(move || p.join()).await;
     }
     if let Some(b) = &shared.bar {
         b.finish_and_clear();
     }
+    let interrupted = sent?;
+    synced?;
     conclude(&shared, started, interrupted)
 }
 

@@ -253,3 +253,33 @@ fn jq_applies_to_every_json_line_of_a_batch() {
     assert_eq!(ids, ["1", "2"], "already created on the re-run, with their ids (in any order)");
     t.authed(&sb.url).args(["sequence", "create", "-f", "q.jsonl", "--jq", ".["]).run().code(2);
 }
+
+#[test]
+fn a_second_ctrl_c_abandons_requests_in_flight_even_with_jq() {
+    let t = TestEnv::new();
+    let sb = SandboxProc::start(&t, &["--latency", "60"]);
+    let file = jsonl(&t, "slow.jsonl", 20);
+    let mut child = t.authed(&sb.url).args(["sequence", "create", "--jq", ".id", "-f"]).arg_path(&file).spawn();
+    let journal = t.work().join("slow.jsonl.journal");
+    let sent = || std::fs::read_to_string(&journal).unwrap_or_default().matches("\"sent\":true").count();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    // Polling, with a deadline: interrupt once requests are in flight (each takes a minute).
+    while sent() < 1 {
+        assert!(Instant::now() < deadline, "no request was ever sent");
+        assert!(child.is_running(), "the batch finished before it could be interrupted");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    // Ctrl-C until it ends: the first stops new requests, the next abandons those in flight
+    // (two sent close together may arrive as one, hence the loop).
+    while child.is_running() {
+        if Instant::now() >= deadline {
+            child.signal(rustix::process::Signal::KILL);
+            panic!("a second Ctrl-C must end the batch, whatever is in flight");
+        }
+        child.signal(rustix::process::Signal::INT);
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let out = child.wait();
+    out.code(130);
+    assert!(out.stderr.contains("interrupted: finishing the"), "{}", out.stderr);
+}
