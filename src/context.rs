@@ -93,6 +93,10 @@ impl Ctx<'_> {
 
     pub(crate) fn settings(&self) -> anyhow::Result<Settings> {
         let Mode::Sandbox { url } = &self.mode else {
+            // The environment is checked before any file is read, as it always was.
+            for key in ["CLARION_API_URL", "CLARION_PROFILE"] {
+                self.env.check_unicode(key)?;
+            }
             let (dir, cfg) = self.config.get(self.env)?;
             return config::resolve_in(&self.conn_flags(), self.env, dir, cfg);
         };

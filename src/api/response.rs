@@ -217,7 +217,17 @@ fn quick_created(body: &[u8]) -> Option<Created> {
     if body.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
         return None;
     }
-    let envelope: Envelope<'_> = serde_json::from_slice(body).ok()?;
+    // What RawValue and the struct skip over, they skim: no nesting limit, lone surrogates
+    // and (outside a RawValue) bytes that aren't UTF-8 pass, and serde_json's private map keys
+    // (`$serde_json::private::...`, which `Value` reads as a number or raw JSON) are not seen.
+    // So: UTF-8 only, none of those keys however spelt (escaped, they hold `\u00`), no escaped
+    // surrogates, and one walk of the whole body as `Value`'s parser walks it, keeping nothing.
+    let body = std::str::from_utf8(body).ok()?;
+    if ["$serde_json", "\\u00", "\\ud", "\\uD"].iter().any(|s| body.contains(s)) {
+        return None;
+    }
+    serde_json::from_str::<Walked>(body).ok()?;
+    let envelope: Envelope<'_> = serde_json::from_str(body).ok()?;
     if envelope.success.is_some_and(|s| s.get() == "false") {
         return None;
     }
@@ -255,6 +265,58 @@ fn quick_created(body: &[u8]) -> Option<Created> {
         },
         is_test_mode: value("is_test_mode").transpose().ok()?,
     })
+}
+
+/// Any JSON, read as `Value` reads it (strings decoded, the nesting limit applied), kept nowhere.
+struct Walked;
+
+impl<'de> serde::Deserialize<'de> for Walked {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(WalkedVisitor)
+    }
+}
+
+struct WalkedVisitor;
+
+impl<'de> serde::de::Visitor<'de> for WalkedVisitor {
+    type Value = Walked;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("JSON")
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Walked, E> {
+        Ok(Walked)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Walked, E> {
+        Ok(Walked)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Walked, E> {
+        Ok(Walked)
+    }
+    fn visit_i128<E>(self, _: i128) -> Result<Walked, E> {
+        Ok(Walked)
+    }
+    fn visit_u128<E>(self, _: u128) -> Result<Walked, E> {
+        Ok(Walked)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Walked, E> {
+        Ok(Walked)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Walked, E> {
+        Ok(Walked)
+    }
+    fn visit_unit<E>(self) -> Result<Walked, E> {
+        Ok(Walked)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Walked, A::Error> {
+        while seq.next_element::<Walked>()?.is_some() {}
+        Ok(Walked)
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Walked, A::Error> {
+        while map.next_key::<Walked>()?.is_some() {
+            map.next_value::<Walked>()?;
+        }
+        Ok(Walked)
+    }
 }
 
 /// The server's explanation in an error body, whatever its shape (the contract's error shape
@@ -428,14 +490,15 @@ mod tests {
 
         #[test]
         fn a_batch_reads_any_answer_as_the_full_reading_does(
-            fields in proptest::collection::vec((0usize..20, 0usize..9), 0..8),
+            fields in proptest::collection::vec((0usize..20, 0usize..13), 0..8),
             envelope in 0..4,
         ) {
             const NAMES: &[&str] = &["id", "status", "steps", "is_test_mode", "inputs", "current_step",
                 "was_contact_reached", "outcome", "other", "\\u0069d", "patient_id", "type", "ended_reason",
                 "claimed_at", "organization_id", "last_updated", "next_activity", "sequence_definition_id",
                 "ended_reason_v2", "x"];
-            const VALUES: &[&str] = &["null", "1", "-2", "1.5", "\"s\"", "true", "[]", "[{}]", "{\"k\":[1]}"];
+            const VALUES: &[&str] = &["null", "1", "-2", "1.5", "\"s\"", "true", "[]", "[{}]", "{\"k\":[1]}",
+                "\"\\ud800\"", "{\"$serde_json::private::Number\":\"1\"}", "1e400", "\"\\u0041\""];
             let data: Vec<String> = fields.iter().map(|(n, v)| format!("\"{}\":{}", NAMES[*n], VALUES[*v])).collect();
             let data = format!("{{{}}}", data.join(","));
             let body = match envelope {
@@ -499,8 +562,36 @@ mod tests {
             r#"{"data":{"id":1}"#.into(),
             String::new(),
             "<html>".into(),
+            // Found by a review: what the quick reading skips must still be read as `Value` would.
+            r#"{"data":{"id":1,"is_test_mode":true,"note":"\ud800"}}"#.into(),
+            r#"{"meta":"\udc00","data":{"id":1}}"#.into(),
+            r#"{"data":{"id":1,"inputs":["\ud800"]}}"#.into(),
+            format!(r#"{{"data":{{"id":1,"x":{}{}}}}}"#, "[".repeat(126), "]".repeat(126)),
+            format!(r#"{{"data":{{"id":1,"x":{}{}}}}}"#, "[".repeat(125), "]".repeat(125)),
+            format!(r#"{{"meta":{}{},"data":{{"id":1}}}}"#, "[".repeat(200), "]".repeat(200)),
+            format!(r#"{{"data":{{"id":1,"steps":[{{"a":{}{}}}]}}}}"#, "[".repeat(200), "]".repeat(200)),
+            r#"{"data":{"$serde_json::private::RawValue":"{\"id\":5,\"is_test_mode\":true}"}}"#.into(),
+            r#"{"data":{"$serde_json::private::RawValue":"{}","id":1,"is_test_mode":true}}"#.into(),
+            r#"{"data":{"$serde_json::private::Number":"5"}}"#.into(),
+            r#"{"data":{"id":1,"steps":[{"$serde_json::private::Number":"1"}]}}"#.into(),
+            r#"{"data":{"id":1,"x":{"$serde_json::private::Numb\u0065r":"abc"}}}"#.into(),
+            r#"{"$serde_json::private::Number":"1","data":{"id":1}}"#.into(),
+            r#"{"data":{"id":1,"x":1e400}}"#.into(),
+            r#"{"data":{"id":1E+2}}"#.into(),
+            r#"{"data":{"id":-9223372036854775809}}"#.into(),
+            r#"{"data":{"is_test_mode":true,"is_test_mode":false}}"#.into(),
+            r#"{"succ\u0065ss":false,"data":{"id":1}}"#.into(),
+            "{\"data\" : \n {\"id\" : 1 , \"is_test_mode\" :\ttrue } }".into(),
         ] {
             same_as_full(&body);
+        }
+        for bytes in [
+            &b"{\"meta\":\"\xff\",\"data\":{\"id\":1,\"is_test_mode\":false}}"[..],
+            b"\xef\xbb\xbf{\"data\":{\"id\":1}}",
+        ] {
+            let raw = RawResponse { status: 201, retry_after: None, headers: Default::default(), body: bytes.to_vec() };
+            let full = parse_sequence_response(&raw).map(|s| Created::of(&s)).map_err(|e| e.to_string());
+            assert_eq!(parse_created(&raw).map_err(|e| e.to_string()), full);
         }
         // And the quick reading does read the contract's answer (not only fall back).
         let example = format!(r#"{{"success":true,"data":{{"id":42,"status":"pending","steps":{steps}}}}}"#);

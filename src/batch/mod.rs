@@ -122,6 +122,13 @@ const CHUNKS_AHEAD: usize = 4;
 /// One hand-over from the reader: items, and whether they are the last.
 type Chunk = anyhow::Result<(Vec<Item>, bool)>;
 
+/// The reader's end: the input ran out, or could not be read further.
+enum End {
+    More,
+    Last,
+    Failed(anyhow::Error),
+}
+
 /// The items, read and parsed on a thread of their own so that the senders' runtime only
 /// sends. A read error ends the stream with that error; the thread ends when the senders stop
 /// listening. The end is said, not inferred from the channel closing: a reader that died
@@ -139,14 +146,18 @@ impl ReadAhead {
             .name("clarion-read".into())
             .spawn(move || {
                 loop {
-                    let (chunk, last) = match read_chunk(&mut items) {
-                        Ok(read) => read,
-                        Err(e) => {
-                            let _ = tx.blocking_send(Err(e));
-                            return;
-                        }
-                    };
-                    if tx.blocking_send(Ok((chunk, last))).is_err() || last {
+                    // The items read before a failure are sent first, then the failure.
+                    let (chunk, end) = read_chunk(&mut items);
+                    let last = !matches!(end, End::More);
+                    if (!chunk.is_empty() || matches!(end, End::Last))
+                        && tx.blocking_send(Ok((chunk, matches!(end, End::Last)))).is_err()
+                    {
+                        return;
+                    }
+                    if let End::Failed(e) = end {
+                        let _ = tx.blocking_send(Err(e));
+                    }
+                    if last {
                         return;
                     }
                 }
@@ -173,17 +184,18 @@ impl ReadAhead {
     }
 }
 
-/// The next chunk of items, and whether the input ended with it.
-fn read_chunk<R: Read + Send + 'static>(items: &mut Items<R>) -> anyhow::Result<(Vec<Item>, bool)> {
+/// The next chunk of items, and how the reading stands after it.
+fn read_chunk<R: Read + Send + 'static>(items: &mut Items<R>) -> (Vec<Item>, End) {
     let mut chunk = Vec::with_capacity(CHUNK);
     let start = items.consumed();
     while chunk.len() < CHUNK && items.consumed() - start < CHUNK_BYTES {
-        match items.next_item()? {
-            Some(item) => chunk.push(item),
-            None => return Ok((chunk, true)),
+        match items.next_item() {
+            Ok(Some(item)) => chunk.push(item),
+            Ok(None) => return (chunk, End::Last),
+            Err(e) => return (chunk, End::Failed(e)),
         }
     }
-    Ok((chunk, false))
+    (chunk, End::More)
 }
 
 /// Where results go: ids, JSON lines, or JSON lines through `--jq`.
@@ -628,9 +640,36 @@ async fn send_all<R: Read + Send + 'static>(
     prefix: &str,
     background: &mut Background,
 ) -> anyhow::Result<bool> {
-    let sem = Arc::new(tokio::sync::Semaphore::new(batch.concurrency.max(1)));
     let mut tasks = tokio::task::JoinSet::new();
-    let mut interrupted = false;
+    let sending = send_items(batch, shared, sink, items, progress, prefix, background, &mut tasks).await;
+    if matches!(sending, Ok(true)) {
+        line_to_stderr(
+            &shared.ui,
+            shared.bar.as_ref(),
+            &format!("interrupted: finishing the {} request(s) in flight (Ctrl-C again to abandon them)", tasks.len()),
+        );
+    }
+    // Whatever stopped the sending, an input that can't be read included, the creates in
+    // flight are seen to their ends: their answers are journalled, and a live one is caught.
+    let abandoned = finish_in_flight(tasks, background).await;
+    let interrupted = sending?;
+    Ok(abandoned? || interrupted)
+}
+
+/// Sends the items, each as a task in `tasks`, until they run out, a live answer or Ctrl-C
+/// stops it (returns whether Ctrl-C did), or one fails.
+#[allow(clippy::too_many_arguments)]
+async fn send_items<R: Read + Send + 'static>(
+    batch: &Batch,
+    shared: &Arc<Run>,
+    sink: &Sink,
+    items: Items<R>,
+    progress: &journal::Progress,
+    prefix: &str,
+    background: &mut Background,
+    tasks: &mut tokio::task::JoinSet<anyhow::Result<()>>,
+) -> anyhow::Result<bool> {
+    let sem = Arc::new(tokio::sync::Semaphore::new(batch.concurrency.max(1)));
     // With test mode asked for, requests go one at a time until an answer confirms test mode:
     // a live answer stops the batch at one sequence instead of `concurrency` of them, and a
     // failed first request proves nothing, so the next one goes alone too.
@@ -641,7 +680,7 @@ async fn send_all<R: Read + Send + 'static>(
         let Some(body) = to_send(shared, sink, progress, item) else { continue };
         let permit = tokio::select! {
             p = sem.clone().acquire_owned() => p?,
-            _ = background.interrupts.recv() => { interrupted = true; break; }
+            _ = background.interrupts.recv() => return Ok(true),
         };
         if shared.stop.load(Ordering::Relaxed) {
             break;
@@ -664,14 +703,7 @@ async fn send_all<R: Read + Send + 'static>(
             done??;
         }
     }
-    if interrupted {
-        line_to_stderr(
-            &shared.ui,
-            shared.bar.as_ref(),
-            &format!("interrupted: finishing the {} request(s) in flight (Ctrl-C again to abandon them)", tasks.len()),
-        );
-    }
-    Ok(finish_in_flight(tasks, background).await? || interrupted)
+    Ok(false)
 }
 
 /// An item's body when it is to be sent; `None` for one an earlier run created (its id is
@@ -879,6 +911,32 @@ mod tests {
         }
         assert_eq!(numbers, (1..=300).collect::<Vec<u64>>());
         assert!(ahead.next().await.unwrap().is_none(), "the end stays the end");
+    }
+
+    #[tokio::test]
+    async fn items_read_before_a_read_error_are_handed_over_then_the_error() {
+        struct FailsAfter(std::io::Cursor<Vec<u8>>);
+        impl Read for FailsAfter {
+            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+                match self.0.read(buf)? {
+                    0 => Err(std::io::Error::other("the disk went away")),
+                    n => Ok(n),
+                }
+            }
+        }
+        let text: String =
+            (0..10).map(|i| format!("{{\"name\": \"n{i}\", \"steps\": [{{\"type\": \"sms\"}}]}}\n")).collect();
+        let mut ahead = ReadAhead::start(lines(FailsAfter(std::io::Cursor::new(text.into_bytes())))).unwrap();
+        let mut numbers = Vec::new();
+        let err = loop {
+            match ahead.next().await {
+                Ok(Some((n, _))) => numbers.push(n),
+                Ok(None) => panic!("a read error is not the end of the input"),
+                Err(e) => break e,
+            }
+        };
+        assert_eq!(numbers, (1..=10).collect::<Vec<u64>>());
+        assert!(format!("{err:#}").contains("the disk went away"), "{err:#}");
     }
 
     #[tokio::test]
