@@ -6,7 +6,7 @@ pub(crate) mod gate;
 mod response;
 pub(crate) mod retry;
 
-pub(crate) use response::{Created, RawResponse, Sequence, check_status, parse_created, parse_sequence_response};
+pub(crate) use response::{RawResponse, Sequence, check_status, parse_sequence_response};
 pub(crate) use retry::RetryPolicy;
 
 use crate::error::{RetriesExhausted, TransportError};
@@ -114,15 +114,6 @@ impl ApiClient {
     /// POSTs a sequence. Every attempt carries the same `Idempotency-Key`, so a retry after a
     /// lost answer gets the first sequence back instead of creating a second.
     pub(crate) async fn create_sequence(&self, body: &Value, idempotency_key: &str) -> anyhow::Result<Sequence> {
-        parse_sequence_response(&self.post_sequence(body, idempotency_key).await?)
-    }
-
-    /// As `create_sequence`, for a batch: the answer read for the id, status and test mode.
-    pub(crate) async fn create_for_batch(&self, body: &Value, idempotency_key: &str) -> anyhow::Result<Created> {
-        parse_created(&self.post_sequence(body, idempotency_key).await?)
-    }
-
-    async fn post_sequence(&self, body: &Value, idempotency_key: &str) -> anyhow::Result<RawResponse> {
         let bytes = serde_json::to_vec(body).context("cannot encode the request body")?;
         let mut headers = reqwest::header::HeaderMap::new();
         headers.insert(
@@ -130,7 +121,8 @@ impl ApiClient {
             HeaderValue::from_str(idempotency_key).context("invalid idempotency key")?,
         );
         let req = RawRequest { method: reqwest::Method::POST, url: self.sequences_url(), body: Some(bytes), headers };
-        self.send(&req, true).await
+        let raw = self.send(&req, true).await?;
+        parse_sequence_response(&raw)
     }
 
     pub(crate) async fn get_sequence(&self, id: u64) -> anyhow::Result<Sequence> {
