@@ -641,7 +641,46 @@ async fn send_all<R: Read + Send + 'static>(
     background: &mut Background,
 ) -> anyhow::Result<bool> {
     let mut tasks = tokio::task::JoinSet::new();
-    let sending = send_items(batch, shared, sink, items, progress, prefix, background, &mut tasks).await;
+    // Sends the items, each as a task, until they run out, a live answer or Ctrl-C stops it
+    // (`Ok(true)`: Ctrl-C did), or one fails.
+    let sending: anyhow::Result<bool> = async {
+        let sem = Arc::new(tokio::sync::Semaphore::new(batch.concurrency.max(1)));
+        // With test mode asked for, requests go one at a time until an answer confirms test
+        // mode: a live answer stops the batch at one sequence instead of `concurrency` of
+        // them, and a failed first request proves nothing, so the next one goes alone too.
+        let mut probe = shared.asked_test;
+        let mut items = ReadAhead::start(items)?;
+        while let Some(item) = items.next().await? {
+            let n = item.0;
+            let Some(body) = to_send(shared, sink, progress, item) else { continue };
+            let permit = tokio::select! {
+                p = sem.clone().acquire_owned() => p?,
+                _ = background.interrupts.recv() => return Ok(true),
+            };
+            if shared.stop.load(Ordering::Relaxed) {
+                break;
+            }
+            let (shared2, sink2, key) = (shared.clone(), sink.clone(), journal::line_key(prefix, n));
+            tasks.spawn(async move {
+                let _permit = permit;
+                send_one(&shared2, &sink2, n, &body, &key).await
+            });
+            if probe {
+                if let Some(done) = tasks.join_next().await {
+                    done??;
+                }
+                if shared.stop.load(Ordering::Relaxed) {
+                    break;
+                }
+                probe = !shared.confirmed.load(Ordering::Relaxed);
+            }
+            while let Some(done) = tasks.try_join_next() {
+                done??;
+            }
+        }
+        Ok(false)
+    }
+    .await;
     if matches!(sending, Ok(true)) {
         line_to_stderr(
             &shared.ui,
@@ -654,56 +693,6 @@ async fn send_all<R: Read + Send + 'static>(
     let abandoned = finish_in_flight(tasks, background).await;
     let interrupted = sending?;
     Ok(abandoned? || interrupted)
-}
-
-/// Sends the items, each as a task in `tasks`, until they run out, a live answer or Ctrl-C
-/// stops it (returns whether Ctrl-C did), or one fails.
-#[allow(clippy::too_many_arguments)]
-async fn send_items<R: Read + Send + 'static>(
-    batch: &Batch,
-    shared: &Arc<Run>,
-    sink: &Sink,
-    items: Items<R>,
-    progress: &journal::Progress,
-    prefix: &str,
-    background: &mut Background,
-    tasks: &mut tokio::task::JoinSet<anyhow::Result<()>>,
-) -> anyhow::Result<bool> {
-    let sem = Arc::new(tokio::sync::Semaphore::new(batch.concurrency.max(1)));
-    // With test mode asked for, requests go one at a time until an answer confirms test mode:
-    // a live answer stops the batch at one sequence instead of `concurrency` of them, and a
-    // failed first request proves nothing, so the next one goes alone too.
-    let mut probe = shared.asked_test;
-    let mut items = ReadAhead::start(items)?;
-    while let Some(item) = items.next().await? {
-        let n = item.0;
-        let Some(body) = to_send(shared, sink, progress, item) else { continue };
-        let permit = tokio::select! {
-            p = sem.clone().acquire_owned() => p?,
-            _ = background.interrupts.recv() => return Ok(true),
-        };
-        if shared.stop.load(Ordering::Relaxed) {
-            break;
-        }
-        let (shared2, sink2, key) = (shared.clone(), sink.clone(), journal::line_key(prefix, n));
-        tasks.spawn(async move {
-            let _permit = permit;
-            send_one(&shared2, &sink2, n, &body, &key).await
-        });
-        if probe {
-            if let Some(done) = tasks.join_next().await {
-                done??;
-            }
-            if shared.stop.load(Ordering::Relaxed) {
-                break;
-            }
-            probe = !shared.confirmed.load(Ordering::Relaxed);
-        }
-        while let Some(done) = tasks.try_join_next() {
-            done??;
-        }
-    }
-    Ok(false)
 }
 
 /// An item's body when it is to be sent; `None` for one an earlier run created (its id is
