@@ -4,7 +4,7 @@
 use crate::api::Sequence;
 use crate::api::{ApiClient, ClientOptions, RetryPolicy, Trace};
 use crate::args::{GlobalArgs, OutputArgs};
-use crate::config::{self, ConnFlags, Settings};
+use crate::config::{self, ConnFlags, ProfileOrigin, Settings};
 use crate::env::Env;
 use crate::error::BadResponse;
 use crate::output::Ui;
@@ -83,6 +83,16 @@ impl Ctx<'_> {
         }
     }
 
+    /// The config directory, its config.toml, the selected profile and what chose it, refused
+    /// (exit 2) when it was chosen on purpose and isn't defined: what commands that read
+    /// settings without connecting (`config get`, `auth status`, the sandbox's settings) start from.
+    pub(crate) fn checked_profile(&self) -> anyhow::Result<(&Path, &config::ConfigFile, String, ProfileOrigin)> {
+        let (dir, cfg) = self.config.get(self.env)?;
+        let (profile, origin) = config::select_profile(self.global.profile.as_deref(), self.env, cfg);
+        config::check_profile_defined(dir, cfg, &profile, origin)?;
+        Ok((dir, cfg, profile, origin))
+    }
+
     /// The config directory, its config.toml, and the selected profile, for commands that edit
     /// settings (no URL or token needed, and a profile that doesn't exist yet is fine).
     pub(crate) fn profile_files(&self) -> anyhow::Result<(&Path, &config::ConfigFile, String)> {
@@ -93,10 +103,7 @@ impl Ctx<'_> {
 
     pub(crate) fn settings(&self) -> anyhow::Result<Settings> {
         let Mode::Sandbox { url } = &self.mode else {
-            // The environment is checked before any file is read, as it always was.
-            for key in ["CLARION_API_URL", "CLARION_PROFILE"] {
-                self.env.check_unicode(key)?;
-            }
+            config::check_conn_env(self.env)?;
             let (dir, cfg) = self.config.get(self.env)?;
             return config::resolve_in(&self.conn_flags(), self.env, dir, cfg);
         };
@@ -106,9 +113,7 @@ impl Ctx<'_> {
         // The profile still chooses what isn't about the connection (test_mode, retries), so a
         // pipeline tried on the sandbox asks for what it will ask for for real. Its URL, token,
         // token_command and CA are the real API's, and are not used.
-        let (dir, cfg) = self.config.get(self.env)?;
-        let (profile, chosen_by) = config::select_profile(self.global.profile.as_deref(), self.env, cfg);
-        config::check_profile_defined(dir, cfg, &profile, chosen_by)?;
+        let (dir, cfg, profile, _) = self.checked_profile()?;
         let real = cfg.profiles.get(&profile).cloned().unwrap_or_default();
         let profile_config =
             config::ProfileConfig { test_mode: real.test_mode, retries: real.retries, ..Default::default() };

@@ -18,7 +18,7 @@ pub(crate) use keys::{KEYS, Scope, key_spec, parse_value};
 pub(crate) use load::{load_config, load_config_table, load_credentials};
 pub(crate) use model::{ConfigFile, CredentialsFile, DEFAULT_API_URL, ProfileConfig, check_profile_name};
 pub(crate) use resolve::{
-    ConnFlags, Settings, UrlOrigin, check_profile_defined, config_dir, flag_or_profile, named_profile, resolve_in,
-    select_profile,
+    ConnFlags, ProfileOrigin, Settings, UrlOrigin, check_conn_env, check_profile_defined, config_dir, flag_or_profile,
+    named_profile, resolve_in, select_profile,
 };
 pub(crate) use token::{ResolvedToken, check_token_destination, read_token_file, resolve_token};

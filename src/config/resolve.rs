@@ -103,20 +103,25 @@ pub(crate) fn config_dir(env: &Env) -> Result<PathBuf, UsageError> {
 /// once per run through `context::ConfigOnce`).
 #[cfg(test)]
 pub(crate) fn resolve(flags: &ConnFlags, env: &Env) -> anyhow::Result<Settings> {
-    for key in ["CLARION_API_URL", "CLARION_PROFILE"] {
-        env.check_unicode(key)?;
-    }
+    check_conn_env(env)?;
     let dir = config_dir(env)?;
     let config = super::load::load_config(&dir)?;
     resolve_in(flags, env, &dir, &config)
 }
 
-/// Chooses profile and base URL: `--api-url` > `CLARION_API_URL` > the profile's `api_url` > the default;
-/// `--profile` > `CLARION_PROFILE` > `default_profile` > `default`.
-pub(crate) fn resolve_in(flags: &ConnFlags, env: &Env, dir: &Path, config: &ConfigFile) -> anyhow::Result<Settings> {
+/// The variables that choose the connection must be text: checked before any file is read,
+/// so that a bad variable is the error shown, whatever else is wrong.
+pub(crate) fn check_conn_env(env: &Env) -> Result<(), UsageError> {
     for key in ["CLARION_API_URL", "CLARION_PROFILE"] {
         env.check_unicode(key)?;
     }
+    Ok(())
+}
+
+/// Chooses profile and base URL: `--api-url` > `CLARION_API_URL` > the profile's `api_url` > the default;
+/// `--profile` > `CLARION_PROFILE` > `default_profile` > `default`. The environment has been
+/// through `check_conn_env`.
+pub(crate) fn resolve_in(flags: &ConnFlags, env: &Env, dir: &Path, config: &ConfigFile) -> anyhow::Result<Settings> {
     let (profile, explicit) = select_profile(flags.profile.as_deref(), env, config);
     check_profile_defined(dir, config, &profile, explicit)?;
     let profile_config = config.profiles.get(&profile).cloned();

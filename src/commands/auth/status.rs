@@ -39,12 +39,10 @@ pub(crate) fn run(args: StatusArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     if ctx.is_sandbox() {
         return sandbox_status(&args, ctx);
     }
-    let (dir, cfg) = ctx.config.get(ctx.env)?;
+    // The same refusal as every other command's, not a status report of a profile that isn't.
+    let (dir, cfg, active, chosen_by) = ctx.checked_profile()?;
     let creds_path = dir.join(files::CREDENTIALS_FILE);
     let creds: CredentialsFile = config::load_credentials(dir)?;
-    let (active, chosen_by) = config::select_profile(ctx.global.profile.as_deref(), ctx.env, cfg);
-    // The same refusal as every other command's, not a status report of a profile that isn't.
-    config::check_profile_defined(dir, cfg, &active, chosen_by)?;
 
     // A profile named on purpose is the only one shown; otherwise every profile on file.
     let names: BTreeSet<String> = if chosen_by.is_named() {

@@ -23,9 +23,7 @@ pub struct GetArgs {
 
 pub(crate) fn run(args: GetArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     let spec = config::key_spec(&args.key)?;
-    let (dir, cfg) = ctx.config.get(ctx.env)?;
-    let (profile, chosen_by) = config::select_profile(ctx.global.profile.as_deref(), ctx.env, cfg);
-    config::check_profile_defined(dir, cfg, &profile, chosen_by)?;
+    let (dir, cfg, profile, _) = ctx.checked_profile()?;
     let flags = ctx.conn_flags();
     let sources = Sources {
         flags: &flags,
