@@ -146,18 +146,19 @@ impl ReadAhead {
             .name("clarion-read".into())
             .spawn(move || {
                 loop {
-                    // The items read before a failure are sent first, then the failure.
                     let (chunk, end) = read_chunk(&mut items);
-                    let last = !matches!(end, End::More);
-                    if (!chunk.is_empty() || matches!(end, End::Last))
-                        && tx.blocking_send(Ok((chunk, matches!(end, End::Last)))).is_err()
-                    {
-                        return;
-                    }
-                    if let End::Failed(e) = end {
-                        let _ = tx.blocking_send(Err(e));
-                    }
-                    if last {
+                    let (sent, done) = match end {
+                        End::More => (tx.blocking_send(Ok((chunk, false))), false),
+                        End::Last => (tx.blocking_send(Ok((chunk, true))), true),
+                        // The items read before a failure go first, then the failure.
+                        End::Failed(e) => {
+                            if !chunk.is_empty() && tx.blocking_send(Ok((chunk, false))).is_err() {
+                                return;
+                            }
+                            (tx.blocking_send(Err(e)), true)
+                        }
+                    };
+                    if sent.is_err() || done {
                         return;
                     }
                 }
