@@ -239,3 +239,30 @@ fn files_ending_in(extensions: &'static [&'static str]) -> clap_complete::ArgVal
                 .is_some_and(|e| extensions.iter().any(|x| e.eq_ignore_ascii_case(x)))
     }))
 }
+
+/// A command group whose subcommands clap builds only when it is entered: `clarion --help`
+/// and `clarion sequence show` then never build the flags of `sandbox serve` or `config set`.
+/// The group's name and one-line help stay on the variant, so the top-level help is unchanged.
+#[derive(Debug)]
+pub struct Deferred<T>(pub T);
+
+impl<T: clap::FromArgMatches> clap::FromArgMatches for Deferred<T> {
+    fn from_arg_matches(matches: &clap::ArgMatches) -> Result<Self, clap::Error> {
+        T::from_arg_matches(matches).map(Deferred)
+    }
+    fn update_from_arg_matches(&mut self, matches: &clap::ArgMatches) -> Result<(), clap::Error> {
+        self.0.update_from_arg_matches(matches)
+    }
+}
+
+impl<T: clap::Subcommand> clap::Subcommand for Deferred<T> {
+    fn augment_subcommands(cmd: clap::Command) -> clap::Command {
+        cmd.defer(T::augment_subcommands)
+    }
+    fn augment_subcommands_for_update(cmd: clap::Command) -> clap::Command {
+        cmd.defer(T::augment_subcommands_for_update)
+    }
+    fn has_subcommand(name: &str) -> bool {
+        T::has_subcommand(name)
+    }
+}

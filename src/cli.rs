@@ -16,6 +16,33 @@ pub struct Cli {
     pub command: Command,
 }
 
+impl Cli {
+    /// The whole tree, every group built, for what reads all of it (completions, man pages).
+    /// Groups are `Deferred` so that a run builds only the one it enters; but clap copies the
+    /// tree under `clarion help` before it builds deferred groups, so the copy would lack
+    /// their verbs (`clarion help sequence create`). Here each group is built in place first.
+    pub fn full_command() -> clap::Command {
+        use crate::commands::{auth, config, sandbox, sequence};
+        fn expand<T: clap::Subcommand>(group: clap::Command) -> clap::Command {
+            // `defer` replaces the group's deferred builder with one that does nothing.
+            T::augment_subcommands(group.defer(|g| g))
+        }
+        let mut cmd = <Cli as clap::CommandFactory>::command();
+        // In place, not with `mut_subcommand`, which would move the group to the end.
+        for group in cmd.get_subcommands_mut() {
+            let build = match group.get_name() {
+                "sequence" => expand::<sequence::SequenceCommand>,
+                "auth" => expand::<auth::AuthCommand>,
+                "config" => expand::<config::ConfigCommand>,
+                "sandbox" => expand::<sandbox::SandboxCommand>,
+                _ => continue,
+            };
+            *group = build(std::mem::take(group));
+        }
+        cmd
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -28,5 +55,28 @@ mod tests {
             cmd.get_arguments().find(|a| a.get_id() == "request_timeout").map(|a| a.get_help().map(|h| h.to_string()));
         let want = format!("[default: {}]", crate::api::DEFAULT_REQUEST_TIMEOUT.as_secs());
         assert!(arg.flatten().is_some_and(|h| h.ends_with(&want)), "the help must say {want}");
+    }
+
+    fn names(cmd: &clap::Command) -> Vec<String> {
+        cmd.get_subcommands().map(|c| c.get_name().to_string()).collect()
+    }
+
+    #[test]
+    fn the_full_tree_builds_every_group_and_its_copy_under_help() {
+        let mut cmd = Cli::full_command();
+        cmd.build();
+        let help = cmd.find_subcommand("help").cloned().unwrap();
+        for group in cmd.get_subcommands().filter(|g| g.get_name() != "help") {
+            let mut verbs = names(group);
+            verbs.retain(|v| v != "help");
+            let copy = help.find_subcommand(group.get_name()).unwrap();
+            let mut copied = names(copy);
+            copied.retain(|v| v != "help");
+            assert_eq!(copied, verbs, "`clarion help {}` must list the group's verbs", group.get_name());
+        }
+        // The four groups have verbs; a group left out of `full_command` would have none here.
+        for group in ["sequence", "auth", "config", "sandbox"] {
+            assert!(!names(cmd.find_subcommand(group).unwrap()).is_empty(), "{group} was not built");
+        }
     }
 }

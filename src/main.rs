@@ -7,7 +7,7 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     // Dynamic shell completion: the shell runs `CLARION_COMPLETE=bash clarion -- WORDS...` and
     // reads candidates (profiles, config keys, files by extension) from stdout.
-    match clap_complete::CompleteEnv::with_factory(<Cli as clap::CommandFactory>::command)
+    match clap_complete::CompleteEnv::with_factory(Cli::full_command)
         .var("CLARION_COMPLETE")
         .try_complete(std::env::args_os(), std::env::current_dir().ok().as_deref())
     {

@@ -1,7 +1,7 @@
 //! `clarion completions SHELL`: shell completion scripts.
 
 use crate::context::Ctx;
-use clap::{Args, CommandFactory};
+use clap::Args;
 
 /// Print the completion script for a shell
 #[derive(Debug, Args)]
@@ -16,7 +16,7 @@ pub struct CompletionsArgs {
 
 pub(crate) fn run(args: CompletionsArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     let mut buf = Vec::new();
-    clap_complete::generate(args.shell, &mut crate::cli::Cli::command(), "clarion", &mut buf);
+    clap_complete::generate(args.shell, &mut crate::cli::Cli::full_command(), "clarion", &mut buf);
     ctx.ui.out(&String::from_utf8_lossy(&buf))?;
     Ok(())
 }

@@ -2,7 +2,7 @@
 
 use crate::context::Ctx;
 use crate::error::UsageError;
-use clap::{Args, CommandFactory};
+use clap::Args;
 
 /// Print a man page (roff), or write them all to a directory
 ///
@@ -24,7 +24,7 @@ pub struct ManArgs {
 }
 
 pub(crate) fn run(args: ManArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
-    let root = crate::cli::Cli::command();
+    let root = crate::cli::Cli::full_command();
     if let Some(dir) = &args.dir {
         if dir.exists() && !dir.is_dir() {
             return Err(UsageError::new(format!("{} is not a directory", dir.display())).into());

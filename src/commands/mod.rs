@@ -9,6 +9,7 @@ pub(crate) mod sandbox;
 pub(crate) mod schema;
 pub(crate) mod sequence;
 
+use crate::args::Deferred;
 use crate::context::Ctx;
 use clap::Subcommand;
 
@@ -16,13 +17,13 @@ use clap::Subcommand;
 pub enum Command {
     /// Create and inspect sequences
     #[command(subcommand)]
-    Sequence(sequence::SequenceCommand),
+    Sequence(Deferred<sequence::SequenceCommand>),
     /// Store, inspect and remove API tokens
     #[command(subcommand)]
-    Auth(auth::AuthCommand),
+    Auth(Deferred<auth::AuthCommand>),
     /// Read and write settings in config.toml
     #[command(subcommand)]
-    Config(config::ConfigCommand),
+    Config(Deferred<config::ConfigCommand>),
     /// Call any API endpoint with the profile's URL and token
     Api(api::ApiArgs),
     /// Print the JSON Schema of sequence files, for editors
@@ -33,7 +34,7 @@ pub enum Command {
     Man(man::ManArgs),
     /// Run a local, stateful imitation of the API for trying clarion and testing clients
     #[command(subcommand)]
-    Sandbox(sandbox::SandboxCommand),
+    Sandbox(Deferred<sandbox::SandboxCommand>),
 }
 
 impl Command {
@@ -41,8 +42,8 @@ impl Command {
     pub fn uses_api(&self) -> bool {
         use sequence::SequenceCommand as S;
         match self {
-            Command::Sequence(S::Validate(_)) => false,
-            Command::Sequence(S::Create(c)) => !c.dry_run,
+            Command::Sequence(Deferred(S::Validate(_))) => false,
+            Command::Sequence(Deferred(S::Create(c))) => !c.dry_run,
             Command::Sequence(_) | Command::Api(_) => true,
             _ => false,
         }
@@ -50,7 +51,11 @@ impl Command {
 
     /// Whether the command may name a profile that doesn't exist yet, to start it.
     pub fn starts_profiles(&self) -> bool {
-        matches!(self, Command::Auth(auth::AuthCommand::Login(_)) | Command::Config(config::ConfigCommand::Set(_)))
+        matches!(
+            self,
+            Command::Auth(Deferred(auth::AuthCommand::Login(_)))
+                | Command::Config(Deferred(config::ConfigCommand::Set(_)))
+        )
     }
 
     /// Whether the command serves requests, and so wants worker threads of its own.
@@ -61,10 +66,10 @@ impl Command {
 
 pub(crate) async fn run(cmd: Command, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     match cmd {
-        Command::Sequence(c) => sequence::run(c, ctx).await,
-        Command::Sandbox(c) => sandbox::run(c, ctx).await,
-        Command::Auth(c) => auth::run(c, ctx).await,
-        Command::Config(c) => config::run(c, ctx).await,
+        Command::Sequence(Deferred(c)) => sequence::run(c, ctx).await,
+        Command::Sandbox(Deferred(c)) => sandbox::run(c, ctx).await,
+        Command::Auth(Deferred(c)) => auth::run(c, ctx).await,
+        Command::Config(Deferred(c)) => config::run(c, ctx).await,
         Command::Api(args) => api::run(args, ctx).await,
         Command::Schema(args) => schema::run(args, ctx),
         Command::Completions(args) => completions::run(args, ctx),

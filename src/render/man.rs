@@ -209,11 +209,10 @@ fn paragraphs(r: &mut Roff, text: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
 
     #[test]
     fn a_page_per_command_with_placeholders_exit_status_and_links() {
-        let pages = all_pages(crate::cli::Cli::command());
+        let pages = all_pages(crate::cli::Cli::full_command());
         let names: Vec<&str> = pages.iter().map(|(n, _)| n.as_str()).collect();
         for want in ["clarion.1", "clarion-sequence.1", "clarion-sequence-create.1", "clarion-config-get.1"] {
             assert!(names.contains(&want), "{want} in {names:?}");
