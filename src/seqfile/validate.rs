@@ -149,6 +149,7 @@ struct Validator<'a> {
 }
 
 /// Where an effective step came from, for locating problems.
+#[derive(Clone, Copy)]
 enum Origin {
     File(usize),
     Flag(usize),
@@ -356,7 +357,7 @@ impl Validator<'_> {
             let order = self.step_order(step, &path);
             let config = self.step_config(step, &path);
             if let (Some(t), Some(c)) = (&ty, &config) {
-                self.voice_fields(t, c, &child_path(&path, "config"));
+                self.voice_fields(t, c, &path);
             }
             let bad_order = order.is_none() && step.get("order").is_some();
             out.push(Step { origin: Origin::File(i), order, bad_order, ty, config });
@@ -366,7 +367,7 @@ impl Validator<'_> {
 
     /// A step's `type`, when it is a non-empty string; otherwise its problem is noted.
     fn step_type(&mut self, step: &Map<String, Value>, path: &str) -> Option<String> {
-        let ty_path = child_path(path, "type");
+        let ty_path = || child_path(path, "type");
         match step.get("type") {
             None if misspelt(step, "type", STEP_KEYS) => None,
             None | Some(Value::Null) => {
@@ -378,13 +379,13 @@ impl Validator<'_> {
                 None
             }
             Some(Value::String(s)) if s.trim().is_empty() => {
-                self.at_value(&ty_path, "must not be empty (e.g. \"voice\")");
+                self.at_value(&ty_path(), "must not be empty (e.g. \"voice\")");
                 None
             }
             Some(Value::String(s)) => Some(s.clone()),
             Some(other) => {
                 let what = type_name(other, self.format());
-                self.at_value(&ty_path, format!("must be a string such as \"voice\", found {what}"));
+                self.at_value(&ty_path(), format!("must be a string such as \"voice\", found {what}"));
                 None
             }
         }
@@ -429,7 +430,7 @@ impl Validator<'_> {
     /// A voice step's number and message fields come back in the API's answer, typed: a phone
     /// number written as a bare number (`destination_number = 15550199`) is a mistake to catch
     /// here, not a sequence to send.
-    fn voice_fields(&mut self, step_type: &str, config: &Map<String, Value>, path: &str) {
+    fn voice_fields(&mut self, step_type: &str, config: &Map<String, Value>, step_path: &str) {
         if step_type != "voice" {
             return;
         }
@@ -438,7 +439,8 @@ impl Validator<'_> {
                 && !kind.accepts(v)
             {
                 let what = type_name(v, self.format());
-                self.at_value(&child_path(path, key), format!("must be {}, found {what}", kind.describe()));
+                let path = child_path(&child_path(step_path, "config"), key);
+                self.at_value(&path, format!("must be {}, found {what}", kind.describe()));
             }
         }
     }
@@ -452,7 +454,9 @@ impl Validator<'_> {
 
     /// Fills in positional orders (counting from 1) and reports any order used twice.
     fn orders_and_duplicates(&mut self, steps: Vec<Step>) -> Vec<Value> {
-        let mut first_by_order: HashMap<u64, String> = HashMap::new();
+        // Where each order was first used, described only when a second step uses it: most
+        // sequences have none, and a batch checks every line twice.
+        let mut first_by_order: HashMap<u64, (Origin, usize)> = HashMap::new();
         let mut out = Vec::new();
         // A `--step` runs after everything before it: one more than the largest order so far
         // (its position could be smaller than a file's orders, and it would run first).
@@ -476,18 +480,11 @@ impl Validator<'_> {
                     "it would run after a step whose order is the largest there is; give its order with TYPE@ORDER",
                 ));
             }
-            let (field, describe) = match step.origin {
-                Origin::File(i) => {
-                    let path = index_path("steps", i);
-                    let line = self.parsed.and_then(|p| p.key_pos(&child_path(&path, "order")).or(p.value_pos(&path)));
-                    let at = line.map(|(l, _)| format!(" (line {l})")).unwrap_or_default();
-                    (path.clone(), format!("{path}{at}"))
-                }
-                Origin::Flag(n) => (format!("steps[{pos}]"), format!("--step #{n}")),
-            };
             if step.bad_order {
                 // Its own problem is reported; a duplicate of a made-up order would be noise.
-            } else if let Some(first) = first_by_order.get(&order) {
+            } else if let Some(&(first_origin, first_pos)) = first_by_order.get(&order) {
+                let first = self.describe_step(first_origin, first_pos);
+                let field = self.step_field(step.origin, pos);
                 let how = if explicit { "" } else { ", implied by its position" };
                 let msg = if self.quiet {
                     format!("its order{how} is already used by {first}")
@@ -500,7 +497,7 @@ impl Validator<'_> {
                     Origin::Flag(n) => self.problems.push(Problem::at(&format!("--step #{n}"), None, &field, msg)),
                 }
             } else {
-                first_by_order.insert(order, describe);
+                first_by_order.insert(order, (step.origin, pos));
             }
             let mut obj = Map::new();
             obj.insert("order".into(), Value::from(order));
@@ -511,6 +508,27 @@ impl Validator<'_> {
             out.push(Value::Object(obj));
         }
         out
+    }
+
+    /// A step's field path: its place in the file, or in the body for a `--step`.
+    fn step_field(&self, origin: Origin, pos: usize) -> String {
+        match origin {
+            Origin::File(i) => index_path("steps", i),
+            Origin::Flag(_) => format!("steps[{pos}]"),
+        }
+    }
+
+    /// A step as a message names it: its path and line in the file, or which `--step` it is.
+    fn describe_step(&self, origin: Origin, pos: usize) -> String {
+        match origin {
+            Origin::File(_) => {
+                let path = self.step_field(origin, pos);
+                let line = self.parsed.and_then(|p| p.key_pos(&child_path(&path, "order")).or(p.value_pos(&path)));
+                let at = line.map(|(l, _)| format!(" (line {l})")).unwrap_or_default();
+                format!("{path}{at}")
+            }
+            Origin::Flag(n) => format!("--step #{n}"),
+        }
     }
 }
 
