@@ -7,32 +7,13 @@ use serde_json::Value;
 use std::io::Read;
 
 /// One line as a request body, or its problems (with the input's name and the line number).
+/// The line is parsed once, without locating its fields; only a line with a problem is read
+/// again, every field located, to say where. Both readings refuse exactly the same lines.
 pub(crate) fn line_body(
     name: &str,
     line: u64,
     bytes: Result<&[u8], ()>,
     overrides: &Overrides,
-) -> Result<Value, Vec<Problem>> {
-    line_body_with(name, line, bytes, overrides, false)
-}
-
-/// As `line_body`, for a line the validation pass has checked: parsed once, without locating
-/// every field; only a line that has become invalid since is read again to locate its problems.
-pub(crate) fn line_body_checked(
-    name: &str,
-    line: u64,
-    bytes: Result<&[u8], ()>,
-    overrides: &Overrides,
-) -> Result<Value, Vec<Problem>> {
-    line_body_with(name, line, bytes, overrides, true)
-}
-
-fn line_body_with(
-    name: &str,
-    line: u64,
-    bytes: Result<&[u8], ()>,
-    overrides: &Overrides,
-    checked: bool,
 ) -> Result<Value, Vec<Problem>> {
     let located = |mut problems: Vec<Problem>| {
         for p in &mut problems {
@@ -49,19 +30,14 @@ fn line_body_with(
     if !source.text.trim_start().starts_with('{') {
         return Err(located(vec![Problem::whole(name, "each line must be one JSON object (a sequence)")]));
     }
-    // A checked line is parsed without its text copied; only one that fails after all (it
-    // changed since it was checked) is read again, to locate its problems.
-    let source = if checked {
-        match crate::seqfile::parse_json_unlocated(source) {
-            Ok(parsed) => match build_body(Some(&parsed), overrides) {
-                Ok(body) => return Ok(body),
-                Err(_) => parsed.source,
-            },
-            Err(_) => Source::from_bytes(name.to_string(), bytes.to_vec(), Some(Format::Json))
-                .map_err(|e| located(e.problems))?,
+    let source = match crate::seqfile::parse_json_unlocated(source) {
+        Ok(parsed) => match build_body(Some(&parsed), overrides) {
+            Ok(body) => return Ok(body),
+            Err(_) => parsed.source,
+        },
+        Err(_) => {
+            Source::from_bytes(name.to_string(), bytes.to_vec(), Some(Format::Json)).map_err(|e| located(e.problems))?
         }
-    } else {
-        source
     };
     let parsed = parse_document(source).map_err(|e| located(e.problems))?;
     build_body(Some(&parsed), overrides).map_err(|e| located(e.problems))
@@ -108,27 +84,43 @@ mod tests {
         assert_eq!(s.sha256.len(), 64);
     }
 
+    /// The reference: every line read with every field located, as a sequence file is.
+    fn located_body(text: &str) -> Result<Value, Vec<String>> {
+        let source = Source::from_bytes("in.jsonl".into(), text.as_bytes().to_vec(), Some(Format::Json)).unwrap();
+        let body = parse_document(source).and_then(|p| build_body(Some(&p), &Overrides::default()));
+        body.map_err(|e| e.problems.iter().map(|p| p.to_string()).collect())
+    }
+
     #[test]
-    fn a_checked_line_that_fails_after_all_is_located_as_an_unchecked_one_is() {
-        let o = Overrides::default();
-        let shown = |checked: bool, text: &str| {
-            let f = if checked { line_body_checked } else { line_body };
-            f("in.jsonl", 7, Ok(text.as_bytes()), &o)
-                .map(|b| b.to_string())
-                .map_err(|ps| ps.iter().map(|p| p.to_string()).collect::<Vec<_>>())
-        };
-        for text in [
-            "{\"name\":\"\",\"steps\":[{\"type\":\"voice\"}]}",
-            "{\"name\":\"a\",\"steps\":[",
-            "{\"name\":\"a\",\"steps\":[{\"type\":\"voice\"}]}",
-        ] {
-            assert_eq!(shown(true, text), shown(false, text), "{text}");
+    fn a_line_is_refused_or_accepted_as_the_locating_reading_would() {
+        let steps = r#""steps":[{"type":"voice"}]"#;
+        let lines = [
+            format!(r#"{{"name":"",{steps}}}"#),
+            r#"{"name":"a","steps":["#.to_string(),
+            format!(r#"{{"name":"a",{steps}}}"#),
+            // Keys given twice, which serde_json alone would take (the last one winning).
+            format!(r#"{{"name":"a","name":"b",{steps}}}"#),
+            r#"{"name":"a","steps":[{"type":"voice","config":{"x":1,"x":2}}]}"#.to_string(),
+            format!(r#"{{"name":"a","\u006eame":"b",{steps}}}"#),
+            format!(r#"{{"name" : "a" , "name"	:"b",{steps}}}"#),
+            // Strings that look like keys, and escaped quotes, are not keys.
+            format!(r#"{{"name":"a\":\"b\":",{steps}}}"#),
+            format!(r#"{{"name":"\\",{steps},"description":"x\"y"}}"#),
+            r#"{"name":"a","steps":[{"type":"voice","config":{"k":[":",{"k":":"}]}}]}"#.to_string(),
+        ];
+        for text in &lines {
+            let fast = line_body("in.jsonl", 1, Ok(text.as_bytes()), &Overrides::default())
+                .map_err(|ps| ps.iter().map(|p| p.to_string()).collect::<Vec<_>>());
+            // Line 1, so that the reference's locations are the line's too.
+            assert_eq!(fast, located_body(text), "{text}");
         }
-        assert_eq!(
-            shown(true, "{\"name\":\"\",\"steps\":[{\"type\":\"voice\"}]}").unwrap_err(),
-            ["in.jsonl:7:9: name: must not be empty"]
+        let dup = line_body("in.jsonl", 7, Ok(lines[3].as_bytes()), &Overrides::default()).unwrap_err();
+        assert!(
+            dup[0].to_string().starts_with("in.jsonl:7:") && dup[0].to_string().contains("duplicate key"),
+            "{dup:?}"
         );
-        assert!(shown(true, "{\"name\":\"a\",\"steps\":[{\"type\":\"voice\"}]}").is_ok());
+        let empty = line_body("in.jsonl", 7, Ok(lines[0].as_bytes()), &Overrides::default()).unwrap_err();
+        assert_eq!(empty.iter().map(|p| p.to_string()).collect::<Vec<_>>(), ["in.jsonl:7:9: name: must not be empty"]);
     }
 
     #[test]

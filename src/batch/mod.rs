@@ -5,7 +5,7 @@
 pub(crate) mod input;
 mod journal;
 
-pub(crate) use input::{line_body_checked, scan};
+pub(crate) use input::{line_body, scan};
 pub(crate) use journal::{Journal, created_ids, key_prefix};
 
 use crate::api::ApiClient;
@@ -96,7 +96,7 @@ impl<R: Read + Send + 'static> Items<R> {
     fn next_item(&mut self) -> anyhow::Result<Option<Item>> {
         match self {
             Items::Lines { lines, name, overrides } => {
-                Ok(lines.next_line()?.map(|(n, bytes)| (n, line_body_checked(name, n, bytes, overrides))))
+                Ok(lines.next_line()?.map(|(n, bytes)| (n, line_body(name, n, bytes, overrides))))
             }
             Items::Rows(rows) => rows.next_item(),
         }

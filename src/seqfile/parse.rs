@@ -109,13 +109,51 @@ fn looks_like_yaml(text: &str) -> bool {
     }
 }
 
-/// JSON without the second, locating pass: for input validated already (a batch's sending
-/// pass), where a problem is re-read with `parse_document` to be located. It does not see
-/// duplicate keys, which only the locating pass reports.
+/// JSON without the second, locating pass, for a batch's lines: where a line has a problem,
+/// the caller reads it again with `parse_document` to say where. It refuses whatever that
+/// pass would: serde_json's own errors, and a key given twice in one object (which serde_json
+/// takes silently, the last value winning), found by counting keys.
 pub(crate) fn parse_json_unlocated(source: Source) -> Result<Parsed, ValidationError> {
     let value: Value = serde_json::from_str(&source.text)
         .map_err(|e| ValidationError::single(Problem::whole(&source.name, format!("invalid JSON: {e}"))))?;
+    if keys_in_text(&source.text) != keys_in_value(&value) {
+        return Err(ValidationError::single(Problem::whole(&source.name, "duplicate key")));
+    }
     Ok(Parsed { source, value, spans: HashMap::new() })
+}
+
+/// How many object keys a JSON text holds: each string followed by a colon. The text must be
+/// JSON serde_json has accepted, so a string's end is the first unescaped quote.
+fn keys_in_text(text: &str) -> usize {
+    let b = text.as_bytes();
+    let (mut i, mut keys) = (0, 0);
+    while i < b.len() {
+        if b[i] != b'"' {
+            i += 1;
+            continue;
+        }
+        i += 1;
+        while i < b.len() && b[i] != b'"' {
+            i += if b[i] == b'\\' { 2 } else { 1 };
+        }
+        i += 1;
+        while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\n' | b'\r') {
+            i += 1;
+        }
+        if b.get(i) == Some(&b':') {
+            keys += 1;
+        }
+    }
+    keys
+}
+
+/// How many keys the objects of a value hold; fewer than its text's when a key was repeated.
+fn keys_in_value(v: &Value) -> usize {
+    match v {
+        Value::Object(m) => m.len() + m.values().map(keys_in_value).sum::<usize>(),
+        Value::Array(a) => a.iter().map(keys_in_value).sum(),
+        _ => 0,
+    }
 }
 
 fn parse_json(source: Source) -> Result<Parsed, ValidationError> {
