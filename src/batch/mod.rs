@@ -703,7 +703,7 @@ fn to_send(shared: &Run, sink: &Sink, progress: &journal::Progress, (n, body): I
     if let Some(id) = progress.created_id(n) {
         shared.keep(n, id);
         shared.counts.already.fetch_add(1, Ordering::Relaxed);
-        let record = json!({unit: n, "id": id, "status": null, "skipped": "already created"});
+        let record = || json!({unit: n, "id": id, "status": null, "skipped": "already created"});
         emit(&shared.ui, bar, sink, record, Some(id));
         tick(bar, &shared.counts);
         return None;
@@ -715,7 +715,7 @@ fn to_send(shared: &Run, sink: &Sink, progress: &journal::Progress, (n, body): I
                 let p = ps.first();
                 let error =
                     json!({"message": p.map(|p| p.message.clone()), "field": p.map(|p| p.field.clone()), "exit": 2});
-                emit(&shared.ui, bar, sink, json!({unit: n, "error": error}), None);
+                emit(&shared.ui, bar, sink, || json!({unit: n, "error": error}), None);
             }
             None
         }
@@ -767,8 +767,8 @@ async fn send_one(shared: &Run, sink: &Sink, n: u64, body: &Value, key: &str) ->
                 shared.live.lock().unwrap_or_else(|p| p.into_inner()).push((id, shown));
             }
             shared.counts.created.fetch_add(1, Ordering::Relaxed);
-            let status = seq.data.get("status").cloned().unwrap_or(Value::Null);
-            emit(&shared.ui, bar, sink, json!({unit: n, "id": id, "status": status}), id);
+            let status = || seq.data.get("status").cloned().unwrap_or(Value::Null);
+            emit(&shared.ui, bar, sink, || json!({unit: n, "id": id, "status": status()}), id);
         }
         Err(e) => {
             let code = crate::error::exit_code(&e);
@@ -780,7 +780,7 @@ async fn send_one(shared: &Run, sink: &Sink, n: u64, body: &Value, key: &str) ->
             let message = crate::untrusted::escape_line(&format!("{e:#}")).into_owned();
             if !matches!(sink, Sink::Ids) {
                 let error = json!({"message": message, "http_status": http, "exit": code});
-                emit(&shared.ui, bar, sink, json!({unit: n, "error": error}), None);
+                emit(&shared.ui, bar, sink, || json!({unit: n, "error": error}), None);
             } else {
                 line_to_stderr(&shared.ui, bar, &format!("{unit} {n}: {message}"));
             }
@@ -850,13 +850,14 @@ fn tick(bar: Option<&indicatif::ProgressBar>, counts: &Counts) {
     }
 }
 
-/// A result on stdout: the id alone, a JSON line, or what `--jq` makes of it.
-fn emit(ui: &Ui, bar: Option<&indicatif::ProgressBar>, sink: &Sink, record: Value, id: Option<i64>) {
+/// A result on stdout: the id alone, a JSON line, or what `--jq` makes of it. The record is
+/// built only for the last two: by default a batch prints ids, one per create.
+fn emit(ui: &Ui, bar: Option<&indicatif::ProgressBar>, sink: &Sink, record: impl FnOnce() -> Value, id: Option<i64>) {
     let text = match sink {
         Sink::Ids => id.map(|i| i.to_string()),
-        Sink::Json => Some(crate::untrusted::json(&record, false)),
+        Sink::Json => Some(crate::untrusted::json(&record(), false)),
         Sink::Jq(tx) => {
-            let _ = tx.send(record);
+            let _ = tx.send(record());
             None
         }
     };
