@@ -22,10 +22,12 @@ build() {
   cargo build --release --locked --quiet
 }
 
-# start_sandbox ARGS...: starts `clarion sandbox serve` on a free port; sets SANDBOX_URL.
+# start_sandbox ARGS...: starts `clarion sandbox serve` on a free port; sets SANDBOX_URL, and
+# SANDBOX_LOG to the file its log (stderr) goes to.
 start_sandbox() {
   local out=$WORK/sandbox.$RANDOM
-  "$BIN" sandbox serve --addr 127.0.0.1:0 "$@" >"$out" 2>/dev/null &
+  SANDBOX_LOG=$out.log
+  "$BIN" sandbox serve --addr 127.0.0.1:0 "$@" >"$out" 2>"$SANDBOX_LOG" &
   PIDS+=($!)
   for _ in $(seq 100); do [ -s "$out" ] && break; sleep 0.05; done
   SANDBOX_URL=$(head -n 1 "$out")
