@@ -1,5 +1,6 @@
 //! The flags several commands share (connection and global settings, output, input, wait
-//! timing), their value parsers and shell completers, and this command line as a hint repeats it.
+//! timing), their value parsers and shell completers, this command line as a hint repeats it,
+//! and `Deferred`, the wrapper that has clap build a command group only when it is entered.
 
 use crate::output::ColorChoice;
 use clap::Args;
