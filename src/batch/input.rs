@@ -114,10 +114,14 @@ mod tests {
             // Line 1, so that the reference's locations are the line's too.
             assert_eq!(fast, located_body(text), "{text}");
         }
+        // Positions inside a line are columns: the line's own number is the file's line.
         let dup = line_body("in.jsonl", 7, Ok(lines[3].as_bytes()), &Overrides::default()).unwrap_err();
-        assert!(
-            dup[0].to_string().starts_with("in.jsonl:7:") && dup[0].to_string().contains("duplicate key"),
-            "{dup:?}"
+        assert_eq!(dup[0].to_string(), "in.jsonl:7:13: name: duplicate key (first given at column 2)");
+        let orders = r#"{"name":"a","steps":[{"type":"voice","order":1},{"type":"sms","order":1}]}"#;
+        let dup = line_body("in.jsonl", 7, Ok(orders.as_bytes()), &Overrides::default()).unwrap_err();
+        assert_eq!(
+            dup[0].to_string(),
+            "in.jsonl:7:71: steps[1].order: order 1 is already used by steps[0] (column 38)"
         );
         let empty = line_body("in.jsonl", 7, Ok(lines[0].as_bytes()), &Overrides::default()).unwrap_err();
         assert_eq!(empty.iter().map(|p| p.to_string()).collect::<Vec<_>>(), ["in.jsonl:7:9: name: must not be empty"]);

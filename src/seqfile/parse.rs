@@ -29,6 +29,14 @@ impl Parsed {
         Some(self.source.line_col(r.start))
     }
 
+    /// Where a field's key (else its value) is, as a message says it: "line N", or "column N"
+    /// in a one-line document (see `Source::place`).
+    pub(crate) fn key_place(&self, path: &str) -> Option<String> {
+        let span = self.spans.get(path)?;
+        let r = span.key.as_ref().or(span.value.as_ref())?;
+        Some(self.source.place(r.start))
+    }
+
     /// Position of a field's value (falling back to its key).
     pub(crate) fn value_pos(&self, path: &str) -> Option<(usize, usize)> {
         let span = self.spans.get(path)?;
@@ -210,12 +218,11 @@ fn json_spans(
                 let kr = prop.name.range();
                 let child = child_path(path, &name);
                 if let Some(first) = seen.insert(name.clone(), kr.start) {
-                    let (fl, _) = source.line_col(first);
                     problems.push(Problem::at(
                         &source.name,
                         Some(source.line_col(kr.start)),
                         &child,
-                        format!("duplicate key (first given at line {fl})"),
+                        format!("duplicate key (first given at {})", source.place(first)),
                     ));
                 }
                 json_spans(&prop.value, &child, Some(kr.start..kr.end), spans, problems, source);

@@ -114,6 +114,13 @@ impl Source {
     pub(crate) fn line_col(&self, offset: usize) -> (usize, usize) {
         line_col(&self.text, offset)
     }
+
+    /// Where a message points back into the text: "line N", or "column N" in a one-line text
+    /// (a JSON Lines line, whose own line number the problem already carries).
+    pub(crate) fn place(&self, offset: usize) -> String {
+        let (line, column) = self.line_col(offset);
+        if self.text.trim_end().contains('\n') { format!("line {line}") } else { format!("column {column}") }
+    }
 }
 
 #[cfg(test)]

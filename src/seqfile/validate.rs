@@ -523,8 +523,8 @@ impl Validator<'_> {
         match origin {
             Origin::File(_) => {
                 let path = self.step_field(origin, pos);
-                let line = self.parsed.and_then(|p| p.key_pos(&child_path(&path, "order")).or(p.value_pos(&path)));
-                let at = line.map(|(l, _)| format!(" (line {l})")).unwrap_or_default();
+                let place = self.parsed.and_then(|p| p.key_place(&child_path(&path, "order")).or(p.key_place(&path)));
+                let at = place.map(|p| format!(" ({p})")).unwrap_or_default();
                 format!("{path}{at}")
             }
             Origin::Flag(n) => format!("--step #{n}"),
