@@ -118,7 +118,12 @@ fn parse<'t>(c: &mut Checker<'t>, secret: bool) -> Option<toml_edit::Document<&'
 /// Reads config.toml from `dir` (missing: empty), refusing what is unknown, mistyped or out of range.
 pub(crate) fn load_config(dir: &Path) -> anyhow::Result<ConfigFile> {
     let Some((path, text)) = read_trusted(dir, files::CONFIG_FILE)? else { return Ok(ConfigFile::default()) };
-    let mut c = Checker { name: path.display().to_string(), text: &text, problems: Vec::new() };
+    check_config(&path, &text)
+}
+
+/// config.toml's text, checked: what `load_config` returns.
+fn check_config(path: &Path, text: &str) -> anyhow::Result<ConfigFile> {
+    let mut c = Checker { name: path.display().to_string(), text, problems: Vec::new() };
     let Some(doc) = parse(&mut c, false) else { return c.finish(ConfigFile::default()) };
     let mut cfg = ConfigFile::default();
     c.unknown(doc.as_table(), "", TOP_KEYS);
@@ -187,8 +192,9 @@ pub(crate) fn load_config(dir: &Path) -> anyhow::Result<ConfigFile> {
 
 /// config.toml, checked as `load_config` checks it, as a plain table (`config get`, `config list`).
 pub(crate) fn load_config_table(dir: &Path) -> anyhow::Result<toml::Table> {
-    load_config(dir)?;
+    // One read for both: a second could see another file, checked or not.
     let Some((path, text)) = read_trusted(dir, files::CONFIG_FILE)? else { return Ok(toml::Table::new()) };
+    check_config(&path, &text)?;
     toml::from_str(&text).map_err(|e| UsageError::new(format!("{}: {}", path.display(), e.message())).into())
 }
 
