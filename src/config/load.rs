@@ -190,7 +190,7 @@ fn check_config(path: &Path, text: &str) -> anyhow::Result<ConfigFile> {
     c.finish(cfg)
 }
 
-/// config.toml, checked as `load_config` checks it, as a plain table (`config get`, `config list`).
+/// config.toml, checked as `load_config` checks it, as a plain table (`config list`).
 pub(crate) fn load_config_table(dir: &Path) -> anyhow::Result<toml::Table> {
     // One read for both: a second could see another file, checked or not.
     let Some((path, text)) = read_trusted(dir, files::CONFIG_FILE)? else { return Ok(toml::Table::new()) };
