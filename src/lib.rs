@@ -3,6 +3,7 @@
 //! The library is the binary's implementation, not an API: it exposes what `main.rs` uses, and
 //! `testing` for the integration tests. Lints are set in Cargo.toml's `[lints]`.
 
+mod alloc;
 mod api;
 mod app;
 mod args;

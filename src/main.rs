@@ -47,11 +47,3 @@ fn main() -> ExitCode {
         Err(e) => ExitCode::from(clarion::report(&ui, &e)),
     }
 }
-
-/// A batch and the sandbox make and drop many small JSON values and buffers per request;
-/// mimalloc cuts the CPU a create costs the client by a tenth to a fifth, and the sandbox too:
-/// on a shared machine, time the other side gets. Its start-up cost is about 0.1 ms, and
-/// transparent huge pages are off (`no_thp`): zeroing a 2 MiB page would cost a short
-/// command more than the whole allocator saves it.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

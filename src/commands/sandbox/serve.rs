@@ -107,6 +107,8 @@ fn parse_addr(raw: &str) -> Result<SocketAddr, UsageError> {
 }
 
 pub(crate) async fn run(args: ServeArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
+    // A server allocates per request for as long as it runs.
+    crate::alloc::favor_throughput();
     let addr = parse_addr(&args.addr)?;
     if !addr.ip().is_loopback() {
         ctx.ui.warn(&format!("listening on {addr}: other machines can reach this sandbox"));

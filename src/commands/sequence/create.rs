@@ -91,6 +91,8 @@ async fn run_batch(
         )
         .into());
     }
+    // A batch allocates per line and per answer, thousands of times.
+    crate::alloc::favor_throughput();
     let (path, rows) = match (&args.input.rows, &args.input.file) {
         (Some(rows), template) => {
             let (input, path) = crate::rows::load(template.as_deref(), rows, args.input.rows_format)?;

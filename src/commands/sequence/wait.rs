@@ -97,6 +97,8 @@ pub(crate) async fn run(args: WaitArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
         let client = ctx.client(&settings)?;
         return ctx.wait_and_print(&client, args.ids[0], args.timing.get(), &args.output, None).await;
     }
+    // Waiting on many polls each of them, thousands of answers.
+    crate::alloc::favor_throughput();
     let mut ids = args.ids.clone();
     if let Some(path) = &args.ids_from {
         ids.extend(ids_from(path)?);
