@@ -32,7 +32,8 @@ pub(crate) struct ApiClient {
     base: Url,
     /// The collection's URL, parsed once (a batch posts to it thousands of times).
     sequences: Url,
-    token: Token,
+    /// `Bearer TOKEN`, built once and marked sensitive (never shown by `-v` or `Debug`).
+    authorization: HeaderValue,
     trace: Option<Trace>,
     retry: RetryPolicy,
     notify: Option<Sink>,
@@ -64,7 +65,8 @@ pub(crate) struct ClientOptions {
 pub(crate) struct RawRequest {
     pub method: reqwest::Method,
     pub url: Url,
-    pub body: Option<Vec<u8>>,
+    /// Shared, not copied, by each attempt.
+    pub body: Option<bytes::Bytes>,
     pub headers: reqwest::header::HeaderMap,
 }
 
@@ -91,11 +93,14 @@ impl ApiClient {
             builder = builder.tls_certs_merge(options.extra_roots);
         }
         let http = builder.build().context("cannot set up the HTTP client")?;
+        let mut authorization = HeaderValue::from_str(&format!("Bearer {}", token.expose()))
+            .map_err(|_| anyhow::anyhow!("the token can't be sent as a header"))?;
+        authorization.set_sensitive(true);
         Ok(Self {
             http,
             sequences: sequences_url(&base),
             base,
-            token,
+            authorization,
             trace: options.trace,
             retry: options.retry,
             notify: options.notify,
@@ -120,7 +125,8 @@ impl ApiClient {
             crate::contract::headers::IDEMPOTENCY_KEY,
             HeaderValue::from_str(idempotency_key).context("invalid idempotency key")?,
         );
-        let req = RawRequest { method: reqwest::Method::POST, url: self.sequences_url(), body: Some(bytes), headers };
+        let req =
+            RawRequest { method: reqwest::Method::POST, url: self.sequences_url(), body: Some(bytes.into()), headers };
         let raw = self.send(&req, true).await?;
         parse_sequence_response(&raw)
     }
@@ -218,10 +224,7 @@ impl ApiClient {
         for (name, value) in &raw.headers {
             req = req.header(name, value);
         }
-        let mut auth = HeaderValue::from_str(&format!("Bearer {}", self.token.expose()))
-            .map_err(|_| anyhow::anyhow!("the token can't be sent as a header"))?;
-        auth.set_sensitive(true);
-        req = req.header(AUTHORIZATION, auth);
+        req = req.header(AUTHORIZATION, self.authorization.clone());
         let req = req.build().context("cannot build the request")?;
         if let Some(t) = &self.trace {
             trace_request(t, &req);
@@ -257,7 +260,7 @@ impl ApiClient {
         {
             (t.sink)(&format!("< {}", crate::untrusted::escape_line(&String::from_utf8_lossy(&body))));
         }
-        let headers = resp.headers().clone();
+        let headers = std::mem::take(resp.headers_mut());
         Ok(RawResponse { status, retry_after, headers, body })
     }
 }

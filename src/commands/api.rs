@@ -114,7 +114,7 @@ pub(crate) async fn run(args: ApiArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     // Judged before the token is even looked up, let alone sent.
     let url = crate::api::resolve_target(&settings.api_url, path)?;
     let client = ctx.client(&settings)?;
-    let resp = client.raw(&RawRequest { method, url, body, headers }).await?;
+    let resp = client.raw(&RawRequest { method, url, body: body.map(Into::into), headers }).await?;
 
     if args.include {
         let mut head = format!("HTTP/1.1 {}\n", crate::error::status_text(resp.status));
