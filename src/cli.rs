@@ -17,6 +17,16 @@ pub struct Cli {
 }
 
 impl Cli {
+    /// Parses `clarion --help` or `-h` alone, which only prints the top page. That page lists
+    /// the commands by name, never their flags, so the global flags are not made global: clap
+    /// would copy all nine into each of the eight commands first (about 80 KiB, a tenth of the
+    /// run). The page is the same, byte for byte; a test holds it to that.
+    pub fn try_parse_top_help() -> Result<Cli, clap::Error> {
+        use clap::{CommandFactory, FromArgMatches};
+        let matches = Cli::command().mut_args(|a| a.global(false)).try_get_matches()?;
+        Cli::from_arg_matches(&matches)
+    }
+
     /// The whole tree, every group built, for what reads all of it (completions, man pages).
     /// Groups are `Deferred` so that a run builds only the one it enters; but clap copies the
     /// tree under `clarion help` before it builds deferred groups, so the copy would lack

@@ -21,9 +21,11 @@ fn main() -> ExitCode {
     // `--version` alone is answered before the command tree is built: it is what scripts and
     // package managers run, and the answer is the same as clap's.
     let mut args = std::env::args_os().skip(1);
-    if let (Some(only), None) = (args.next(), args.next())
-        && (only == "--version" || only == "-V")
-    {
+    let only = match (args.next(), args.next()) {
+        (Some(only), None) => Some(only),
+        _ => None,
+    };
+    if only.as_ref().is_some_and(|a| a == "--version" || a == "-V") {
         use std::io::Write as _;
         let line = concat!("clarion ", env!("CARGO_PKG_VERSION"), "\n");
         return match std::io::stdout().write_all(line.as_bytes()) {
@@ -32,7 +34,11 @@ fn main() -> ExitCode {
             Err(_) => ExitCode::SUCCESS,
         };
     }
-    let cli = match Cli::try_parse() {
+    let parsed = match only {
+        Some(a) if a == "--help" || a == "-h" => Cli::try_parse_top_help(),
+        _ => Cli::try_parse(),
+    };
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             // Help and --version go to stdout with 0; usage errors to stderr with 2.

@@ -35,3 +35,27 @@ fn version_is_quick_and_plain() {
 fn sandbox_serve_help() {
     insta::assert_snapshot!("help_sandbox_serve", help(&["sandbox", "serve", "--help"]));
 }
+
+/// `--help` or `-h` alone takes a shorter path (the global flags are not copied into every
+/// command first); its page must be the one the full parse prints, in colour too.
+#[test]
+fn top_level_help_alone_is_the_full_parses_page() {
+    let t = TestEnv::new();
+    for colour in [None, Some("1")] {
+        let page = |args: &[&str]| {
+            let mut cmd = t.cmd().args(args).env("COLUMNS", "100");
+            if let Some(v) = colour {
+                cmd = cmd.env("CLICOLOR_FORCE", v);
+            }
+            let run = cmd.run();
+            run.code(0);
+            run.stdout
+        };
+        let full = page(&["--color", "auto", "--help"]);
+        assert!(full.contains("Global options:"), "{full}");
+        assert_eq!(colour.is_some(), full.contains('\u{1b}'), "colour was forced: {colour:?}");
+        assert_eq!(page(&["--help"]), full);
+        assert_eq!(page(&["-h"]), full);
+        assert_eq!(page(&["help"]), full);
+    }
+}
