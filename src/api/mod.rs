@@ -2,10 +2,12 @@
 //! sends them, and turns every answer into a sequence or a classified error.
 
 pub(crate) mod auth;
+mod created;
 pub(crate) mod gate;
 mod response;
 pub(crate) mod retry;
 
+pub(crate) use created::Created;
 pub(crate) use response::{RawResponse, Sequence, check_status, parse_sequence_response};
 pub(crate) use retry::RetryPolicy;
 
@@ -119,6 +121,16 @@ impl ApiClient {
     /// POSTs a sequence. Every attempt carries the same `Idempotency-Key`, so a retry after a
     /// lost answer gets the first sequence back instead of creating a second.
     pub(crate) async fn create_sequence(&self, body: &Value, idempotency_key: &str) -> anyhow::Result<Sequence> {
+        parse_sequence_response(&self.post_sequence(body, idempotency_key).await?)
+    }
+
+    /// The same create for a batch, which keeps only the id, status and test mode of each
+    /// answer: it is read for those (`created.rs`), with the same outcome.
+    pub(crate) async fn create_for_batch(&self, body: &Value, idempotency_key: &str) -> anyhow::Result<Created> {
+        created::parse_created(&self.post_sequence(body, idempotency_key).await?)
+    }
+
+    async fn post_sequence(&self, body: &Value, idempotency_key: &str) -> anyhow::Result<RawResponse> {
         let bytes = serde_json::to_vec(body).context("cannot encode the request body")?;
         let mut headers = reqwest::header::HeaderMap::new();
         headers.insert(
@@ -127,8 +139,7 @@ impl ApiClient {
         );
         let req =
             RawRequest { method: reqwest::Method::POST, url: self.sequences_url(), body: Some(bytes.into()), headers };
-        let raw = self.send(&req, true).await?;
-        parse_sequence_response(&raw)
+        self.send(&req, true).await
     }
 
     pub(crate) async fn get_sequence(&self, id: u64) -> anyhow::Result<Sequence> {

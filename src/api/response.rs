@@ -54,8 +54,22 @@ const FIELD_TYPES: &[(&str, Kind)] = &[
     ("last_updated", Kind::String),
 ];
 
-#[derive(Clone, Copy)]
-enum Kind {
+/// The type a documented field must have, looked up as often as an answer has keys: a
+/// `match` compares lengths first, where a search of `FIELD_TYPES` compared every name.
+pub(super) fn field_kind(key: &str) -> Option<Kind> {
+    Some(match key {
+        "id" | "current_step" | "organization_id" | "patient_id" | "sequence_definition_id" => Kind::Integer,
+        "status" | "ended_reason" | "ended_reason_v2" | "next_activity" | "type" | "outcome" | "claimed_at"
+        | "last_updated" => Kind::String,
+        "was_contact_reached" | "is_test_mode" => Kind::Bool,
+        "inputs" => Kind::Array,
+        "steps" => Kind::ArrayOfObjects,
+        _ => return None,
+    })
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) enum Kind {
     Integer,
     String,
     Bool,
@@ -64,7 +78,7 @@ enum Kind {
 }
 
 impl Kind {
-    fn matches(self, v: &Value) -> bool {
+    pub(super) fn matches(self, v: &Value) -> bool {
         match self {
             Kind::Integer => v.is_i64() || v.is_u64(),
             Kind::String => v.is_string(),
@@ -267,6 +281,20 @@ mod tests {
 
     fn raw(status: u16, body: &str) -> RawResponse {
         RawResponse { status, retry_after: None, headers: Default::default(), body: body.as_bytes().to_vec() }
+    }
+
+    /// Every field the full reading checks, the lean one (`created.rs`) checks alike. (A name
+    /// only the match had would make the lean reading stricter, never laxer.)
+    #[test]
+    fn field_kind_is_the_table() {
+        for (name, kind) in FIELD_TYPES {
+            assert_eq!(field_kind(name), Some(*kind), "{name}");
+        }
+        let named = ["id", "status", "steps", "inputs", "is_test_mode"];
+        assert!(named.iter().all(|n| FIELD_TYPES.iter().any(|(f, _)| f == n)));
+        for other in ["", "ID", "Status", "step", "stepss", "data", "success", "is_test_mode "] {
+            assert_eq!(field_kind(other), None, "{other:?}");
+        }
     }
 
     #[test]

@@ -747,27 +747,27 @@ async fn send_one(shared: &Run, sink: &Sink, n: u64, body: &Value, key: &str) ->
     if let Some(j) = &shared.journal {
         j.sent(n)?;
     }
-    match shared.client.create_sequence(body, key).await {
+    match shared.client.create_for_batch(body, key).await {
         Ok(seq) => {
-            let id = seq.id();
+            let id = seq.id;
             if let Some(id) = id {
                 shared.keep(n, id);
                 if let Some(j) = &shared.journal {
                     j.created(n, id)?;
                 }
             }
-            let test = seq.data.get("is_test_mode") == Some(&Value::Bool(true));
+            let test = seq.is_test_mode == Some(Value::Bool(true));
             if shared.asked_test && test {
                 shared.confirmed.store(true, Ordering::Relaxed);
             }
             if shared.asked_test && !test {
                 // Live sequences where test ones were asked for: stop before making more.
                 shared.stop.store(true, Ordering::Relaxed);
-                let shown = seq.data.get("is_test_mode").map_or("absent".into(), |v| v.to_string());
+                let shown = seq.is_test_mode.as_ref().map_or("absent".into(), |v| v.to_string());
                 shared.live.lock().unwrap_or_else(|p| p.into_inner()).push((id, shown));
             }
             shared.counts.created.fetch_add(1, Ordering::Relaxed);
-            let status = || seq.data.get("status").cloned().unwrap_or(Value::Null);
+            let status = || seq.status.clone();
             emit(&shared.ui, bar, sink, || json!({unit: n, "id": id, "status": status()}), id);
         }
         Err(e) => {
