@@ -216,6 +216,28 @@ impl fmt::Display for TestModeNotHonoured {
 }
 impl std::error::Error for TestModeNotHonoured {}
 
+/// A test-mode batch got answers it can't understand: whether those creates were live is
+/// unknown, so nothing more was sent.
+#[derive(Debug)]
+pub(crate) struct TestModeUnconfirmed {
+    /// "line" or "row".
+    pub unit: &'static str,
+    pub lines: Vec<u64>,
+}
+
+impl fmt::Display for TestModeUnconfirmed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let shown: Vec<String> = self.lines.iter().map(u64::to_string).collect();
+        let (unit, s) = if self.lines.len() == 1 { (self.unit, "") } else { (self.unit, "s") };
+        write!(
+            f,
+            "TEST MODE COULD NOT BE CONFIRMED: the API's answer to {unit}{s} {} can't be understood (above), so a live sequence may have been created; nothing more was sent",
+            shown.join(", ")
+        )
+    }
+}
+impl std::error::Error for TestModeUnconfirmed {}
+
 /// Some lines of a batch were not created.
 #[derive(Debug)]
 pub(crate) struct BatchIncomplete {
@@ -328,6 +350,7 @@ fn kind_of<'a>(cause: &'a (dyn std::error::Error + 'static)) -> Option<&'a dyn K
         WaitInterrupted,
         BatchInterrupted,
         TestModeNotHonoured,
+        TestModeUnconfirmed,
         SequenceUnsuccessful,
         WaitTimedOut,
         BatchIncomplete
@@ -454,6 +477,18 @@ impl Kind for TestModeNotHonoured {
         Some(format!(
             "if {they} must not run, have Clarion Health stop {them} now (clarion itself can't cancel a sequence); then find out why the API ignored is_test_mode before sending more"
         ))
+    }
+}
+
+impl Kind for TestModeUnconfirmed {
+    fn exit_code(&self) -> u8 {
+        code::FAILURE
+    }
+    fn hint(&self) -> Option<String> {
+        Some(
+            "ask Clarion Health what was created, and stop it if it must not run; once answers can be read, run the same command again: the journal resumes, and the same keys return what was made"
+                .into(),
+        )
     }
 }
 

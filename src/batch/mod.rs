@@ -9,7 +9,7 @@ pub(crate) use input::{line_body, scan};
 pub(crate) use journal::{Journal, created_ids, key_prefix};
 
 use crate::api::ApiClient;
-use crate::error::{BatchIncomplete, BatchInterrupted, TestModeNotHonoured};
+use crate::error::{BadResponse, BatchIncomplete, BatchInterrupted, TestModeNotHonoured, TestModeUnconfirmed};
 use crate::items::{Item, Lines, Scan};
 use crate::output::Ui;
 use crate::seqfile::Overrides;
@@ -333,6 +333,7 @@ pub(crate) async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> any
         stop: AtomicBool::new(false),
         confirmed: AtomicBool::new(false),
         live: Default::default(),
+        unconfirmed: Default::default(),
         made: Default::default(),
         command_line: batch.command_line.clone(),
         keep_ids: batch.keep_ids,
@@ -385,6 +386,8 @@ struct Run {
     confirmed: AtomicBool,
     /// Live sequences made where test ones were asked for, with what `is_test_mode` said.
     live: std::sync::Mutex<Vec<(Option<i64>, String)>>,
+    /// Lines whose answer couldn't be understood where test mode was asked for: send no more.
+    unconfirmed: std::sync::Mutex<Vec<u64>>,
     /// Every line's sequence, for waiting on them all afterwards.
     made: std::sync::Mutex<Vec<(u64, i64)>>,
     keep_ids: bool,
@@ -777,6 +780,12 @@ async fn send_one(shared: &Run, sink: &Sink, n: u64, body: &Value, key: &str) ->
                 j.failed(n, http.unwrap_or(0))?;
             }
             shared.counts.failed.fetch_add(1, Ordering::Relaxed);
+            if shared.asked_test && e.chain().any(|c| c.is::<BadResponse>()) {
+                // A success that can't be read may be a live sequence as much as a test one:
+                // like a live answer, it stops the batch.
+                shared.stop.store(true, Ordering::Relaxed);
+                shared.unconfirmed.lock().unwrap_or_else(|p| p.into_inner()).push(n);
+            }
             let message = crate::untrusted::escape_line(&format!("{e:#}")).into_owned();
             if !matches!(sink, Sink::Ids) {
                 let error = json!({"message": message, "http_status": http, "exit": code});
@@ -811,6 +820,11 @@ fn conclude(shared: &Run, started: Instant, interrupted: bool) -> anyhow::Result
     if let Some((_, shown)) = live.first() {
         let shown = shown.clone();
         return Err(TestModeNotHonoured::new(live.into_iter().map(|(id, _)| id), shown).into());
+    }
+    let mut unconfirmed = std::mem::take(&mut *shared.unconfirmed.lock().unwrap_or_else(|p| p.into_inner()));
+    if !unconfirmed.is_empty() {
+        unconfirmed.sort();
+        return Err(TestModeUnconfirmed { unit: shared.unit, lines: unconfirmed }.into());
     }
     if interrupted {
         // The journal knows what was created: the same command skips it and sends the rest.

@@ -224,6 +224,54 @@ fn a_failed_first_request_proves_nothing_and_the_next_goes_alone() {
     assert!(run.stderr.contains("hint: if it must not run, have Clarion Health stop it now"), "{}", run.stderr);
 }
 
+/// A create answered with success but a body clarion can't read may be live as much as test:
+/// a test-mode batch stops there as at a live answer. Without test mode it is a failure like
+/// another, and the batch goes on.
+#[test]
+fn a_test_mode_batch_stops_at_a_success_it_cant_read() {
+    let t = TestEnv::new();
+    t.write("b.jsonl", &jsonl_lines(40));
+    let unreadable = || Stub::fixed(Canned::raw(201, "text/html", "<html>Created</html>"));
+    let stub = unreadable();
+    let run =
+        t.authed(&stub.url).args(["sequence", "create", "-f", "b.jsonl", "--test-mode", "--concurrency", "8"]).run();
+    run.code(1);
+    assert_eq!(stub.requests().len(), 1, "the first answer stopped the batch");
+    assert_eq!(run.stdout, "");
+    assert!(run.stderr.contains("line 1: the API answered 201, but the body is not JSON"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "TEST MODE COULD NOT BE CONFIRMED: the API's answer to line 1 can't be understood (above), so a live sequence may have been created; nothing more was sent"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("hint: ask Clarion Health what was created"), "{}", run.stderr);
+    // After test mode was confirmed, a later unreadable answer stops the batch all the same.
+    let n = std::sync::atomic::AtomicU64::new(0);
+    let stub = Stub::start(move |_| {
+        let i = n.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
+        if i == 3 {
+            return Canned::raw(201, "application/json", r#"{"success":true,"data":{"id":"three"}}"#);
+        }
+        Canned::json(201, &envelope(sample_sequence(i as i64)))
+    });
+    let run = t
+        .authed(&stub.url)
+        .args(["sequence", "create", "-f", "b.jsonl", "--test-mode", "--concurrency", "1", "--restart"])
+        .run();
+    run.code(1);
+    assert_eq!(stub.requests().len(), 3);
+    assert_eq!(run.stdout, "1\n2\n");
+    assert!(run.stderr.contains("answer to line 3 can't be understood"), "{}", run.stderr);
+    // A live batch (no test mode asked for): every line is tried, each a failure.
+    let stub = unreadable();
+    let run = t.authed(&stub.url).args(["sequence", "create", "-f", "b.jsonl", "--restart"]).run();
+    run.code(9);
+    assert_eq!(stub.requests().len(), 40);
+    assert!(!run.stderr.contains("TEST MODE"), "{}", run.stderr);
+}
+
 #[test]
 fn every_live_sequence_is_named_when_the_server_turns_live_later() {
     let t = TestEnv::new();
