@@ -32,16 +32,36 @@ impl Allocator {
     }
 
     fn favor_throughput(&self) {
+        // mimalloc then takes memory only from its arenas, which it reserves itself and never
+        // gives back: "in an arena" is then exactly "mimalloc's". Left to itself it would map
+        // a block too large or too aligned for an arena straight from the OS, possibly above
+        // the addresses its map covers, and `owns` would not know it (a 1 GiB buffer, freed by
+        // the C library). What no arena can hold, mimalloc refuses, and the C library serves.
+        // SAFETY: called before mimalloc serves any block (the switch happens once, early).
+        unsafe { libmimalloc_sys::mi_option_set(libmimalloc_sys::mi_option_limit_os_alloc, 1) };
         self.mimalloc.store(true, Ordering::Relaxed);
     }
 
     /// Whether mimalloc made this block. Until the switch it has made none, so short commands
     /// never ask it.
     fn owns(&self, ptr: *mut u8) -> bool {
-        // SAFETY: the lookup only compares the address with mimalloc's own maps; it never reads
-        // through the pointer unless it is in memory mimalloc reserved.
+        // SAFETY: the lookup only compares the address with mimalloc's arenas and map; it never
+        // reads through the pointer unless it is in memory mimalloc reserved.
         self.mimalloc.load(Ordering::Relaxed)
             && unsafe { libmimalloc_sys::mi_is_in_heap_region(ptr.cast::<c_void>().cast_const()) }
+    }
+
+    /// A block from mimalloc, or from the C library when mimalloc refuses it (see above).
+    unsafe fn alloc_with(&self, layout: Layout, zeroed: bool) -> *mut u8 {
+        if self.mimalloc.load(Ordering::Relaxed) {
+            let p = unsafe {
+                if zeroed { mimalloc::MiMalloc.alloc_zeroed(layout) } else { mimalloc::MiMalloc.alloc(layout) }
+            };
+            if !p.is_null() {
+                return p;
+            }
+        }
+        unsafe { if zeroed { System.alloc_zeroed(layout) } else { System.alloc(layout) } }
     }
 }
 
@@ -50,20 +70,12 @@ impl Allocator {
 unsafe impl GlobalAlloc for Allocator {
     #[inline]
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        if self.mimalloc.load(Ordering::Relaxed) {
-            unsafe { mimalloc::MiMalloc.alloc(layout) }
-        } else {
-            unsafe { System.alloc(layout) }
-        }
+        unsafe { self.alloc_with(layout, false) }
     }
 
     #[inline]
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        if self.mimalloc.load(Ordering::Relaxed) {
-            unsafe { mimalloc::MiMalloc.alloc_zeroed(layout) }
-        } else {
-            unsafe { System.alloc_zeroed(layout) }
-        }
+        unsafe { self.alloc_with(layout, true) }
     }
 
     #[inline]
@@ -77,11 +89,25 @@ unsafe impl GlobalAlloc for Allocator {
 
     #[inline]
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        if self.owns(ptr) {
-            unsafe { mimalloc::MiMalloc.realloc(ptr, layout, new_size) }
-        } else {
-            unsafe { System.realloc(ptr, layout, new_size) }
+        if !self.owns(ptr) {
+            return unsafe { System.realloc(ptr, layout, new_size) };
         }
+        let grown = unsafe { mimalloc::MiMalloc.realloc(ptr, layout, new_size) };
+        if !grown.is_null() {
+            return grown;
+        }
+        // Too large for an arena: the block moves to the C library. The old one is untouched
+        // by the failed attempt.
+        // SAFETY: `new_size` with the old alignment is a valid layout (realloc's contract).
+        let new_layout = unsafe { Layout::from_size_align_unchecked(new_size, layout.align()) };
+        let moved = unsafe { System.alloc(new_layout) };
+        if !moved.is_null() {
+            unsafe {
+                std::ptr::copy_nonoverlapping(ptr, moved, layout.size().min(new_size));
+                mimalloc::MiMalloc.dealloc(ptr, layout);
+            }
+        }
+        moved
     }
 }
 
@@ -118,6 +144,35 @@ mod tests {
             a.dealloc(before_aligned, aligned);
             a.dealloc(grown_after, Layout::from_size_align(4096, 8).unwrap());
             a.dealloc(after_aligned, aligned);
+        }
+    }
+
+    /// What no arena holds (over 1 GiB, or aligned beyond a segment) comes from the C library
+    /// after the switch too, and is freed by it; a mimalloc block grown that far moves there.
+    /// Only address space is taken: no page of these blocks is touched but the first.
+    #[test]
+    fn blocks_too_large_for_an_arena_are_the_c_librarys() {
+        let a = Allocator::new();
+        a.favor_throughput();
+        let huge = Layout::from_size_align(1100 << 20, 8).unwrap();
+        let far_aligned = Layout::from_size_align(4096, 64 << 20).unwrap();
+        unsafe {
+            let big = a.alloc(huge);
+            assert!(!big.is_null() && !a.owns(big), "over an arena's size: the C library's");
+            big.write(1);
+            a.dealloc(big, huge);
+            let aligned = a.alloc(far_aligned);
+            assert!(!aligned.is_null() && !a.owns(aligned));
+            assert_eq!(aligned as usize % (64 << 20), 0);
+            a.dealloc(aligned, far_aligned);
+            let small = Layout::from_size_align(64, 8).unwrap();
+            let p = a.alloc(small);
+            assert!(a.owns(p));
+            p.write_bytes(5, 64);
+            let moved = a.realloc(p, small, 1100 << 20);
+            assert!(!moved.is_null() && !a.owns(moved), "grown past an arena: moved");
+            assert!((0..64).all(|i| *moved.add(i) == 5), "the contents came along");
+            a.dealloc(moved, Layout::from_size_align(1100 << 20, 8).unwrap());
         }
     }
 }
