@@ -9,6 +9,49 @@ use std::io::{BufRead, BufReader, Read};
 /// One item of a batch: its number (line or row), and its body or its problems.
 pub(crate) type Item = (u64, Result<Value, Vec<Problem>>);
 
+/// An item as the senders take it: its body encoded, ready to send.
+pub(crate) type Encoded = (u64, Result<bytes::Bytes, Vec<Problem>>);
+
+/// The bodies a validation pass checked, encoded and kept for the sending pass while they fit
+/// in a budget: then the batch sends exactly what was checked, without reading, parsing and
+/// checking each item a second time (a sixth of what a create cost the client). Given up for
+/// good at the first invalid item or past the budget: the sending pass then reads the input
+/// again, in flat memory.
+pub(crate) struct Kept {
+    items: Option<Vec<(u64, bytes::Bytes)>>,
+    bytes: usize,
+    budget: usize,
+}
+
+impl Kept {
+    /// Keeps at most `budget` bytes of bodies and their bookkeeping; 0 keeps nothing.
+    pub(crate) fn new(budget: usize) -> Self {
+        Kept { items: (budget > 0).then(Vec::new), bytes: 0, budget }
+    }
+
+    pub(crate) fn valid(&mut self, n: u64, body: &Value) {
+        let Some(items) = &mut self.items else { return };
+        let Ok(encoded) = serde_json::to_vec(body) else {
+            self.items = None;
+            return;
+        };
+        self.bytes += encoded.capacity() + std::mem::size_of::<(u64, bytes::Bytes)>();
+        if self.bytes > self.budget {
+            self.items = None;
+        } else {
+            items.push((n, encoded.into()));
+        }
+    }
+
+    pub(crate) fn invalid(&mut self) {
+        self.items = None;
+    }
+
+    pub(crate) fn finish(self) -> Option<Vec<(u64, bytes::Bytes)>> {
+        self.items
+    }
+}
+
 /// Longer lines are refused rather than read into memory.
 pub(crate) const MAX_LINE: usize = 16 * 1024 * 1024;
 
@@ -96,4 +139,6 @@ pub(crate) struct Scan {
     pub lines: u64,
     /// Bytes validated: the sending pass reads no further, whatever is appended meanwhile.
     pub bytes: u64,
+    /// Every item's encoded body, when they were all valid and fit the budget (`Kept`).
+    pub kept: Option<Vec<(u64, bytes::Bytes)>>,
 }

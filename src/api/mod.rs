@@ -121,24 +121,25 @@ impl ApiClient {
     /// POSTs a sequence. Every attempt carries the same `Idempotency-Key`, so a retry after a
     /// lost answer gets the first sequence back instead of creating a second.
     pub(crate) async fn create_sequence(&self, body: &Value, idempotency_key: &str) -> anyhow::Result<Sequence> {
-        parse_sequence_response(&self.post_sequence(body, idempotency_key).await?)
+        let bytes = serde_json::to_vec(body).context("cannot encode the request body")?;
+        parse_sequence_response(&self.post_sequence(bytes.into(), idempotency_key).await?)
     }
 
     /// The same create for a batch, which keeps only the id, status and test mode of each
     /// answer: it is read for those (`created.rs`), with the same outcome.
-    pub(crate) async fn create_for_batch(&self, body: &Value, idempotency_key: &str) -> anyhow::Result<Created> {
+    /// The body comes encoded (a batch encodes it off the senders' thread, or kept it from its
+    /// validation pass).
+    pub(crate) async fn create_for_batch(&self, body: bytes::Bytes, idempotency_key: &str) -> anyhow::Result<Created> {
         created::parse_created(&self.post_sequence(body, idempotency_key).await?)
     }
 
-    async fn post_sequence(&self, body: &Value, idempotency_key: &str) -> anyhow::Result<RawResponse> {
-        let bytes = serde_json::to_vec(body).context("cannot encode the request body")?;
+    async fn post_sequence(&self, body: bytes::Bytes, idempotency_key: &str) -> anyhow::Result<RawResponse> {
         let mut headers = reqwest::header::HeaderMap::new();
         headers.insert(
             crate::contract::headers::IDEMPOTENCY_KEY,
             HeaderValue::from_str(idempotency_key).context("invalid idempotency key")?,
         );
-        let req =
-            RawRequest { method: reqwest::Method::POST, url: self.sequences_url(), body: Some(bytes.into()), headers };
+        let req = RawRequest { method: reqwest::Method::POST, url: self.sequences_url(), body: Some(body), headers };
         self.send(&req, true).await
     }
 

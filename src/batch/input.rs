@@ -1,7 +1,7 @@
 //! A JSON Lines batch's lines as request bodies: each line validated exactly as a single JSON
 //! sequence file would be, its problems located by line (reading the lines is `items::Lines`).
 
-use crate::items::{Lines, MAX_LINE, Scan};
+use crate::items::{Kept, Lines, MAX_LINE, Scan};
 use crate::seqfile::{Format, Overrides, Problem, Source, build_body, parse_document};
 use serde_json::Value;
 use std::io::Read;
@@ -43,9 +43,18 @@ pub(crate) fn line_body(
     build_body(Some(&parsed), overrides).map_err(|e| located(e.problems))
 }
 
-pub(crate) fn scan<R: Read>(reader: R, name: &str, overrides: &Overrides, keep: usize) -> anyhow::Result<Scan> {
+/// The validation pass over JSON Lines: `keep` problems at most, and up to `budget` bytes of
+/// encoded bodies (`Kept`).
+pub(crate) fn scan<R: Read>(
+    reader: R,
+    name: &str,
+    overrides: &Overrides,
+    keep: usize,
+    budget: usize,
+) -> anyhow::Result<Scan> {
     let mut lines = Lines::new(reader, true);
     let (mut valid, mut invalid, mut problems) = (0, 0, Vec::new());
+    let mut kept = Kept::new(budget);
     while let Some((n, bytes)) = lines.next_line()? {
         if bytes.is_err() {
             // Not a line of JSON at all (or not a text file): nothing more is read, nothing sent.
@@ -55,9 +64,13 @@ pub(crate) fn scan<R: Read>(reader: R, name: &str, overrides: &Overrides, keep: 
             return Err(crate::seqfile::ValidationError::summarised(vec![p], summary).into());
         }
         match line_body(name, n, bytes, overrides) {
-            Ok(_) => valid += 1,
+            Ok(body) => {
+                valid += 1;
+                kept.valid(n, &body);
+            }
             Err(ps) => {
                 invalid += 1;
+                kept.invalid();
                 if problems.len() < keep {
                     problems.extend(ps.into_iter().take(keep - problems.len()));
                 }
@@ -65,7 +78,7 @@ pub(crate) fn scan<R: Read>(reader: R, name: &str, overrides: &Overrides, keep: 
         }
     }
     let (count, consumed) = (lines.count(), lines.consumed());
-    Ok(Scan { valid, invalid, problems, sha256: lines.sha256(), lines: count, bytes: consumed })
+    Ok(Scan { valid, invalid, problems, sha256: lines.sha256(), lines: count, bytes: consumed, kept: kept.finish() })
 }
 
 #[cfg(test)]
@@ -75,7 +88,7 @@ mod tests {
     #[test]
     fn lines_are_numbered_blank_ones_skipped_and_problems_located() {
         let input = "{\"name\":\"a\",\"steps\":[{\"type\":\"voice\"}]}\n\n   \n{\"name\":\"\",\"steps\":[{\"type\":\"voice\"}]}\n[1]\n{\"name\":\"b\",\"steps\":[{\"tpye\":\"sms\"}]}";
-        let s = scan(input.as_bytes(), "in.jsonl", &Overrides::default(), 20).unwrap();
+        let s = scan(input.as_bytes(), "in.jsonl", &Overrides::default(), 20, 0).unwrap();
         assert_eq!((s.valid, s.invalid), (1, 3));
         let shown: Vec<String> = s.problems.iter().map(|p| p.to_string()).collect();
         assert_eq!(shown[0], "in.jsonl:4:9: name: must not be empty");
@@ -128,9 +141,30 @@ mod tests {
     }
 
     #[test]
+    fn the_pass_keeps_every_body_it_checked_while_all_are_valid_and_fit() {
+        let ov = Overrides { test_mode: Some(true), ..Overrides::default() };
+        let input =
+            "{\"name\":\"a\",\"steps\":[{\"type\":\"voice\"}]}\n\n{\"name\":\"b\",\"steps\":[{\"type\":\"sms\"}]}\n";
+        let s = scan(input.as_bytes(), "in.jsonl", &ov, 20, 1 << 20).unwrap();
+        let kept = s.kept.expect("two small valid lines fit");
+        assert_eq!(kept.iter().map(|(n, _)| *n).collect::<Vec<_>>(), [1, 3], "numbered as the lines");
+        for (n, body) in &kept {
+            let line = input.lines().nth(*n as usize - 1).unwrap();
+            let checked = line_body("in.jsonl", *n, Ok(line.as_bytes()), &ov).unwrap();
+            assert_eq!(body.as_ref(), serde_json::to_vec(&checked).unwrap(), "the body the sending pass would build");
+        }
+        assert_eq!(serde_json::from_slice::<Value>(&kept[0].1).unwrap()["is_test_mode"], true, "overrides applied");
+        // Nothing kept: without a budget, past it, or when any line is invalid.
+        assert!(scan(input.as_bytes(), "in.jsonl", &ov, 20, 0).unwrap().kept.is_none());
+        assert!(scan(input.as_bytes(), "in.jsonl", &ov, 20, 100).unwrap().kept.is_none());
+        let with_invalid = format!("{input}{{}}\n");
+        assert!(scan(with_invalid.as_bytes(), "in.jsonl", &ov, 20, 1 << 20).unwrap().kept.is_none());
+    }
+
+    #[test]
     fn only_the_first_problems_are_kept() {
         let input = "{}\n".repeat(100);
-        let s = scan(input.as_bytes(), "x", &Overrides::default(), 20).unwrap();
+        let s = scan(input.as_bytes(), "x", &Overrides::default(), 20, 0).unwrap();
         assert_eq!((s.invalid, s.problems.len()), (100, 20));
     }
 }

@@ -10,7 +10,7 @@ pub(crate) use journal::{Journal, created_ids, key_prefix};
 
 use crate::api::ApiClient;
 use crate::error::{BadResponse, BatchIncomplete, BatchInterrupted, TestModeNotHonoured, TestModeUnconfirmed};
-use crate::items::{Item, Lines, Scan};
+use crate::items::{Encoded, Item, Lines, Scan};
 use crate::output::Ui;
 use crate::seqfile::Overrides;
 use crate::seqfile::ValidationError;
@@ -118,9 +118,12 @@ const CHUNK: usize = 64;
 const CHUNK_BYTES: u64 = 256 * 1024;
 /// ...and the reader is at most this many chunks ahead.
 const CHUNKS_AHEAD: usize = 4;
+/// The encoded bodies a validation pass keeps for sending (`items::Kept`): about 60,000
+/// typical lines. Past it, the sending pass reads the input again, and memory stays flat.
+const KEEP_BUDGET: usize = 8 << 20;
 
 /// One hand-over from the reader: items, and whether they are the last.
-type Chunk = anyhow::Result<(Vec<Item>, bool)>;
+type Chunk = anyhow::Result<(Vec<Encoded>, bool)>;
 
 /// The reader's end: the input ran out, or could not be read further.
 enum End {
@@ -135,7 +138,7 @@ enum End {
 /// (a panic) must not pass for one that reached the end of the input.
 struct ReadAhead {
     chunks: tokio::sync::mpsc::Receiver<Chunk>,
-    current: std::vec::IntoIter<Item>,
+    current: std::vec::IntoIter<Encoded>,
     ended: bool,
 }
 
@@ -167,7 +170,14 @@ impl ReadAhead {
         Ok(ReadAhead { chunks, current: Vec::new().into_iter(), ended: false })
     }
 
-    async fn next(&mut self) -> anyhow::Result<Option<Item>> {
+    /// The bodies the validation pass kept (`items::Kept`): nothing is read again.
+    fn kept(kept: Vec<(u64, bytes::Bytes)>) -> Self {
+        let (_, chunks) = tokio::sync::mpsc::channel::<Chunk>(1);
+        let items: Vec<Encoded> = kept.into_iter().map(|(n, body)| (n, Ok(body))).collect();
+        ReadAhead { chunks, current: items.into_iter(), ended: true }
+    }
+
+    async fn next(&mut self) -> anyhow::Result<Option<Encoded>> {
         loop {
             if let Some(item) = self.current.next() {
                 return Ok(Some(item));
@@ -186,17 +196,28 @@ impl ReadAhead {
 }
 
 /// The next chunk of items, and how the reading stands after it.
-fn read_chunk<R: Read + Send + 'static>(items: &mut Items<R>) -> (Vec<Item>, End) {
+fn read_chunk<R: Read + Send + 'static>(items: &mut Items<R>) -> (Vec<Encoded>, End) {
     let mut chunk = Vec::with_capacity(CHUNK);
     let start = items.consumed();
     while chunk.len() < CHUNK && items.consumed() - start < CHUNK_BYTES {
-        match items.next_item() {
+        match items.next_item().and_then(|item| item.map(encode).transpose()) {
             Ok(Some(item)) => chunk.push(item),
             Ok(None) => return (chunk, End::Last),
             Err(e) => return (chunk, End::Failed(e)),
         }
     }
     (chunk, End::More)
+}
+
+/// An item's body as the senders take it. Encoding happens on the reader's thread.
+fn encode((n, body): Item) -> anyhow::Result<Encoded> {
+    Ok((
+        n,
+        match body {
+            Ok(v) => Ok(serde_json::to_vec(&v).context("cannot encode a request body")?.into()),
+            Err(ps) => Err(ps),
+        },
+    ))
 }
 
 /// Where results go: ids, JSON lines, or JSON lines through `--jq`.
@@ -302,7 +323,7 @@ pub(crate) async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> any
     let started = Instant::now();
     let (source, name) = open_input(batch.path.as_deref())?;
     // 1. Everything is checked before anything is sent.
-    let Some(scan) = validate(&batch, &source, &name, ui).await? else { return Ok(Vec::new()) };
+    let Some(mut scan) = validate(&batch, &source, &name, ui).await? else { return Ok(Vec::new()) };
     // 2. The journal says what earlier runs already did; a live batch is confirmed first.
     let (journal, progress, prefix) = open_journal(&batch, &scan, &name, ui)?;
     // 3. Stream the lines again and send, saying first (on a terminal) what is about to happen.
@@ -339,7 +360,12 @@ pub(crate) async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> any
         keep_ids: batch.keep_ids,
     });
     let mut background = Background::start(shared.journal.as_deref())?;
-    let sent = match open_items(&batch, &source, &scan, &name) {
+    // What was checked is sent: kept from the validation pass, or read again up to where it read.
+    let items = match scan.kept.take() {
+        Some(kept) => Ok(ReadAhead::kept(kept)),
+        None => open_items(&batch, &source, &scan, &name).and_then(ReadAhead::start),
+    };
+    let sent = match items {
         Ok(items) => send_all(&batch, &shared, &sink, items, &progress, &prefix, &mut background).await,
         Err(e) => Err(e),
     };
@@ -404,15 +430,17 @@ impl Run {
 }
 
 /// Every line (or rendered row) checked, keeping the first `SHOWN_PROBLEMS` problems.
+/// With `budget`, the encoded bodies too, when they are all valid and fit (`items::Kept`).
 fn scan_items(
     reader: impl Read,
     name: &str,
     ov: &Overrides,
     rows: Option<&crate::rows::RowsInput>,
+    budget: usize,
 ) -> anyhow::Result<Scan> {
     match rows {
-        Some(input) => crate::rows::scan(input, reader, name, ov, SHOWN_PROBLEMS),
-        None => scan(reader, name, ov, SHOWN_PROBLEMS),
+        Some(input) => crate::rows::scan(input, reader, name, ov, SHOWN_PROBLEMS, budget),
+        None => scan(reader, name, ov, SHOWN_PROBLEMS, budget),
     }
 }
 
@@ -425,7 +453,7 @@ pub(crate) fn check_only(
     rows: Option<&crate::rows::RowsInput>,
 ) -> anyhow::Result<(String, Scan)> {
     let (source, name) = open_input(path)?;
-    let scan = scan_items(source.open()?, &name, ov, rows)?;
+    let scan = scan_items(source.open()?, &name, ov, rows, 0)?;
     Ok((name, scan))
 }
 
@@ -435,7 +463,8 @@ async fn validate(batch: &Batch, source: &Source, name: &str, ui: &Ui) -> anyhow
     let unit = unit(batch);
     let scan = {
         let (reader, n, ov, rows) = (source.open()?, name.to_string(), batch.overrides.clone(), batch.rows.clone());
-        tokio::task::spawn_blocking(move || scan_items(reader, &n, &ov, rows.as_ref())).await??
+        let budget = if batch.dry_run { 0 } else { KEEP_BUDGET };
+        tokio::task::spawn_blocking(move || scan_items(reader, &n, &ov, rows.as_ref(), budget)).await??
     };
     if scan.invalid > 0 {
         let tail = if scan.invalid as usize > SHOWN_PROBLEMS {
@@ -635,11 +664,11 @@ impl Drop for Background {
 /// The sending pass: at most `concurrency` creates in flight, one at a time until test mode is
 /// confirmed when it was asked for, stopping on a live answer or Ctrl-C. Returns whether it
 /// was interrupted.
-async fn send_all<R: Read + Send + 'static>(
+async fn send_all(
     batch: &Batch,
     shared: &Arc<Run>,
     sink: &Sink,
-    items: Items<R>,
+    mut items: ReadAhead,
     progress: &journal::Progress,
     prefix: &str,
     background: &mut Background,
@@ -653,7 +682,6 @@ async fn send_all<R: Read + Send + 'static>(
         // mode: a live answer stops the batch at one sequence instead of `concurrency` of
         // them, and a failed first request proves nothing, so the next one goes alone too.
         let mut probe = shared.asked_test;
-        let mut items = ReadAhead::start(items)?;
         while let Some(item) = items.next().await? {
             let n = item.0;
             let Some(body) = to_send(shared, sink, progress, item) else { continue };
@@ -701,7 +729,7 @@ async fn send_all<R: Read + Send + 'static>(
 
 /// An item's body when it is to be sent; `None` for one an earlier run created (its id is
 /// reported again) or one that is invalid (its problem is reported, when lines are JSON).
-fn to_send(shared: &Run, sink: &Sink, progress: &journal::Progress, (n, body): Item) -> Option<Value> {
+fn to_send(shared: &Run, sink: &Sink, progress: &journal::Progress, (n, body): Encoded) -> Option<bytes::Bytes> {
     let (unit, bar) = (shared.unit, shared.bar.as_ref());
     if let Some(id) = progress.created_id(n) {
         shared.keep(n, id);
@@ -745,12 +773,12 @@ async fn finish_in_flight(
 }
 
 /// One line's create: journalled before it is sent and after its answer, its result emitted.
-async fn send_one(shared: &Run, sink: &Sink, n: u64, body: &Value, key: &str) -> anyhow::Result<()> {
+async fn send_one(shared: &Run, sink: &Sink, n: u64, body: &bytes::Bytes, key: &str) -> anyhow::Result<()> {
     let (unit, bar) = (shared.unit, shared.bar.as_ref());
     if let Some(j) = &shared.journal {
         j.sent(n)?;
     }
-    match shared.client.create_for_batch(body, key).await {
+    match shared.client.create_for_batch(body.clone(), key).await {
         Ok(seq) => {
             let id = seq.id;
             if let Some(id) = id {
@@ -912,10 +940,23 @@ mod tests {
         let mut ahead = ReadAhead::start(lines(std::io::Cursor::new(text.into_bytes()))).unwrap();
         let mut numbers = Vec::new();
         while let Some((n, body)) = ahead.next().await.unwrap() {
-            assert_eq!(body.unwrap()["name"], format!("n{}", n - 1));
+            let body: Value = serde_json::from_slice(&body.unwrap()).unwrap();
+            assert_eq!(body["name"], format!("n{}", n - 1));
             numbers.push(n);
         }
         assert_eq!(numbers, (1..=300).collect::<Vec<u64>>());
+        assert!(ahead.next().await.unwrap().is_none(), "the end stays the end");
+    }
+
+    #[tokio::test]
+    async fn kept_bodies_are_handed_over_in_order_then_the_end() {
+        let kept = (1..=3).map(|n| (n * 2, bytes::Bytes::from(format!("{{\"n\":{n}}}")))).collect();
+        let mut ahead = ReadAhead::kept(kept);
+        let mut seen = Vec::new();
+        while let Some((n, body)) = ahead.next().await.unwrap() {
+            seen.push((n, String::from_utf8(body.unwrap().to_vec()).unwrap()));
+        }
+        assert_eq!(seen, [(2, r#"{"n":1}"#.to_string()), (4, r#"{"n":2}"#.into()), (6, r#"{"n":3}"#.into())]);
         assert!(ahead.next().await.unwrap().is_none(), "the end stays the end");
     }
 

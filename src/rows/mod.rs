@@ -43,6 +43,7 @@ pub(crate) fn scan(
     name: &str,
     overrides: &Overrides,
     keep: usize,
+    budget: usize,
 ) -> anyhow::Result<Scan> {
     let mut rows = Rows::new(reader, input.format, name).map_err(fatal)?;
     if let Some(columns) = rows.columns() {
@@ -60,13 +61,18 @@ pub(crate) fn scan(
         }
     }
     let (mut valid, mut invalid, mut problems) = (0, 0, Vec::new());
+    let mut kept = crate::items::Kept::new(budget);
     let mut count = 0;
     while let Some(row) = rows.next_row().map_err(fatal)? {
         count = row.number;
         match input.template.render(&row, name, input.format, overrides) {
-            Ok(_) => valid += 1,
+            Ok(body) => {
+                valid += 1;
+                kept.valid(row.number, &body);
+            }
             Err(ps) => {
                 invalid += 1;
+                kept.invalid();
                 if problems.len() < keep {
                     problems.extend(ps.into_iter().take(keep - problems.len()));
                 }
@@ -74,7 +80,8 @@ pub(crate) fn scan(
         }
     }
     let (rows_sha256, bytes) = rows.finish();
-    Ok(Scan { valid, invalid, problems, sha256: fingerprint(input.template.text(), &rows_sha256), lines: count, bytes })
+    let sha256 = fingerprint(input.template.text(), &rows_sha256);
+    Ok(Scan { valid, invalid, problems, sha256, lines: count, bytes, kept: kept.finish() })
 }
 
 /// The sending pass's rows: each row's number and body (or its problems), up to `count` rows.
