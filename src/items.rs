@@ -141,4 +141,57 @@ pub(crate) struct Scan {
     pub bytes: u64,
     /// Every item's encoded body, when they were all valid and fit the budget (`Kept`).
     pub kept: Option<Vec<(u64, bytes::Bytes)>>,
+    /// A fingerprint of each non-blank line, in order (JSON Lines only): a sending pass that
+    /// reads the input again sends nothing the validation pass didn't read (`Checked`).
+    pub line_hashes: Vec<u32>,
+}
+
+/// A line's fingerprint: enough to see that a file was edited between the two passes.
+pub(crate) fn line_hash(line: &[u8]) -> u32 {
+    use std::hash::Hasher as _;
+    let mut h = std::hash::DefaultHasher::new();
+    h.write(line);
+    h.finish() as u32
+}
+
+/// What a sending pass that reads the input again holds it to: the lines the validation pass
+/// read, each the same, and all of them. A file edited or cut short in between stops the batch
+/// instead of sending lines nobody checked (or silently fewer).
+pub(crate) struct Checked {
+    name: String,
+    hashes: Vec<u32>,
+    next: usize,
+    lines: u64,
+}
+
+impl Checked {
+    pub(crate) fn new(name: &str, hashes: Vec<u32>, lines: u64) -> Self {
+        Checked { name: name.to_string(), hashes, next: 0, lines }
+    }
+
+    /// Line `n`, read again, is the one that was checked.
+    pub(crate) fn line(&mut self, n: u64, bytes: Result<&[u8], ()>) -> anyhow::Result<()> {
+        match (bytes, self.hashes.get(self.next)) {
+            (Ok(b), Some(&h)) if h == line_hash(b) => {
+                self.next += 1;
+                Ok(())
+            }
+            _ => Err(anyhow::anyhow!(
+                "{} changed while the batch ran: line {n} is not what was checked; nothing more was sent",
+                self.name
+            )),
+        }
+    }
+
+    /// The input ended after `count` lines: as many as were checked.
+    pub(crate) fn end(&self, count: u64) -> anyhow::Result<()> {
+        if count < self.lines || self.next < self.hashes.len() {
+            anyhow::bail!(
+                "{} was cut short while the batch ran: it ends at line {count} of the {} checked; nothing more was sent",
+                self.name,
+                self.lines
+            );
+        }
+        Ok(())
+    }
 }

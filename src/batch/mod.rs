@@ -88,16 +88,23 @@ fn confirm_live(ui: &Ui, live: &LiveTarget, count: u64, input: &str) -> anyhow::
 
 /// The sending pass's input.
 enum Items<R: Read + Send + 'static> {
-    Lines { lines: Box<Lines<R>>, name: String, overrides: Overrides },
+    Lines { lines: Box<Lines<R>>, name: String, overrides: Overrides, checked: crate::items::Checked },
     Rows(Box<crate::rows::RowItems<R>>),
 }
 
 impl<R: Read + Send + 'static> Items<R> {
     fn next_item(&mut self) -> anyhow::Result<Option<Item>> {
         match self {
-            Items::Lines { lines, name, overrides } => {
-                Ok(lines.next_line()?.map(|(n, bytes)| (n, line_body(name, n, bytes, overrides))))
-            }
+            Items::Lines { lines, name, overrides, checked } => match lines.next_line()? {
+                Some((n, bytes)) => {
+                    checked.line(n, bytes)?;
+                    Ok(Some((n, line_body(name, n, bytes, overrides))))
+                }
+                None => {
+                    checked.end(lines.count())?;
+                    Ok(None)
+                }
+            },
             Items::Rows(rows) => rows.next_item(),
         }
     }
@@ -363,7 +370,7 @@ pub(crate) async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> any
     // What was checked is sent: kept from the validation pass, or read again up to where it read.
     let items = match scan.kept.take() {
         Some(kept) => Ok(ReadAhead::kept(kept)),
-        None => open_items(&batch, &source, &scan, &name).and_then(ReadAhead::start),
+        None => open_items(&batch, &source, &mut scan, &name).and_then(ReadAhead::start),
     };
     let sent = match items {
         Ok(items) => send_all(&batch, &shared, &sink, items, &progress, &prefix, &mut background).await,
@@ -461,7 +468,7 @@ pub(crate) fn check_only(
 /// unless `--skip-invalid`), the dry run's output. `None` when there is nothing to send.
 async fn validate(batch: &Batch, source: &Source, name: &str, ui: &Ui) -> anyhow::Result<Option<Scan>> {
     let unit = unit(batch);
-    let scan = {
+    let mut scan = {
         let (reader, n, ov, rows) = (source.open()?, name.to_string(), batch.overrides.clone(), batch.rows.clone());
         let budget = if batch.dry_run { 0 } else { KEEP_BUDGET };
         tokio::task::spawn_blocking(move || scan_items(reader, &n, &ov, rows.as_ref(), budget)).await??
@@ -497,7 +504,7 @@ async fn validate(batch: &Batch, source: &Source, name: &str, ui: &Ui) -> anyhow
             Some(code) => Some(crate::jq::Jq::compile(code).map_err(crate::error::UsageError::new)?),
             None => None,
         };
-        let mut items = open_items(batch, source, &scan, name)?;
+        let mut items = open_items(batch, source, &mut scan, name)?;
         while let Some((n, body)) = items.next_item()? {
             let Ok(body) = body else { continue };
             match jq.as_ref().map(|jq| jq.apply(&body)) {
@@ -517,7 +524,7 @@ async fn validate(batch: &Batch, source: &Source, name: &str, ui: &Ui) -> anyhow
 fn open_items(
     batch: &Batch,
     source: &Source,
-    scan: &Scan,
+    scan: &mut Scan,
     name: &str,
 ) -> anyhow::Result<Items<impl Read + Send + 'static>> {
     let reader = source.open()?.take(scan.bytes);
@@ -533,6 +540,7 @@ fn open_items(
             lines: Box::new(Lines::new(reader, false)),
             name: name.to_string(),
             overrides: batch.overrides.clone(),
+            checked: crate::items::Checked::new(name, std::mem::take(&mut scan.line_hashes), scan.lines),
         },
     })
 }
@@ -925,11 +933,14 @@ fn on_terminal<T>(bar: Option<&indicatif::ProgressBar>, write: impl FnOnce() -> 
 mod tests {
     use super::*;
 
-    fn lines(reader: impl Read + Send + 'static) -> Items<impl Read + Send + 'static> {
+    /// The sending pass's items over `reader`, held to the lines of `checked`.
+    fn lines(reader: impl Read + Send + 'static, checked: &str) -> Items<impl Read + Send + 'static> {
+        let hashes = checked.lines().map(|l| crate::items::line_hash(format!("{l}\n").as_bytes())).collect();
         Items::Lines {
             lines: Box::new(Lines::new(reader, false)),
             name: "in.jsonl".into(),
             overrides: Overrides::default(),
+            checked: crate::items::Checked::new("in.jsonl", hashes, checked.lines().count() as u64),
         }
     }
 
@@ -937,7 +948,7 @@ mod tests {
     async fn read_ahead_hands_over_every_item_in_order_then_the_end() {
         let text: String =
             (0..300).map(|i| format!("{{\"name\": \"n{i}\", \"steps\": [{{\"type\": \"sms\"}}]}}\n")).collect();
-        let mut ahead = ReadAhead::start(lines(std::io::Cursor::new(text.into_bytes()))).unwrap();
+        let mut ahead = ReadAhead::start(lines(std::io::Cursor::new(text.clone().into_bytes()), &text)).unwrap();
         let mut numbers = Vec::new();
         while let Some((n, body)) = ahead.next().await.unwrap() {
             let body: Value = serde_json::from_slice(&body.unwrap()).unwrap();
@@ -973,7 +984,8 @@ mod tests {
         }
         let text: String =
             (0..10).map(|i| format!("{{\"name\": \"n{i}\", \"steps\": [{{\"type\": \"sms\"}}]}}\n")).collect();
-        let mut ahead = ReadAhead::start(lines(FailsAfter(std::io::Cursor::new(text.into_bytes())))).unwrap();
+        let mut ahead =
+            ReadAhead::start(lines(FailsAfter(std::io::Cursor::new(text.clone().into_bytes())), &text)).unwrap();
         let mut numbers = Vec::new();
         let err = loop {
             match ahead.next().await {
@@ -994,7 +1006,7 @@ mod tests {
                 panic!("the reader died (this panic is the test's)")
             }
         }
-        let mut ahead = ReadAhead::start(lines(Dies)).unwrap();
+        let mut ahead = ReadAhead::start(lines(Dies, "")).unwrap();
         let err = ahead.next().await.unwrap_err();
         assert!(err.to_string().contains("stopped before its end"), "{err}");
     }

@@ -81,7 +81,7 @@ pub(crate) fn scan(
     }
     let (rows_sha256, bytes) = rows.finish();
     let sha256 = fingerprint(input.template.text(), &rows_sha256);
-    Ok(Scan { valid, invalid, problems, sha256, lines: count, bytes, kept: kept.finish() })
+    Ok(Scan { valid, invalid, problems, sha256, lines: count, bytes, kept: kept.finish(), line_hashes: Vec::new() })
 }
 
 /// The sending pass's rows: each row's number and body (or its problems), up to `count` rows.
@@ -91,6 +91,8 @@ pub(crate) struct RowItems<R: Read> {
     name: String,
     overrides: Overrides,
     count: u64,
+    /// The last row read, to see the file cut short.
+    last: u64,
 }
 
 impl<R: Read> RowItems<R> {
@@ -102,7 +104,7 @@ impl<R: Read> RowItems<R> {
         count: u64,
     ) -> anyhow::Result<Self> {
         let rows = Rows::new(reader, input.format, name).map_err(fatal)?;
-        Ok(RowItems { rows, input, name: name.to_string(), overrides, count })
+        Ok(RowItems { rows, input, name: name.to_string(), overrides, count, last: 0 })
     }
 
     /// Bytes of the rows file read so far.
@@ -111,11 +113,22 @@ impl<R: Read> RowItems<R> {
     }
 
     pub(crate) fn next_item(&mut self) -> anyhow::Result<Option<crate::items::Item>> {
-        let Some(row) = self.rows.next_row().map_err(fatal)? else { return Ok(None) };
+        let Some(row) = self.rows.next_row().map_err(fatal)? else {
+            if self.last < self.count {
+                anyhow::bail!(
+                    "{} was cut short while the batch ran: it ends at row {} of the {} checked; nothing more was sent",
+                    self.name,
+                    self.last,
+                    self.count
+                );
+            }
+            return Ok(None);
+        };
         // Rows appended since the validation pass are not sent.
         if row.number > self.count {
             return Ok(None);
         }
+        self.last = row.number;
         Ok(Some((row.number, self.input.template.render(&row, &self.name, self.input.format, &self.overrides))))
     }
 }
@@ -180,4 +193,37 @@ pub(crate) fn load(
     let parsed = crate::seqfile::parse_document(crate::seqfile::read_input(&input)?)?;
     let template = RowTemplate::new(parsed).map_err(ValidationError::new)?;
     Ok((RowsInput { template: Arc::new(template), format }, (!stdin_rows).then(|| rows.to_path_buf())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A sending pass that reads the rows again and finds fewer than were checked says so,
+    /// instead of ending as if the batch were done.
+    #[test]
+    fn rows_cut_short_after_the_check_are_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let template = dir.path().join("t.toml");
+        std::fs::write(&template, "name = \"R {{ n }}\"\n[[steps]]\ntype = \"voice\"\n").unwrap();
+        let rows = dir.path().join("r.csv");
+        let csv: String = std::iter::once("n\n".to_string()).chain((1..=5).map(|i| format!("{i}\n"))).collect();
+        std::fs::write(&rows, &csv).unwrap();
+        let (input, _) = load(Some(&template), &rows, None).unwrap();
+        let scan = scan(&input, csv.as_bytes(), "r.csv", &Overrides::default(), 20, 0).unwrap();
+        assert_eq!(scan.valid, 5);
+        let all = |text: &str| -> anyhow::Result<Vec<u64>> {
+            let mut items = RowItems::new(input.clone(), text.as_bytes(), "r.csv", Overrides::default(), scan.lines)?;
+            let mut numbers = Vec::new();
+            while let Some((n, _)) = items.next_item()? {
+                numbers.push(n);
+            }
+            Ok(numbers)
+        };
+        let every = all(&csv).unwrap();
+        assert_eq!(every.len(), 5);
+        let cut = csv.lines().take(4).map(|l| format!("{l}\n")).collect::<String>();
+        let err = all(&cut).unwrap_err();
+        assert!(err.to_string().contains("was cut short while the batch ran"), "{err}");
+    }
 }

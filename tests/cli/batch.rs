@@ -283,3 +283,55 @@ fn a_second_ctrl_c_abandons_requests_in_flight_even_with_jq() {
     out.code(130);
     assert!(out.stderr.contains("interrupted: finishing the"), "{}", out.stderr);
 }
+
+/// A batch too large to keep its checked bodies (or with lines to skip) reads its input again to
+/// send it. A file edited or cut short in between stops it: nothing nobody checked is sent, and
+/// no line is silently dropped.
+#[test]
+fn an_input_edited_or_cut_short_while_sending_stops_the_batch() {
+    // One invalid line (skipped), so the bodies are not kept; 400 lines of 8 KiB, beyond what the
+    // reader reads ahead (about 1.3 MiB), so the edit made during the first request is read.
+    let line = |i: usize, who: &str| {
+        format!("{{\"name\":\"r{i}\",\"description\":\"{}\",\"steps\":[{{\"type\":\"voice\"}}]}}\n", who.repeat(8000))
+    };
+    let text =
+        |who: &str| -> String { std::iter::once("{}\n".to_string()).chain((1..=400).map(|i| line(i, who))).collect() };
+    for (edit, said) in [("edited", "changed while the batch ran: line"), ("cut", "was cut short while the batch ran")]
+    {
+        let t = TestEnv::new();
+        let path = t.write("big.jsonl", &text("a"));
+        // Edited: every line changes. Cut: the same lines, ending after line 300.
+        let after = match edit {
+            "edited" => text("b"),
+            _ => {
+                let same = text("a");
+                let end = same.match_indices('\n').nth(300).map(|(i, _)| i + 1).unwrap();
+                same[..end].to_string()
+            }
+        };
+        let target = path.clone();
+        let n = std::sync::atomic::AtomicU64::new(0);
+        let stub = Stub::start(move |_| {
+            let i = n.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
+            if i == 1 {
+                std::fs::write(&target, &after).unwrap();
+            }
+            let mut seq = sample_sequence(i as i64);
+            seq["is_test_mode"] = serde_json::json!(false);
+            Canned::json(201, &envelope(seq))
+        });
+        let run = t
+            .authed(&stub.url)
+            .args(["sequence", "create", "-f", "big.jsonl", "--skip-invalid", "--concurrency", "1"])
+            .run();
+        run.code(1);
+        assert!(run.stderr.contains(said), "{edit}: {}", run.stderr);
+        assert!(run.stderr.contains("nothing more was sent"), "{}", run.stderr);
+        let sent = stub.requests();
+        assert!(sent.len() < 400, "{edit}: {} sent", sent.len());
+        assert!(
+            sent.iter().all(|r| r.json()["description"].as_str().is_some_and(|d| d.starts_with('a'))),
+            "{edit}: only what was checked is sent"
+        );
+    }
+}
