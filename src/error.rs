@@ -231,7 +231,7 @@ impl fmt::Display for TestModeUnconfirmed {
         let (unit, s) = if self.lines.len() == 1 { (self.unit, "") } else { (self.unit, "s") };
         write!(
             f,
-            "TEST MODE COULD NOT BE CONFIRMED: the API's answer to {unit}{s} {} can't be understood (above), so a live sequence may have been created; nothing more was sent",
+            "TEST MODE COULD NOT BE CONFIRMED: the API's answer to {unit}{s} {} can't be understood, so a live sequence may have been created; nothing more was sent",
             shown.join(", ")
         )
     }
@@ -241,6 +241,8 @@ impl std::error::Error for TestModeUnconfirmed {}
 /// Some lines of a batch were not created.
 #[derive(Debug)]
 pub(crate) struct BatchIncomplete {
+    /// "line" or "row".
+    pub unit: &'static str,
     pub failed: u64,
     pub invalid: u64,
     pub journal: Option<std::path::PathBuf>,
@@ -248,7 +250,7 @@ pub(crate) struct BatchIncomplete {
 
 impl fmt::Display for BatchIncomplete {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "not every line was created: {} failed, {} invalid", self.failed, self.invalid)
+        write!(f, "not every {} was created: {} failed, {} invalid", self.unit, self.failed, self.invalid)
     }
 }
 impl std::error::Error for BatchIncomplete {}

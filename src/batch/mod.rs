@@ -868,7 +868,7 @@ fn conclude(shared: &Run, started: Instant, interrupted: bool) -> anyhow::Result
         return Err(BatchInterrupted { resume }.into());
     }
     if failed > 0 || invalid > 0 || shared.stop.load(Ordering::Relaxed) {
-        return Err(BatchIncomplete { failed, invalid, journal }.into());
+        return Err(BatchIncomplete { unit: shared.unit, failed, invalid, journal }.into());
     }
     let mut made = std::mem::take(&mut *shared.made.lock().unwrap_or_else(|p| p.into_inner()));
     made.sort();

@@ -241,7 +241,7 @@ fn a_test_mode_batch_stops_at_a_success_it_cant_read() {
     assert!(run.stderr.contains("line 1: the API answered 201, but the body is not JSON"), "{}", run.stderr);
     assert!(
         run.stderr.contains(
-            "TEST MODE COULD NOT BE CONFIRMED: the API's answer to line 1 can't be understood (above), so a live sequence may have been created; nothing more was sent"
+            "TEST MODE COULD NOT BE CONFIRMED: the API's answer to line 1 can't be understood, so a live sequence may have been created; nothing more was sent"
         ),
         "{}",
         run.stderr
