@@ -18,7 +18,7 @@ pub(crate) type Encoded = (u64, Result<bytes::Bytes, Vec<Problem>>);
 /// good at the first invalid item or past the budget: the sending pass then reads the input
 /// again, in flat memory.
 pub(crate) struct Kept {
-    items: Option<Vec<(u64, bytes::Bytes)>>,
+    items: Option<Vec<Encoded>>,
     bytes: usize,
     budget: usize,
 }
@@ -35,11 +35,11 @@ impl Kept {
             self.items = None;
             return;
         };
-        self.bytes += encoded.capacity() + std::mem::size_of::<(u64, bytes::Bytes)>();
+        self.bytes += encoded.capacity() + std::mem::size_of::<Encoded>();
         if self.bytes > self.budget {
             self.items = None;
         } else {
-            items.push((n, encoded.into()));
+            items.push((n, Ok(encoded.into())));
         }
     }
 
@@ -47,7 +47,7 @@ impl Kept {
         self.items = None;
     }
 
-    pub(crate) fn finish(self) -> Option<Vec<(u64, bytes::Bytes)>> {
+    pub(crate) fn finish(self) -> Option<Vec<Encoded>> {
         self.items
     }
 }
@@ -140,7 +140,7 @@ pub(crate) struct Scan {
     /// Bytes validated: the sending pass reads no further, whatever is appended meanwhile.
     pub bytes: u64,
     /// Every item's encoded body, when they were all valid and fit the budget (`Kept`).
-    pub kept: Option<Vec<(u64, bytes::Bytes)>>,
+    pub kept: Option<Vec<Encoded>>,
     /// A fingerprint of each non-blank line, in order (JSON Lines only): a sending pass that
     /// reads the input again sends nothing the validation pass didn't read (`Checked`).
     pub line_hashes: Vec<u32>,

@@ -154,11 +154,13 @@ mod tests {
         let kept = s.kept.expect("two small valid lines fit");
         assert_eq!(kept.iter().map(|(n, _)| *n).collect::<Vec<_>>(), [1, 3], "numbered as the lines");
         for (n, body) in &kept {
+            let body = body.as_ref().unwrap();
             let line = input.lines().nth(*n as usize - 1).unwrap();
             let checked = line_body("in.jsonl", *n, Ok(line.as_bytes()), &ov).unwrap();
             assert_eq!(body.as_ref(), serde_json::to_vec(&checked).unwrap(), "the body the sending pass would build");
         }
-        assert_eq!(serde_json::from_slice::<Value>(&kept[0].1).unwrap()["is_test_mode"], true, "overrides applied");
+        let first = kept[0].1.as_ref().unwrap();
+        assert_eq!(serde_json::from_slice::<Value>(first).unwrap()["is_test_mode"], true, "overrides applied");
         // Nothing kept: without a budget, past it, or when any line is invalid.
         assert!(scan(input.as_bytes(), "in.jsonl", &ov, 20, 0).unwrap().kept.is_none());
         assert!(scan(input.as_bytes(), "in.jsonl", &ov, 20, 100).unwrap().kept.is_none());

@@ -178,10 +178,9 @@ impl ReadAhead {
     }
 
     /// The bodies the validation pass kept (`items::Kept`): nothing is read again.
-    fn kept(kept: Vec<(u64, bytes::Bytes)>) -> Self {
+    fn kept(kept: Vec<Encoded>) -> Self {
         let (_, chunks) = tokio::sync::mpsc::channel::<Chunk>(1);
-        let items: Vec<Encoded> = kept.into_iter().map(|(n, body)| (n, Ok(body))).collect();
-        ReadAhead { chunks, current: items.into_iter(), ended: true }
+        ReadAhead { chunks, current: kept.into_iter(), ended: true }
     }
 
     async fn next(&mut self) -> anyhow::Result<Option<Encoded>> {
@@ -961,7 +960,7 @@ mod tests {
 
     #[tokio::test]
     async fn kept_bodies_are_handed_over_in_order_then_the_end() {
-        let kept = (1..=3).map(|n| (n * 2, bytes::Bytes::from(format!("{{\"n\":{n}}}")))).collect();
+        let kept = (1..=3).map(|n| (n * 2, Ok(bytes::Bytes::from(format!("{{\"n\":{n}}}"))))).collect();
         let mut ahead = ReadAhead::kept(kept);
         let mut seen = Vec::new();
         while let Some((n, body)) = ahead.next().await.unwrap() {
