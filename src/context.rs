@@ -184,7 +184,11 @@ impl Ctx<'_> {
         let text = if output.quiet {
             match seq.id() {
                 Some(id) => id.to_string(),
-                None => return Err(BadResponse { message: "the API's answer has no sequence id".into() }.into()),
+                None => {
+                    return Err(
+                        BadResponse { message: "the API's answer has no sequence id".into(), status: None }.into()
+                    );
+                }
             }
         } else if output.json || output.jq.is_some() {
             return self.print_json(&seq.to_value(), output.jq.as_deref());

@@ -119,6 +119,8 @@ pub(crate) struct TransportError {
 #[derive(Debug)]
 pub(crate) struct BadResponse {
     pub message: String,
+    /// The answer's HTTP status, when there was an answer (a batch records it per line).
+    pub status: Option<u16>,
 }
 
 /// Every attempt failed in a way worth retrying, and the retries ran out.

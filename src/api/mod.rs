@@ -261,6 +261,7 @@ impl ApiClient {
                         "the API's answer ({status}) is larger than {} MiB; stopped reading it",
                         MAX_BODY >> 20
                     ),
+                    status: Some(status),
                 }
                 .into());
             }

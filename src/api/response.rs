@@ -29,8 +29,8 @@ impl Sequence {
     }
 }
 
-fn bad(message: impl Into<String>) -> anyhow::Error {
-    BadResponse { message: message.into() }.into()
+fn bad(status: u16, message: impl Into<String>) -> anyhow::Error {
+    BadResponse { message: message.into(), status: Some(status) }.into()
 }
 
 /// The documented top-level fields and the JSON type each must have when present and not null.
@@ -118,9 +118,12 @@ pub(crate) fn check_status(raw: &RawResponse) -> anyhow::Result<()> {
             .get(reqwest::header::LOCATION)
             .map(|l| sanitize(&String::from_utf8_lossy(l.as_bytes())).into_owned())
             .unwrap_or_else(|| "nowhere".into());
-        return Err(bad(format!(
-            "the API answered {status}, redirecting to {to}; clarion does not follow redirects, so the token stays with the host you chose (check the API URL)"
-        )));
+        return Err(bad(
+            status,
+            format!(
+                "the API answered {status}, redirecting to {to}; clarion does not follow redirects, so the token stays with the host you chose (check the API URL)"
+            ),
+        ));
     }
     if !(200..300).contains(&status) {
         let (message, code) = error_message(&raw.body);
@@ -134,7 +137,10 @@ pub(crate) fn parse_sequence_response(raw: &RawResponse) -> anyhow::Result<Seque
     check_status(raw)?;
     let status = raw.status;
     if raw.body.iter().all(u8::is_ascii_whitespace) {
-        return Err(bad(format!("the API answered {status} with an empty body, where a sequence was expected")));
+        return Err(bad(
+            status,
+            format!("the API answered {status} with an empty body, where a sequence was expected"),
+        ));
     }
     let value: Value = match serde_json::from_slice(&raw.body) {
         Ok(v) => v,
@@ -146,27 +152,33 @@ pub(crate) fn parse_sequence_response(raw: &RawResponse) -> anyhow::Result<Seque
             } else {
                 format!("not JSON (it begins {:?})", excerpt(&raw.body, 40))
             };
-            return Err(bad(format!("the API answered {status}, but the body is {what}")));
+            return Err(bad(status, format!("the API answered {status}, but the body is {what}")));
         }
     };
     let Value::Object(mut envelope) = value else {
-        return Err(bad(format!(
-            "the API answered {status} with {}, not the expected {{\"success\", \"data\"}} object",
-            json_kind(&value)
-        )));
+        return Err(bad(
+            status,
+            format!(
+                "the API answered {status} with {}, not the expected {{\"success\", \"data\"}} object",
+                json_kind(&value)
+            ),
+        ));
     };
     if envelope.get("success") == Some(&Value::Bool(false)) {
         let (message, _) = error_message(&raw.body);
         let why = if message.is_empty() { String::new() } else { format!(": {message}") };
-        return Err(bad(format!("the API answered {status} but reported failure (success: false){why}")));
+        return Err(bad(status, format!("the API answered {status} but reported failure (success: false){why}")));
     }
     let data = match envelope.remove("data") {
         Some(Value::Object(d)) => d,
         None | Some(Value::Null) => {
-            return Err(bad(format!("the API answered {status} without a sequence (no `data` in the body)")));
+            return Err(bad(status, format!("the API answered {status} without a sequence (no `data` in the body)")));
         }
         Some(other) => {
-            return Err(bad(format!("the API answered {status}, but `data` is {}, not an object", json_kind(&other))));
+            return Err(bad(
+                status,
+                format!("the API answered {status}, but `data` is {}, not an object", json_kind(&other)),
+            ));
         }
     };
     for (field, kind) in FIELD_TYPES {
@@ -174,11 +186,14 @@ pub(crate) fn parse_sequence_response(raw: &RawResponse) -> anyhow::Result<Seque
             && !v.is_null()
             && !kind.matches(v)
         {
-            return Err(bad(format!(
-                "the API answered {status}, but the sequence's `{field}` is {}, where {} was expected",
-                json_kind(v),
-                kind.describe()
-            )));
+            return Err(bad(
+                status,
+                format!(
+                    "the API answered {status}, but the sequence's `{field}` is {}, where {} was expected",
+                    json_kind(v),
+                    kind.describe()
+                ),
+            ));
         }
     }
     Ok(Sequence { data })

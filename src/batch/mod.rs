@@ -810,7 +810,13 @@ async fn send_one(shared: &Run, sink: &Sink, n: u64, body: &bytes::Bytes, key: &
         }
         Err(e) => {
             let code = crate::error::exit_code(&e);
-            let http = e.chain().find_map(|c| c.downcast_ref::<crate::error::ApiError>()).map(|a| a.status);
+            // The status of the answer, if there was one: an error's, or a success's that
+            // couldn't be read.
+            let http = e.chain().find_map(|c| {
+                c.downcast_ref::<crate::error::ApiError>()
+                    .map(|a| a.status)
+                    .or_else(|| c.downcast_ref::<BadResponse>().and_then(|b| b.status))
+            });
             if let Some(j) = &shared.journal {
                 j.failed(n, http.unwrap_or(0))?;
             }

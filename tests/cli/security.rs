@@ -247,6 +247,15 @@ fn a_test_mode_batch_stops_at_a_success_it_cant_read() {
         run.stderr
     );
     assert!(run.stderr.contains("hint: ask Clarion Health what was created"), "{}", run.stderr);
+    // The line's record carries the answer's status, on stdout and in the journal.
+    let stub = unreadable();
+    let run =
+        t.authed(&stub.url).args(["sequence", "create", "-f", "b.jsonl", "--test-mode", "--json", "--restart"]).run();
+    run.code(1);
+    let record: serde_json::Value = serde_json::from_str(run.stdout.lines().next().unwrap()).unwrap();
+    assert_eq!(record["error"]["http_status"], 201, "{}", run.stdout);
+    let journal = std::fs::read_to_string(t.work().join("b.jsonl.journal")).unwrap();
+    assert!(journal.contains(r#"{"line":1,"failed":201}"#), "{journal}");
     // After test mode was confirmed, a later unreadable answer stops the batch all the same.
     let n = std::sync::atomic::AtomicU64::new(0);
     let stub = Stub::start(move |_| {
