@@ -23,6 +23,9 @@ unsafe extern "C" {
 /// space; pages are taken as they are touched).
 const ARENA: usize = 1 << 30;
 
+/// mimalloc's `mi_option_destroy_on_exit` (v2), which libmimalloc-sys names no constant for.
+const MI_OPTION_DESTROY_ON_EXIT: libmimalloc_sys::mi_option_t = 22;
+
 #[global_allocator]
 static GLOBAL: Allocator = Allocator::new();
 
@@ -43,46 +46,59 @@ pub(crate) struct Allocator {
 
 impl Allocator {
     const fn new() -> Self {
-        Allocator { mimalloc: AtomicBool::new(false), arena_start: AtomicUsize::new(0), arena_end: AtomicUsize::new(0) }
+        // An empty range (start above end) until the switch fills it.
+        Allocator {
+            mimalloc: AtomicBool::new(false),
+            arena_start: AtomicUsize::new(usize::MAX),
+            arena_end: AtomicUsize::new(0),
+        }
     }
 
     fn favor_throughput(&self) {
+        if self.mimalloc.load(Ordering::Acquire) {
+            return;
+        }
         // mimalloc then takes memory only from its arenas, which it reserves itself and never
-        // gives back: "in an arena" is then exactly "mimalloc's". Left to itself it would map
-        // a block too large or too aligned for an arena straight from the OS, possibly above
-        // the addresses its map covers, and `owns` would not know it (a 1 GiB buffer, freed by
-        // the C library). What no arena can hold, mimalloc refuses, and the C library serves.
-        // SAFETY: called before mimalloc serves any block (the switch happens once, early).
-        unsafe { libmimalloc_sys::mi_option_set(libmimalloc_sys::mi_option_limit_os_alloc, 1) };
-        // The arena mimalloc would reserve at its first block, reserved now to know where it is.
-        // Should it fail, mimalloc reserves its own when it needs one, and `owns` asks it.
-        let mut id: c_int = 0;
-        // SAFETY: plain calls into mimalloc; `id` and `size` outlive them.
+        // gives back (nor at exit: destroying them would hand their addresses to the C library
+        // while a late free could still claim them): "in an arena" is then exactly
+        // "mimalloc's". Left to itself it would map a block too large or too aligned for an
+        // arena straight from the OS, possibly above the addresses its map covers, and `owns`
+        // would not know it (a 1 GiB buffer, freed by the C library). What no arena can hold,
+        // mimalloc refuses, and the C library serves.
+        // SAFETY: plain calls into mimalloc, before it serves any block; the Release store
+        // below publishes them (and the range) to every thread that sees the switch. `id` and
+        // `size` outlive the calls.
         unsafe {
+            libmimalloc_sys::mi_option_set(libmimalloc_sys::mi_option_limit_os_alloc, 1);
+            libmimalloc_sys::mi_option_set(MI_OPTION_DESTROY_ON_EXIT, 0);
             // The reservation draws on this thread's mimalloc state, which only an allocation
             // would have set up so far.
             libmimalloc_sys::mi_thread_init();
-            if mi_reserve_os_memory_ex(ARENA, true, false, false, &mut id) == 0 {
-                let mut size = 0usize;
-                let start = mi_arena_area(id, &mut size) as usize;
-                if start != 0 && size > 0 {
-                    self.arena_start.store(start, Ordering::Relaxed);
-                    self.arena_end.store(start + size, Ordering::Relaxed);
-                }
+            // The arena mimalloc would reserve at its first block, reserved now to know where it
+            // is. Without it (a low `ulimit -v`), mimalloc could serve nothing: no switch.
+            let mut id: c_int = 0;
+            if mi_reserve_os_memory_ex(ARENA, true, false, false, &mut id) != 0 {
+                return;
+            }
+            let mut size = 0usize;
+            let start = mi_arena_area(id, &mut size) as usize;
+            if start != 0 && size > 0 {
+                self.arena_start.store(start, Ordering::Relaxed);
+                self.arena_end.store(start + size, Ordering::Relaxed);
             }
         }
-        self.mimalloc.store(true, Ordering::Relaxed);
+        self.mimalloc.store(true, Ordering::Release);
     }
 
     /// Whether mimalloc made this block. Until the switch it has made none, so short commands
     /// never ask it.
     fn owns(&self, ptr: *mut u8) -> bool {
-        if !self.mimalloc.load(Ordering::Relaxed) {
+        if !self.mimalloc.load(Ordering::Acquire) {
             return false;
         }
         let at = ptr as usize;
         // Arenas are never given back, so an address in one is mimalloc's for good. The range
-        // was stored before the switch that this thread has seen.
+        // was stored before the Release of the switch this thread has acquired.
         if self.arena_start.load(Ordering::Relaxed) <= at && at < self.arena_end.load(Ordering::Relaxed) {
             return true;
         }
@@ -93,7 +109,7 @@ impl Allocator {
 
     /// A block from mimalloc, or from the C library when mimalloc refuses it (see above).
     unsafe fn alloc_with(&self, layout: Layout, zeroed: bool) -> *mut u8 {
-        if self.mimalloc.load(Ordering::Relaxed) {
+        if self.mimalloc.load(Ordering::Acquire) {
             let p = unsafe {
                 if zeroed { mimalloc::MiMalloc.alloc_zeroed(layout) } else { mimalloc::MiMalloc.alloc(layout) }
             };

@@ -35,7 +35,9 @@ impl Kept {
             self.items = None;
             return;
         };
-        self.bytes += encoded.capacity() + std::mem::size_of::<Encoded>();
+        // The body's allocation, the box `Bytes` adds when it has spare capacity, and the entry
+        // (twice: the vector grows by doubling).
+        self.bytes += encoded.capacity() + 32 + 2 * std::mem::size_of::<Encoded>();
         if self.bytes > self.budget {
             self.items = None;
         } else {
@@ -141,16 +143,19 @@ pub(crate) struct Scan {
     pub bytes: u64,
     /// Every item's encoded body, when they were all valid and fit the budget (`Kept`).
     pub kept: Option<Vec<Encoded>>,
-    /// A fingerprint of each non-blank line, in order (JSON Lines only): a sending pass that
-    /// reads the input again sends nothing the validation pass didn't read (`Checked`).
-    pub line_hashes: Vec<u32>,
+    /// A fingerprint of each item (non-blank line, or row), in order: a sending pass that reads
+    /// the input again sends nothing the validation pass didn't read (`Checked`). Four bytes an
+    /// item: 4 MB for a million.
+    pub item_hashes: Vec<u32>,
 }
 
-/// A line's fingerprint: enough to see that a file was edited between the two passes.
-pub(crate) fn line_hash(line: &[u8]) -> u32 {
+/// An item's fingerprint, its number included: enough to see that a file was edited between
+/// the two passes (a line moved by a blank one is another line).
+pub(crate) fn item_hash(n: u64, bytes: &[u8]) -> u32 {
     use std::hash::Hasher as _;
     let mut h = std::hash::DefaultHasher::new();
-    h.write(line);
+    h.write_u64(n);
+    h.write(bytes);
     h.finish() as u32
 }
 
@@ -159,37 +164,42 @@ pub(crate) fn line_hash(line: &[u8]) -> u32 {
 /// instead of sending lines nobody checked (or silently fewer).
 pub(crate) struct Checked {
     name: String,
+    /// "line" or "row".
+    unit: &'static str,
     hashes: Vec<u32>,
     next: usize,
-    lines: u64,
+    /// The number of the last item checked (lines count blank ones).
+    last: u64,
 }
 
 impl Checked {
-    pub(crate) fn new(name: &str, hashes: Vec<u32>, lines: u64) -> Self {
-        Checked { name: name.to_string(), hashes, next: 0, lines }
+    pub(crate) fn new(name: &str, unit: &'static str, hashes: Vec<u32>, last: u64) -> Self {
+        Checked { name: name.to_string(), unit, hashes, next: 0, last }
     }
 
-    /// Line `n`, read again, is the one that was checked.
-    pub(crate) fn line(&mut self, n: u64, bytes: Result<&[u8], ()>) -> anyhow::Result<()> {
+    /// Item `n`, read again, is the one that was checked.
+    pub(crate) fn item(&mut self, n: u64, bytes: Result<&[u8], ()>) -> anyhow::Result<()> {
         match (bytes, self.hashes.get(self.next)) {
-            (Ok(b), Some(&h)) if h == line_hash(b) => {
+            (Ok(b), Some(&h)) if h == item_hash(n, b) => {
                 self.next += 1;
                 Ok(())
             }
             _ => Err(anyhow::anyhow!(
-                "{} changed while the batch ran: line {n} is not what was checked; nothing more was sent",
-                self.name
+                "{} changed while the batch ran: {} {n} is not what was checked; nothing more was sent",
+                self.name,
+                self.unit
             )),
         }
     }
 
-    /// The input ended after `count` lines: as many as were checked.
-    pub(crate) fn end(&self, count: u64) -> anyhow::Result<()> {
-        if count < self.lines || self.next < self.hashes.len() {
+    /// The input ended at item `at`: the last one checked.
+    pub(crate) fn end(&self, at: u64) -> anyhow::Result<()> {
+        if at < self.last || self.next < self.hashes.len() {
             anyhow::bail!(
-                "{} was cut short while the batch ran: it ends at line {count} of the {} checked; nothing more was sent",
+                "{} was cut short while the batch ran: it ends at {unit} {at} of the {} checked; nothing more was sent",
                 self.name,
-                self.lines
+                self.last,
+                unit = self.unit
             );
         }
         Ok(())

@@ -1,7 +1,7 @@
 //! A JSON Lines batch's lines as request bodies: each line validated exactly as a single JSON
 //! sequence file would be, its problems located by line (reading the lines is `items::Lines`).
 
-use crate::items::{Kept, Lines, MAX_LINE, Scan, line_hash};
+use crate::items::{Kept, Lines, MAX_LINE, Scan, item_hash};
 use crate::seqfile::{Format, Overrides, Problem, Source, build_body, parse_document};
 use serde_json::Value;
 use std::io::Read;
@@ -55,7 +55,7 @@ pub(crate) fn scan<R: Read>(
     let mut lines = Lines::new(reader, true);
     let (mut valid, mut invalid, mut problems) = (0, 0, Vec::new());
     let mut kept = Kept::new(budget);
-    let mut line_hashes = Vec::new();
+    let mut item_hashes = Vec::new();
     while let Some((n, bytes)) = lines.next_line()? {
         if bytes.is_err() {
             // Not a line of JSON at all (or not a text file): nothing more is read, nothing sent.
@@ -65,7 +65,7 @@ pub(crate) fn scan<R: Read>(
             return Err(crate::seqfile::ValidationError::summarised(vec![p], summary).into());
         }
         if let Ok(b) = bytes {
-            line_hashes.push(line_hash(b));
+            item_hashes.push(item_hash(n, b));
         }
         match line_body(name, n, bytes, overrides) {
             Ok(body) => {
@@ -83,7 +83,7 @@ pub(crate) fn scan<R: Read>(
     }
     let (count, consumed) = (lines.count(), lines.consumed());
     let sha256 = lines.sha256();
-    Ok(Scan { valid, invalid, problems, sha256, lines: count, bytes: consumed, kept: kept.finish(), line_hashes })
+    Ok(Scan { valid, invalid, problems, sha256, lines: count, bytes: consumed, kept: kept.finish(), item_hashes })
 }
 
 #[cfg(test)]

@@ -97,7 +97,7 @@ impl<R: Read + Send + 'static> Items<R> {
         match self {
             Items::Lines { lines, name, overrides, checked } => match lines.next_line()? {
                 Some((n, bytes)) => {
-                    checked.line(n, bytes)?;
+                    checked.item(n, bytes)?;
                     Ok(Some((n, line_body(name, n, bytes, overrides))))
                 }
                 None => {
@@ -534,12 +534,13 @@ fn open_items(
             name,
             batch.overrides.clone(),
             scan.lines,
+            std::mem::take(&mut scan.item_hashes),
         )?)),
         None => Items::Lines {
             lines: Box::new(Lines::new(reader, false)),
             name: name.to_string(),
             overrides: batch.overrides.clone(),
-            checked: crate::items::Checked::new(name, std::mem::take(&mut scan.line_hashes), scan.lines),
+            checked: crate::items::Checked::new(name, "line", std::mem::take(&mut scan.item_hashes), scan.lines),
         },
     })
 }
@@ -940,12 +941,13 @@ mod tests {
 
     /// The sending pass's items over `reader`, held to the lines of `checked`.
     fn lines(reader: impl Read + Send + 'static, checked: &str) -> Items<impl Read + Send + 'static> {
-        let hashes = checked.lines().map(|l| crate::items::line_hash(format!("{l}\n").as_bytes())).collect();
+        let hashes =
+            (1..).zip(checked.lines()).map(|(n, l)| crate::items::item_hash(n, format!("{l}\n").as_bytes())).collect();
         Items::Lines {
             lines: Box::new(Lines::new(reader, false)),
             name: "in.jsonl".into(),
             overrides: Overrides::default(),
-            checked: crate::items::Checked::new("in.jsonl", hashes, checked.lines().count() as u64),
+            checked: crate::items::Checked::new("in.jsonl", "line", hashes, checked.lines().count() as u64),
         }
     }
 

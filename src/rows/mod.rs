@@ -62,9 +62,11 @@ pub(crate) fn scan(
     }
     let (mut valid, mut invalid, mut problems) = (0, 0, Vec::new());
     let mut kept = crate::items::Kept::new(budget);
+    let mut item_hashes = Vec::new();
     let mut count = 0;
     while let Some(row) = rows.next_row().map_err(fatal)? {
         count = row.number;
+        item_hashes.push(row_hash(&row));
         match input.template.render(&row, name, input.format, overrides) {
             Ok(body) => {
                 valid += 1;
@@ -81,7 +83,12 @@ pub(crate) fn scan(
     }
     let (rows_sha256, bytes) = rows.finish();
     let sha256 = fingerprint(input.template.text(), &rows_sha256);
-    Ok(Scan { valid, invalid, problems, sha256, lines: count, bytes, kept: kept.finish(), line_hashes: Vec::new() })
+    Ok(Scan { valid, invalid, problems, sha256, lines: count, bytes, kept: kept.finish(), item_hashes })
+}
+
+/// A row's fingerprint (`items::Checked`): its number and its values.
+fn row_hash(row: &read::Row) -> u32 {
+    crate::items::item_hash(row.number, &serde_json::to_vec(&row.values).unwrap_or_default())
 }
 
 /// The sending pass's rows: each row's number and body (or its problems), up to `count` rows.
@@ -93,18 +100,23 @@ pub(crate) struct RowItems<R: Read> {
     count: u64,
     /// The last row read, to see the file cut short.
     last: u64,
+    checked: crate::items::Checked,
 }
 
 impl<R: Read> RowItems<R> {
+    /// `hashes`: each row's fingerprint from the validation pass, which the rows read again
+    /// must match (`items::Checked`).
     pub(crate) fn new(
         input: RowsInput,
         reader: R,
         name: &str,
         overrides: Overrides,
         count: u64,
+        hashes: Vec<u32>,
     ) -> anyhow::Result<Self> {
         let rows = Rows::new(reader, input.format, name).map_err(fatal)?;
-        Ok(RowItems { rows, input, name: name.to_string(), overrides, count, last: 0 })
+        let checked = crate::items::Checked::new(name, "row", hashes, count);
+        Ok(RowItems { rows, input, name: name.to_string(), overrides, count, last: 0, checked })
     }
 
     /// Bytes of the rows file read so far.
@@ -114,20 +126,15 @@ impl<R: Read> RowItems<R> {
 
     pub(crate) fn next_item(&mut self) -> anyhow::Result<Option<crate::items::Item>> {
         let Some(row) = self.rows.next_row().map_err(fatal)? else {
-            if self.last < self.count {
-                anyhow::bail!(
-                    "{} was cut short while the batch ran: it ends at row {} of the {} checked; nothing more was sent",
-                    self.name,
-                    self.last,
-                    self.count
-                );
-            }
+            self.checked.end(self.last)?;
             return Ok(None);
         };
         // Rows appended since the validation pass are not sent.
         if row.number > self.count {
+            self.checked.end(self.last)?;
             return Ok(None);
         }
+        self.checked.item(row.number, Ok(&serde_json::to_vec(&row.values).unwrap_or_default()))?;
         self.last = row.number;
         Ok(Some((row.number, self.input.template.render(&row, &self.name, self.input.format, &self.overrides))))
     }
@@ -213,7 +220,14 @@ mod tests {
         let scan = scan(&input, csv.as_bytes(), "r.csv", &Overrides::default(), 20, 0).unwrap();
         assert_eq!(scan.valid, 5);
         let all = |text: &str| -> anyhow::Result<Vec<u64>> {
-            let mut items = RowItems::new(input.clone(), text.as_bytes(), "r.csv", Overrides::default(), scan.lines)?;
+            let mut items = RowItems::new(
+                input.clone(),
+                text.as_bytes(),
+                "r.csv",
+                Overrides::default(),
+                scan.lines,
+                scan.item_hashes.clone(),
+            )?;
             let mut numbers = Vec::new();
             while let Some((n, _)) = items.next_item()? {
                 numbers.push(n);
@@ -224,6 +238,9 @@ mod tests {
         assert_eq!(every.len(), 5);
         let cut = csv.lines().take(4).map(|l| format!("{l}\n")).collect::<String>();
         let err = all(&cut).unwrap_err();
-        assert!(err.to_string().contains("was cut short while the batch ran"), "{err}");
+        assert!(err.to_string().contains("was cut short while the batch ran: it ends at row 3"), "{err}");
+        let edited = csv.replace("\n4\n", "\n44\n");
+        let err = all(&edited).unwrap_err();
+        assert!(err.to_string().contains("changed while the batch ran: row 4 is not what was checked"), "{err}");
     }
 }
