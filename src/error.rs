@@ -47,7 +47,7 @@ macro_rules! message_error {
     )*};
 }
 
-message_error!(UsageError, AuthError, TransportError, BadResponse);
+message_error!(UsageError, AuthError, TransportError, BadResponse, InputChanged);
 
 /// Bad flags, arguments, environment or config: nothing was sent.
 #[derive(Debug)]
@@ -113,6 +113,13 @@ pub(crate) struct TransportError {
     pub retryable: bool,
     /// False when the request can't have reached the server (no connection was made).
     pub may_have_arrived: bool,
+}
+
+/// A batch's input, read again to be sent, is not what its validation pass checked (edited or
+/// cut short meanwhile): nothing more was sent.
+#[derive(Debug)]
+pub(crate) struct InputChanged {
+    pub message: String,
 }
 
 /// A response clarion can't understand (not JSON, wrong shape, a redirect).
@@ -355,6 +362,7 @@ fn kind_of<'a>(cause: &'a (dyn std::error::Error + 'static)) -> Option<&'a dyn K
         BatchInterrupted,
         TestModeNotHonoured,
         TestModeUnconfirmed,
+        InputChanged,
         SequenceUnsuccessful,
         WaitTimedOut,
         BatchIncomplete
@@ -491,6 +499,18 @@ impl Kind for TestModeUnconfirmed {
     fn hint(&self) -> Option<String> {
         Some(
             "ask Clarion Health what was created, and stop it if it must not run; once answers can be read, run the same command again: the journal resumes, and the same keys return what was made"
+                .into(),
+        )
+    }
+}
+
+impl Kind for InputChanged {
+    fn exit_code(&self) -> u8 {
+        code::FAILURE
+    }
+    fn hint(&self) -> Option<String> {
+        Some(
+            "put the file back as it was and run the same command again: what was created is skipped; or send the file as it is now with --restart (new keys: what was created is created again)"
                 .into(),
         )
     }

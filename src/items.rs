@@ -1,6 +1,7 @@
 //! A batch's items, whatever they are read from (JSON Lines, or rows through a template):
 //! bounded line reading, the numbered bodies the sender takes, and what a validation pass found.
 
+use crate::error::InputChanged;
 use crate::seqfile::Problem;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
@@ -16,7 +17,7 @@ pub(crate) type Encoded = (u64, Result<bytes::Bytes, Vec<Problem>>);
 /// in a budget: then the batch sends exactly what was checked, without reading, parsing and
 /// checking each item a second time (a sixth of what a create cost the client). Given up for
 /// good at the first invalid item or past the budget: the sending pass then reads the input
-/// again, in flat memory.
+/// again, held to what was checked (`Checked`).
 pub(crate) struct Kept {
     items: Option<Vec<Encoded>>,
     bytes: usize,
@@ -184,23 +185,24 @@ impl Checked {
                 self.next += 1;
                 Ok(())
             }
-            _ => Err(anyhow::anyhow!(
-                "{} changed while the batch ran: {} {n} is not what was checked; nothing more was sent",
-                self.name,
-                self.unit
-            )),
+            _ => Err(InputChanged {
+                message: format!(
+                    "{} changed while the batch ran: {} {n} is not what was checked; nothing more was sent",
+                    self.name, self.unit
+                ),
+            }
+            .into()),
         }
     }
 
     /// The input ended at item `at`: the last one checked.
     pub(crate) fn end(&self, at: u64) -> anyhow::Result<()> {
         if at < self.last || self.next < self.hashes.len() {
-            anyhow::bail!(
-                "{} was cut short while the batch ran: it ends at {unit} {at} of the {} checked; nothing more was sent",
-                self.name,
-                self.last,
-                unit = self.unit
+            let message = format!(
+                "{} was cut short while the batch ran: it ends at {} {at} of the {} checked; nothing more was sent",
+                self.name, self.unit, self.last
             );
+            return Err(InputChanged { message }.into());
         }
         Ok(())
     }

@@ -66,7 +66,7 @@ pub(crate) fn scan(
     let mut count = 0;
     while let Some(row) = rows.next_row().map_err(fatal)? {
         count = row.number;
-        item_hashes.push(row_hash(&row));
+        item_hashes.push(crate::items::item_hash(row.number, &row_bytes(&row)));
         match input.template.render(&row, name, input.format, overrides) {
             Ok(body) => {
                 valid += 1;
@@ -86,9 +86,9 @@ pub(crate) fn scan(
     Ok(Scan { valid, invalid, problems, sha256, lines: count, bytes, kept: kept.finish(), item_hashes })
 }
 
-/// A row's fingerprint (`items::Checked`): its number and its values.
-fn row_hash(row: &read::Row) -> u32 {
-    crate::items::item_hash(row.number, &serde_json::to_vec(&row.values).unwrap_or_default())
+/// What a row's fingerprint covers (`items::Checked`), besides its number: its values.
+fn row_bytes(row: &read::Row) -> Vec<u8> {
+    serde_json::to_vec(&row.values).unwrap_or_default()
 }
 
 /// The sending pass's rows: each row's number and body (or its problems), up to `count` rows.
@@ -134,7 +134,7 @@ impl<R: Read> RowItems<R> {
             self.checked.end(self.last)?;
             return Ok(None);
         }
-        self.checked.item(row.number, Ok(&serde_json::to_vec(&row.values).unwrap_or_default()))?;
+        self.checked.item(row.number, Ok(&row_bytes(&row)))?;
         self.last = row.number;
         Ok(Some((row.number, self.input.template.render(&row, &self.name, self.input.format, &self.overrides))))
     }

@@ -327,6 +327,11 @@ fn an_input_edited_or_cut_short_while_sending_stops_the_batch() {
         run.code(1);
         assert!(run.stderr.contains(said), "{edit}: {}", run.stderr);
         assert!(run.stderr.contains("nothing more was sent"), "{}", run.stderr);
+        assert!(
+            run.stderr.contains("hint: put the file back as it was and run the same command again"),
+            "{}",
+            run.stderr
+        );
         let sent = stub.requests();
         assert!(sent.len() < 400, "{edit}: {} sent", sent.len());
         assert!(
