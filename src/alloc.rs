@@ -4,8 +4,8 @@
 //! Why two: mimalloc cuts the CPU a batch's create costs the client by a tenth to a fifth, and
 //! the sandbox's too (on a shared machine, time the other side gets). But it gives each size of
 //! block its own 64 KiB page, so a command that allocates a little of everything, `--help` above
-//! all, touches sixty-odd more pages of memory than with the C library's allocator: about 0.2 ms,
-//! a tenth of the whole run. Which allocator serves a block is decided when it is allocated;
+//! all, touches about fifty more pages of memory than with the C library's allocator: about
+//! 0.2 ms, a tenth of the whole run. Which allocator serves a block is decided when it is allocated;
 //! a block is always freed by the one that made it.
 
 use std::alloc::{GlobalAlloc, Layout, System};

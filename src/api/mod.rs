@@ -126,9 +126,8 @@ impl ApiClient {
     }
 
     /// The same create for a batch, which keeps only the id, status and test mode of each
-    /// answer: it is read for those (`created.rs`), with the same outcome.
-    /// The body comes encoded (a batch encodes it off the senders' thread, or kept it from its
-    /// validation pass).
+    /// answer: it is read for those (`created.rs`), with the same outcome. The body comes
+    /// encoded (a batch encodes it off the senders' thread, or kept it from its validation pass).
     pub(crate) async fn create_for_batch(&self, body: bytes::Bytes, idempotency_key: &str) -> anyhow::Result<Created> {
         created::parse_created(&self.post_sequence(body, idempotency_key).await?)
     }
