@@ -4,6 +4,7 @@
 pub(crate) mod auth;
 mod created;
 pub(crate) mod gate;
+mod plain;
 mod response;
 pub(crate) mod retry;
 
@@ -30,7 +31,7 @@ pub(crate) const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 type Sink = std::sync::Arc<dyn Fn(&str) + Send + Sync>;
 
 pub(crate) struct ApiClient {
-    http: reqwest::Client,
+    transport: Transport,
     base: Url,
     /// The collection's URL, parsed once (a batch posts to it thousands of times).
     sequences: Url,
@@ -40,6 +41,21 @@ pub(crate) struct ApiClient {
     retry: RetryPolicy,
     notify: Option<Sink>,
     gate: Option<std::sync::Arc<gate::PauseGate>>,
+    /// Bounds each attempt (the plain transport's; reqwest keeps its own).
+    request_timeout: Duration,
+}
+
+/// How requests travel: `http://` (this machine only) over plain connections of clarion's own,
+/// anything else through reqwest, for TLS and proxies.
+enum Transport {
+    Plain(plain::Pool),
+    Reqwest(reqwest::Client),
+}
+
+/// An answer whose body is still to be read.
+enum Answer<'a> {
+    Plain(plain::Answer<'a>),
+    Reqwest(reqwest::Response),
 }
 
 /// Where `-v` output goes: a line at a time, at a level (1: requests and headers, 2: bodies too).
@@ -74,32 +90,18 @@ pub(crate) struct RawRequest {
 
 impl ApiClient {
     pub(crate) fn new(base: Url, token: Token, options: ClientOptions) -> anyhow::Result<Self> {
-        crate::tls::ensure_crypto_provider();
-        let mut builder = reqwest::Client::builder()
-            .user_agent(USER_AGENT)
-            // A redirect could carry the Authorization header to a host the user never chose.
-            .redirect(reqwest::redirect::Policy::none())
-            .connect_timeout(CONNECT_TIMEOUT.min(options.request_timeout))
-            .timeout(options.request_timeout);
-        if is_loopback(&base) {
-            // This machine is never reached through a proxy (HTTPS_PROXY, HTTP_PROXY and
-            // NO_PROXY apply to everything else).
-            builder = builder.no_proxy();
-        }
-        if base.scheme() == "http" {
-            // Plain http is only ever this machine (config::parse_api_url), and no request
-            // leaves the base's origin: there is no TLS to verify, so the platform's hundreds
-            // of root certificates are not read (they were most of `show`'s time).
-            builder = builder.tls_certs_only(Vec::new());
-        } else if !options.extra_roots.is_empty() {
-            builder = builder.tls_certs_merge(options.extra_roots);
-        }
-        let http = builder.build().context("cannot set up the HTTP client")?;
+        let connect_timeout = CONNECT_TIMEOUT.min(options.request_timeout);
+        let transport = if base.scheme() == "http" {
+            // Plain http is only ever this machine (config::parse_api_url): no TLS, no proxy.
+            Transport::Plain(plain::Pool::new(&base, USER_AGENT, connect_timeout)?)
+        } else {
+            Transport::Reqwest(reqwest_client(&base, options.clone(), connect_timeout)?)
+        };
         let mut authorization = HeaderValue::from_str(&format!("Bearer {}", token.expose()))
             .map_err(|_| anyhow::anyhow!("the token can't be sent as a header"))?;
         authorization.set_sensitive(true);
         Ok(Self {
-            http,
+            transport,
             sequences: sequences_url(&base),
             base,
             authorization,
@@ -107,6 +109,7 @@ impl ApiClient {
             retry: options.retry,
             notify: options.notify,
             gate: options.gate,
+            request_timeout: options.request_timeout,
         })
     }
 
@@ -225,35 +228,50 @@ impl ApiClient {
 
     /// One try, start to finish: a transport failure is a `TransportError`.
     async fn attempt(&self, raw: &RawRequest) -> anyhow::Result<RawResponse> {
-        let mut req = self
-            .http
-            .request(raw.method.clone(), raw.url.clone())
-            .header(ACCEPT, HeaderValue::from_static("application/json"));
-        if let Some(bytes) = &raw.body {
-            req = req.header(CONTENT_TYPE, HeaderValue::from_static("application/json")).body(bytes.clone());
+        let mut headers = reqwest::header::HeaderMap::with_capacity(4 + raw.headers.len());
+        headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
+        if raw.body.is_some() {
+            headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
         }
         for (name, value) in &raw.headers {
-            req = req.header(name, value);
+            headers.append(name, value.clone());
         }
-        req = req.header(AUTHORIZATION, self.authorization.clone());
-        let req = req.build().context("cannot build the request")?;
+        headers.insert(AUTHORIZATION, self.authorization.clone());
         if let Some(t) = &self.trace {
-            trace_request(t, &req);
+            trace_request(t, raw, &headers);
         }
         let started = std::time::Instant::now();
-        let mut resp = self.http.execute(req).await.map_err(|e| transport_error(&e, &self.base))?;
-        let status = resp.status().as_u16();
+        let failed = |f: plain::Failure| transport_error(&f, &self.base);
+        let mut answer = match &self.transport {
+            Transport::Plain(pool) => {
+                let deadline = tokio::time::Instant::now() + self.request_timeout;
+                Answer::Plain(
+                    pool.send(raw.method.clone(), &raw.url, headers, raw.body.clone(), deadline)
+                        .await
+                        .map_err(failed)?,
+                )
+            }
+            Transport::Reqwest(http) => {
+                let mut req = http.request(raw.method.clone(), raw.url.clone()).headers(headers);
+                if let Some(bytes) = &raw.body {
+                    req = req.body(bytes.clone());
+                }
+                Answer::Reqwest(req.send().await.map_err(|e| failed(reqwest_failure(e)))?)
+            }
+        };
+        let head = answer.head();
+        let status = head.0.as_u16();
         if let Some(t) = &self.trace {
-            (t.sink)(&format!("< {} ({:.1} ms)", resp.status(), started.elapsed().as_secs_f64() * 1000.0));
-            trace_headers(t, '<', resp.headers());
+            (t.sink)(&format!("< {} ({:.1} ms)", head.0, started.elapsed().as_secs_f64() * 1000.0));
+            trace_headers(t, '<', head.1);
         }
-        let retry_after = resp
-            .headers()
+        let retry_after = head
+            .1
             .get(reqwest::header::RETRY_AFTER)
             .and_then(|v| v.to_str().ok())
             .and_then(|v| retry::parse_retry_after(v, std::time::SystemTime::now()));
         let mut body = Vec::new();
-        while let Some(chunk) = resp.chunk().await.map_err(|e| transport_error(&e, &self.base))? {
+        while let Some(chunk) = answer.chunk().await.map_err(failed)? {
             if body.len() + chunk.len() > MAX_BODY {
                 return Err(crate::error::BadResponse {
                     message: format!(
@@ -272,16 +290,74 @@ impl ApiClient {
         {
             (t.sink)(&format!("< {}", crate::untrusted::escape_line(&String::from_utf8_lossy(&body))));
         }
-        let headers = std::mem::take(resp.headers_mut());
+        let headers = answer.take_headers();
         Ok(RawResponse { status, retry_after, headers, body })
     }
 }
 
-fn trace_request(t: &Trace, req: &reqwest::Request) {
-    (t.sink)(&format!("> {} {}", req.method(), req.url()));
-    trace_headers(t, '>', req.headers());
+impl Answer<'_> {
+    fn head(&self) -> (reqwest::StatusCode, &reqwest::header::HeaderMap) {
+        match self {
+            Answer::Plain(a) => (a.head.status, &a.head.headers),
+            Answer::Reqwest(r) => (r.status(), r.headers()),
+        }
+    }
+
+    async fn chunk(&mut self) -> Result<Option<bytes::Bytes>, plain::Failure> {
+        match self {
+            Answer::Plain(a) => a.chunk().await,
+            Answer::Reqwest(r) => r.chunk().await.map_err(reqwest_failure),
+        }
+    }
+
+    fn take_headers(&mut self) -> reqwest::header::HeaderMap {
+        match self {
+            Answer::Plain(a) => std::mem::take(&mut a.head.headers),
+            Answer::Reqwest(r) => std::mem::take(r.headers_mut()),
+        }
+    }
+}
+
+/// The client for `https://` APIs.
+fn reqwest_client(base: &Url, options: ClientOptions, connect_timeout: Duration) -> anyhow::Result<reqwest::Client> {
+    crate::tls::ensure_crypto_provider();
+    let mut builder = reqwest::Client::builder()
+        .user_agent(USER_AGENT)
+        // A redirect could carry the Authorization header to a host the user never chose.
+        .redirect(reqwest::redirect::Policy::none())
+        .connect_timeout(connect_timeout)
+        .timeout(options.request_timeout);
+    if is_loopback(base) {
+        // This machine is never reached through a proxy (HTTPS_PROXY, HTTP_PROXY and
+        // NO_PROXY apply to everything else).
+        builder = builder.no_proxy();
+    }
+    if !options.extra_roots.is_empty() {
+        builder = builder.tls_certs_merge(options.extra_roots);
+    }
+    builder.build().context("cannot set up the HTTP client")
+}
+
+/// A reqwest error in the terms the messages need.
+fn reqwest_failure(e: reqwest::Error) -> plain::Failure {
+    use plain::Stage;
+    let stage = if e.is_timeout() {
+        Stage::TimedOut { sent: !e.is_connect() }
+    } else if e.is_connect() {
+        Stage::Connect
+    } else if e.is_body() || e.is_decode() {
+        Stage::Body
+    } else {
+        Stage::Request
+    };
+    plain::Failure { stage, error: Box::new(e) }
+}
+
+fn trace_request(t: &Trace, req: &RawRequest, headers: &reqwest::header::HeaderMap) {
+    (t.sink)(&format!("> {} {}", req.method, req.url));
+    trace_headers(t, '>', headers);
     if t.level >= 2
-        && let Some(body) = req.body().and_then(reqwest::Body::as_bytes)
+        && let Some(body) = &req.body
     {
         (t.sink)(&format!("> {}", crate::untrusted::escape_line(&String::from_utf8_lossy(body))));
     }
@@ -354,12 +430,14 @@ pub(crate) fn sequence_url(base: &Url, id: u64) -> Url {
     base.join(&format!("{SEQUENCES_PATH}/{id}")).unwrap_or_else(|_| base.clone())
 }
 
-fn transport_error(e: &reqwest::Error, base: &Url) -> anyhow::Error {
+fn transport_error(f: &plain::Failure, base: &Url) -> anyhow::Error {
+    use plain::Stage;
     let host = base.host_str().unwrap_or("the API");
     let at = match base.port_or_known_default() {
         Some(port) => format!("{host}:{port}"),
         None => host.to_string(),
     };
+    let e: &(dyn std::error::Error + 'static) = &*f.error;
     let root = root_cause(e);
     // Two mix-ups a person makes, told apart by the error itself, not its text: https:// to a
     // plain-HTTP server (the answer isn't TLS), and http:// to a TLS server (the answer isn't
@@ -373,7 +451,7 @@ fn transport_error(e: &reqwest::Error, base: &Url) -> anyhow::Error {
         }
         .into();
     }
-    if base.scheme() == "http" && e.is_request() && !e.is_connect() && answer_was_not_http(e) {
+    if base.scheme() == "http" && f.stage == Stage::Request && answer_was_not_http(e) {
         return TransportError {
             message: format!("{at} did not answer in HTTP: it may expect TLS"),
             hint: Some(format!("try https://{at}")),
@@ -391,18 +469,16 @@ fn transport_error(e: &reqwest::Error, base: &Url) -> anyhow::Error {
         }
         .into();
     }
-    let message = if e.is_timeout() {
-        format!("no answer from {host} in time (timed out)")
-    } else if e.is_connect() {
-        format!("cannot connect to {host}: {root}")
-    } else if e.is_body() || e.is_decode() {
-        format!("the connection to {host} broke while reading the answer: {root}")
-    } else {
-        format!("the request to {host} failed: {root}")
+    let message = match f.stage {
+        Stage::TimedOut { .. } => format!("no answer from {host} in time (timed out)"),
+        Stage::Connect => format!("cannot connect to {host}: {root}"),
+        Stage::Body => format!("the connection to {host} broke while reading the answer: {root}"),
+        Stage::Request => format!("the request to {host} failed: {root}"),
     };
     // Without a connection nothing was sent; a timeout or a broken answer may come after the
     // server got the request.
-    TransportError { message, hint: None, retryable: true, may_have_arrived: !e.is_connect() }.into()
+    let may_have_arrived = !matches!(f.stage, Stage::Connect | Stage::TimedOut { sent: false });
+    TransportError { message, hint: None, retryable: true, may_have_arrived }.into()
 }
 
 /// The errors behind `e`, looking inside I/O errors too (where TLS and socket errors travel).
@@ -413,7 +489,7 @@ fn causes<'a>(e: &'a (dyn std::error::Error + 'static)) -> impl Iterator<Item = 
     })
 }
 
-fn tls_got_plain_text(e: &reqwest::Error) -> bool {
+fn tls_got_plain_text(e: &(dyn std::error::Error + 'static)) -> bool {
     causes(e).any(|c| {
         matches!(
             c.downcast_ref::<rustls::Error>(),
@@ -422,11 +498,11 @@ fn tls_got_plain_text(e: &reqwest::Error) -> bool {
     })
 }
 
-fn answer_was_not_http(e: &reqwest::Error) -> bool {
+fn answer_was_not_http(e: &(dyn std::error::Error + 'static)) -> bool {
     causes(e).any(|c| c.downcast_ref::<hyper::Error>().is_some_and(|h| h.is_parse()))
 }
 
-fn is_refused(e: &reqwest::Error) -> bool {
+fn is_refused(e: &(dyn std::error::Error + 'static)) -> bool {
     causes(e).any(|c| {
         c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::ConnectionRefused)
     })

@@ -38,6 +38,8 @@ fn toml_file_sends_exact_body_and_headers() {
     assert_eq!(r.header("content-type"), Some("application/json"));
     assert_eq!(r.header("accept"), Some("application/json"));
     assert_eq!(r.header("user-agent"), Some(concat!("clarion/", env!("CARGO_PKG_VERSION"))));
+    assert_eq!(r.header("host"), stub.url.strip_prefix("http://"));
+    assert_eq!(r.header("content-length"), Some(r.body.len().to_string().as_str()));
     assert_eq!(r.json(), expected_example_body());
     // Key order of the body is part of "exact": name, description, steps; order, type, config.
     assert!(String::from_utf8_lossy(&r.body).starts_with(r#"{"name":"Appointment reminder","description":"#));

@@ -189,6 +189,22 @@ fn when_retries_run_out_the_attempts_and_last_reason_are_named() {
 }
 
 /// A server that accepts and then does `behaviour` with each connection, on its own thread.
+/// A kept-alive connection the server has since closed is not an error: the request goes on
+/// a fresh connection, and each line is still sent until created exactly once.
+#[test]
+fn connections_the_server_closed_are_replaced() {
+    let t = TestEnv::new();
+    let stub = Stub::start_with(|_| Canned::json(201, &envelope(sample_sequence(7))), 1);
+    let file = t.write("ten.jsonl", &jsonl_lines(10));
+    let run = t.authed(&stub.url).args(["sequence", "create", "--concurrency", "1", "-f"]).arg_path(&file).run();
+    run.ok();
+    assert_eq!(run.stdout.lines().count(), 10, "{}", run.stderr);
+    let names: Vec<_> = stub.requests().iter().map(|r| r.json()["name"].to_string()).collect();
+    let lines: Vec<_> = (1..=10).map(|i| format!("\"r{i}\"")).collect();
+    assert_eq!(names, lines, "each line received once, in order");
+    assert!(!run.stderr.contains("retrying"), "{}", run.stderr);
+}
+
 fn bad_server(behaviour: fn(std::net::TcpStream)) -> String {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());

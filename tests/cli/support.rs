@@ -296,6 +296,12 @@ pub struct Stub {
 
 impl Stub {
     pub fn start(responder: impl Fn(&Recorded) -> Canned + Send + Sync + 'static) -> Self {
+        Self::start_with(responder, usize::MAX)
+    }
+
+    /// Like `start`, but each connection is closed after `per_connection` answers, without
+    /// saying so (no `Connection: close`), as a server whose keep-alive ran out does.
+    pub fn start_with(responder: impl Fn(&Recorded) -> Canned + Send + Sync + 'static, per_connection: usize) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let addr = listener.local_addr().unwrap();
         let requests = Arc::new(Mutex::new(Vec::new()));
@@ -309,7 +315,7 @@ impl Stub {
                 }
                 let Ok(conn) = conn else { continue };
                 let (reqs, responder) = (reqs.clone(), responder.clone());
-                std::thread::spawn(move || serve(conn, &reqs, &*responder));
+                std::thread::spawn(move || serve(conn, &reqs, &*responder, per_connection));
             }
         });
         Stub { url: format!("http://{addr}"), requests, stop, addr, thread: Some(thread) }
@@ -335,9 +341,9 @@ impl Drop for Stub {
     }
 }
 
-fn serve(conn: TcpStream, reqs: &Mutex<Vec<Recorded>>, responder: &Responder) {
+fn serve(conn: TcpStream, reqs: &Mutex<Vec<Recorded>>, responder: &Responder, per_connection: usize) {
     let mut reader = BufReader::new(conn.try_clone().unwrap());
-    loop {
+    for _ in 0..per_connection {
         let mut line = String::new();
         if reader.read_line(&mut line).unwrap_or(0) == 0 {
             return;
