@@ -7,10 +7,7 @@
 //! was a quarter of the instructions a batch's create cost the client.
 
 use super::response::{Kind, RawResponse, Sequence, parse_sequence_response};
-use serde::Deserializer as _;
-use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
-use std::fmt;
 
 /// What a batch keeps of a created sequence.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,254 +39,268 @@ pub(crate) fn parse_created(raw: &RawResponse) -> anyhow::Result<Created> {
     parse_sequence_response(raw).map(|seq| Created::of(&seq))
 }
 
-/// Nesting deeper than this is left to the full reading, which has a limit (128) that skipping
-/// doesn't.
+/// Nesting deeper than this is left to the full reading, which has a limit (128) that this
+/// reading doesn't need.
 const MAX_DEPTH: usize = 100;
 
 /// The answer, when it is a plain success: else None, and the full reading decides.
+///
+/// One pass over the bytes, which builds nothing but what it keeps. It accepts only what the
+/// full reading accepts, and leaves to it anything it would have to interpret: invalid UTF-8,
+/// any `\u` escape (a lone surrogate is refused there; an escaped key could spell a field's
+/// name), any `$` (a key spelling serde_json's private number key is read as a number there),
+/// an escape in a key or a kept string, and nesting past `MAX_DEPTH`.
 fn read(body: &[u8]) -> Option<Created> {
-    if !plain(body) {
+    if std::str::from_utf8(body).is_err() || body.contains(&b'$') {
         return None;
     }
-    let mut de = serde_json::Deserializer::from_slice(body);
-    let envelope = de.deserialize_map(EnvelopeVisitor).ok()?;
-    de.end().ok()?;
-    match envelope {
-        Envelope { success_false: false, data: Some(data) } => Some(data),
-        _ => None,
+    let mut s = Scan { b: body, i: 0 };
+    let (mut success_false, mut data) = (false, None);
+    s.ws();
+    s.object(|s, key| {
+        match key {
+            // The full reading looks at the last of repeated keys.
+            b"success" => success_false = s.value(1)? == Token::False,
+            b"data" => data = Some(s.data()?),
+            _ => {
+                s.value(1)?;
+            }
+        }
+        Some(())
+    })?;
+    s.ws();
+    if s.i != body.len() || success_false {
+        return None;
     }
+    data
 }
 
-/// Whether skipping a value can't differ from reading it: valid UTF-8 (skipped strings aren't
-/// checked), no `\u` escape and no `$` (so no key spells serde_json's private number key, which
-/// its reading treats as a number), and nesting within `MAX_DEPTH`.
-fn plain(body: &[u8]) -> bool {
-    if std::str::from_utf8(body).is_err() || body.contains(&b'$') {
-        return false;
+/// What a value was, as far as the type checks need.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Token<'a> {
+    Null,
+    True,
+    False,
+    /// A string without escapes, as it is (UTF-8: the whole body is).
+    Str(&'a [u8]),
+    /// A string with (simple) escapes.
+    Escaped,
+    /// A number in integer form (no fraction, no exponent), as written.
+    Integer(&'a [u8]),
+    Number,
+    Array,
+    Object,
+}
+
+struct Scan<'a> {
+    b: &'a [u8],
+    i: usize,
+}
+
+impl<'a> Scan<'a> {
+    fn peek(&self) -> Option<u8> {
+        self.b.get(self.i).copied()
     }
-    // Most answers have no escape at all and fewer brackets than the limit: two quick scans
-    // settle them without following strings.
-    if !body.contains(&b'\\') && body.iter().filter(|&&b| b == b'{' || b == b'[').count() <= MAX_DEPTH {
-        return true;
+
+    fn ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.i += 1;
+        }
     }
-    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
-    for &b in body {
-        if in_string {
-            if escaped {
-                if b == b'u' {
-                    return false;
+
+    fn eat(&mut self, c: u8) -> Option<()> {
+        (self.peek()? == c).then(|| self.i += 1)
+    }
+
+    /// An object's members, each key handed to `member` to read its value; at the object.
+    fn object(&mut self, mut member: impl FnMut(&mut Self, &'a [u8]) -> Option<()>) -> Option<()> {
+        self.eat(b'{')?;
+        self.ws();
+        if self.eat(b'}').is_some() {
+            return Some(());
+        }
+        loop {
+            self.ws();
+            let key = match self.string()? {
+                Token::Str(k) => k,
+                _ => return None,
+            };
+            self.ws();
+            self.eat(b':')?;
+            self.ws();
+            member(self, key)?;
+            self.ws();
+            match self.peek()? {
+                b',' => self.i += 1,
+                b'}' => {
+                    self.i += 1;
+                    return Some(());
                 }
-                escaped = false;
-            } else if b == b'\\' {
-                escaped = true;
-            } else if b == b'"' {
-                in_string = false;
+                _ => return None,
             }
-        } else {
-            match b {
-                b'"' => in_string = true,
-                b'{' | b'[' => {
-                    depth += 1;
-                    if depth > MAX_DEPTH {
-                        return false;
+        }
+    }
+
+    /// An array's items, each read by `item`; at the array.
+    fn array(&mut self, mut item: impl FnMut(&mut Self) -> Option<()>) -> Option<()> {
+        self.eat(b'[')?;
+        self.ws();
+        if self.eat(b']').is_some() {
+            return Some(());
+        }
+        loop {
+            self.ws();
+            item(self)?;
+            self.ws();
+            match self.peek()? {
+                b',' => self.i += 1,
+                b']' => {
+                    self.i += 1;
+                    return Some(());
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    /// Any value, skipped; at its first byte.
+    fn value(&mut self, depth: usize) -> Option<Token<'a>> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        match self.peek()? {
+            b'{' => self.object(|s, _| s.value(depth + 1).map(drop)).map(|()| Token::Object),
+            b'[' => self.array(|s| s.value(depth + 1).map(drop)).map(|()| Token::Array),
+            b'"' => self.string(),
+            b'n' => self.literal(b"null", Token::Null),
+            b't' => self.literal(b"true", Token::True),
+            b'f' => self.literal(b"false", Token::False),
+            b'-' | b'0'..=b'9' => self.number(),
+            _ => None,
+        }
+    }
+
+    fn literal(&mut self, word: &[u8], token: Token<'a>) -> Option<Token<'a>> {
+        let end = self.i + word.len();
+        (self.b.get(self.i..end)? == word).then(|| {
+            self.i = end;
+            token
+        })
+    }
+
+    /// A string; at its opening quote. JSON's simple escapes are accepted, `\u` is not.
+    fn string(&mut self) -> Option<Token<'a>> {
+        self.eat(b'"')?;
+        let start = self.i;
+        let mut escaped = false;
+        loop {
+            let rest = self.b.get(self.i..)?;
+            self.i += rest.iter().position(|&c| c == b'"' || c == b'\\' || c < 0x20)?;
+            match self.b[self.i] {
+                b'"' => break,
+                b'\\' if matches!(self.b.get(self.i + 1)?, b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => {
+                    escaped = true;
+                    self.i += 2;
+                }
+                _ => return None,
+            }
+        }
+        let text = &self.b[start..self.i];
+        self.i += 1;
+        Some(if escaped { Token::Escaped } else { Token::Str(text) })
+    }
+
+    /// A number in JSON's grammar; at its first byte.
+    fn number(&mut self) -> Option<Token<'a>> {
+        let start = self.i;
+        let _ = self.eat(b'-');
+        match self.peek()? {
+            b'0' => self.i += 1,
+            b'1'..=b'9' => self.digits(),
+            _ => return None,
+        }
+        let mut integer = true;
+        if self.eat(b'.').is_some() {
+            integer = false;
+            self.at_least_one_digit()?;
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            integer = false;
+            self.i += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.i += 1;
+            }
+            self.at_least_one_digit()?;
+        }
+        if !integer {
+            return Some(Token::Number);
+        }
+        Some(Token::Integer(&self.b[start..self.i]))
+    }
+
+    fn digits(&mut self) {
+        while let Some(b'0'..=b'9') = self.peek() {
+            self.i += 1;
+        }
+    }
+
+    fn at_least_one_digit(&mut self) -> Option<()> {
+        let start = self.i;
+        self.digits();
+        (self.i > start).then_some(())
+    }
+
+    /// The sequence (`data`): its documented fields' types checked, what a batch keeps kept.
+    fn data(&mut self) -> Option<Created> {
+        let mut created = Created { id: None, status: Value::Null, is_test_mode: None };
+        self.object(|s, key| {
+            let Some(kind) = super::response::field_kind(key) else {
+                return s.value(2).map(drop);
+            };
+            if kind == Kind::ArrayOfObjects && s.peek()? == b'[' {
+                return s.array(|s| match s.peek()? {
+                    b'{' => s.value(3).map(drop),
+                    _ => None,
+                });
+            }
+            let token = s.value(2)?;
+            let matches = match (kind, token) {
+                (_, Token::Null) => true,
+                (Kind::Array | Kind::ArrayOfObjects, t) => t == Token::Array,
+                (Kind::Integer, t) => matches!(t, Token::Integer(_)),
+                (Kind::String, t) => matches!(t, Token::Str(_) | Token::Escaped),
+                (Kind::Bool, t) => matches!(t, Token::True | Token::False),
+            };
+            if !matches {
+                return None;
+            }
+            match key {
+                b"id" => {
+                    created.id = match token {
+                        // An id past i64 is left to the full reading.
+                        Token::Integer(n) => Some(std::str::from_utf8(n).ok()?.parse::<i64>().ok()?),
+                        _ => None,
                     }
                 }
-                b'}' | b']' => depth = depth.saturating_sub(1),
+                b"status" => {
+                    created.status = match token {
+                        Token::Str(text) => Value::String(std::str::from_utf8(text).ok()?.to_owned()),
+                        Token::Null => Value::Null,
+                        _ => return None,
+                    }
+                }
+                b"is_test_mode" => {
+                    created.is_test_mode = Some(match token {
+                        Token::True => Value::Bool(true),
+                        Token::False => Value::Bool(false),
+                        _ => Value::Null,
+                    })
+                }
                 _ => {}
             }
-        }
-    }
-    true
-}
-
-struct Envelope {
-    /// The last `success` is `false` (the full reading looks at the last of repeated keys).
-    success_false: bool,
-    /// The last `data`.
-    data: Option<Created>,
-}
-
-/// Refuses, so that the full reading decides.
-fn unusual<E: de::Error>() -> E {
-    E::custom("left to the full reading")
-}
-
-enum TopKey {
-    Success,
-    Data,
-    Other,
-}
-
-enum DataKey {
-    Field(Kind, Keep),
-    Other,
-}
-
-#[derive(Clone, Copy)]
-enum Keep {
-    Id,
-    Status,
-    TestMode,
-    Nothing,
-}
-
-/// A key, named without copying it.
-struct KeyVisitor<F>(F);
-
-impl<'de, T, F: Fn(&str) -> T> Visitor<'de> for KeyVisitor<F> {
-    type Value = T;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a key")
-    }
-    fn visit_str<E: de::Error>(self, key: &str) -> Result<T, E> {
-        Ok((self.0)(key))
-    }
-}
-
-impl<'de> de::Deserialize<'de> for TopKey {
-    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_str(KeyVisitor(|key: &str| match key {
-            "success" => TopKey::Success,
-            "data" => TopKey::Data,
-            _ => TopKey::Other,
-        }))
-    }
-}
-
-impl<'de> de::Deserialize<'de> for DataKey {
-    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_str(KeyVisitor(|key: &str| {
-            let keep = match key {
-                "id" => Keep::Id,
-                "status" => Keep::Status,
-                "is_test_mode" => Keep::TestMode,
-                _ => Keep::Nothing,
-            };
-            match super::response::field_kind(key) {
-                Some(kind) => DataKey::Field(kind, keep),
-                None => DataKey::Other,
-            }
-        }))
-    }
-}
-
-struct EnvelopeVisitor;
-
-impl<'de> Visitor<'de> for EnvelopeVisitor {
-    type Value = Envelope;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an object")
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Envelope, A::Error> {
-        let mut envelope = Envelope { success_false: false, data: None };
-        while let Some(key) = map.next_key::<TopKey>()? {
-            match key {
-                TopKey::Success => envelope.success_false = map.next_value::<Value>()? == Value::Bool(false),
-                TopKey::Data => envelope.data = Some(map.next_value_seed(DataSeed)?),
-                TopKey::Other => {
-                    map.next_value::<IgnoredAny>()?;
-                }
-            }
-        }
-        Ok(envelope)
-    }
-}
-
-struct DataSeed;
-
-impl<'de> DeserializeSeed<'de> for DataSeed {
-    type Value = Created;
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Created, D::Error> {
-        d.deserialize_map(self)
-    }
-}
-
-impl<'de> Visitor<'de> for DataSeed {
-    type Value = Created;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an object")
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Created, A::Error> {
-        let mut created = Created { id: None, status: Value::Null, is_test_mode: None };
-        while let Some(key) = map.next_key::<DataKey>()? {
-            let (kind, keep) = match key {
-                DataKey::Field(kind, keep) => (kind, keep),
-                DataKey::Other => {
-                    map.next_value::<IgnoredAny>()?;
-                    continue;
-                }
-            };
-            match kind {
-                // Arrays are checked without being built: they are most of an answer.
-                Kind::Array => map.next_value_seed(ArraySeed { of_objects: false })?,
-                Kind::ArrayOfObjects => map.next_value_seed(ArraySeed { of_objects: true })?,
-                Kind::Integer | Kind::String | Kind::Bool => {
-                    let value: Value = map.next_value()?;
-                    if !value.is_null() && !kind.matches(&value) {
-                        return Err(unusual());
-                    }
-                    match keep {
-                        Keep::Id => created.id = value.as_i64(),
-                        Keep::Status => created.status = value,
-                        Keep::TestMode => created.is_test_mode = Some(value),
-                        Keep::Nothing => {}
-                    }
-                }
-            }
-        }
-        Ok(created)
-    }
-}
-
-/// An array (or null), its items skipped; with `of_objects`, each must be an object.
-struct ArraySeed {
-    of_objects: bool,
-}
-
-impl<'de> DeserializeSeed<'de> for ArraySeed {
-    type Value = ();
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for ArraySeed {
-    type Value = ();
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an array")
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        if self.of_objects {
-            while seq.next_element_seed(ObjectSeed)?.is_some() {}
-        } else {
-            while seq.next_element::<IgnoredAny>()?.is_some() {}
-        }
-        Ok(())
-    }
-}
-
-/// An object, skipped. `deserialize_map` refuses anything else, numbers included (which
-/// serde_json's arbitrary precision hands to `deserialize_any` as a map).
-struct ObjectSeed;
-
-impl<'de> DeserializeSeed<'de> for ObjectSeed {
-    type Value = ();
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_map(self)
-    }
-}
-
-impl<'de> Visitor<'de> for ObjectSeed {
-    type Value = ();
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an object")
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(())
+            Some(())
+        })?;
+        Some(created)
     }
 }
 
@@ -339,6 +350,27 @@ mod tests {
             r#"{"data":{"id":1,"id":2,"status":"a","status":"b","status":null}}"#,
             r#"{"data":{"id":"x","id":1}}"#,
             r#"{"data":{"id":1.0}}"#,
+            r#"{"data":{"id":-0}}"#,
+            r#"{"data":{"id":-0,"status":"a\/b"}}"#,
+            r#"{"data":{"id":1,"x":"a\/b\n","y":[true,false,null,-1.5e-3,{"a":{}}]}}"#,
+            r#"{"data":{"id":1,"steps":[{"a":[{}]},{}],"inputs":[]}}"#,
+            r#"{"data":{"id":1,"steps":[{} ,{}] , "inputs" : [ ] } }"#,
+            r#"{"data":{"id":9223372036854775808}}"#,
+            r#"{"data":{"id":1,"x":tru}}"#,
+            r#"{"data":{"id":1,"x":nulll}}"#,
+            r#"{"data":{"id":1,"x":[1,]}}"#,
+            r#"{"data":{"id":1,"x":{"a"}}}"#,
+            r#"{"data":{"id":1,"x":{"a":1,}}}"#,
+            r#"{"data":{"id":1,"x":1e}}"#,
+            r#"{"data":{"id":1,"x":1e+}}"#,
+            r#"{"data":{"id":1,"x":-01}}"#,
+            r#"{"data":{"id":1,"x":"\x"}}"#,
+            r#"{"data":{"id":1,"x":"\u0041"}}"#,
+            r#"{"data":{"id":1},"success":true,"success":false}"#,
+            r#"{"success":{"a":false},"data":{"id":1}}"#,
+            "{\"data\":{\"id\":1,\"x\":\"caf\u{e9}\"}}",
+            "\u{feff}{\"data\":{\"id\":1}}",
+            " \t\r\n{\"data\":{\"id\":1}}\n",
             r#"{"data":{"id":1e2}}"#,
             r#"{"data":{"id":18446744073709551615}}"#,
             r#"{"data":{"id":-9223372036854775808}}"#,
@@ -380,6 +412,46 @@ mod tests {
         bytes.extend_from_slice(b"\"\xff\"}}");
         assert_eq!(read(&bytes), None);
         assert_eq!(full(&bytes), None);
+    }
+
+    #[test]
+    fn well_formed_variants_are_read_without_the_full_reading() {
+        for body in [
+            r#" {"data" : {"id" : -0 , "x" : "a\/b\n\"" , "steps" : [ { } , {"a":[1,2.5e-3]} ] } , "success" : true } "#,
+            r#"{"success":false,"success":true,"data":{"id":1,"status":"a","status":"b"}}"#,
+            "{\"data\":{\"id\":7,\"name\":\"R\u{e9}sum\u{e9}\",\"status\":null,\"is_test_mode\":null}}",
+        ] {
+            let lean = read(body.as_bytes());
+            assert!(lean.is_some(), "left to the full reading: {body}");
+            assert_eq!(lean, full(body.as_bytes()), "the readings differ on {body}");
+        }
+    }
+
+    /// Random damage, a few bytes at a time, drawn from what changes JSON's meaning.
+    #[test]
+    fn randomly_damaged_answers_are_read_alike() {
+        const BYTES: &[u8] = b"{}[]\",:0123456789-+.eE \t\\/ntfalsru$\x01\xc3\xa9";
+        let mut rng = fastrand::Rng::with_seed(16);
+        let mut read_lean = 0;
+        for _ in 0..30_000 {
+            let mut body = ANSWER.as_bytes().to_vec();
+            for _ in 0..rng.usize(1..4) {
+                let at = rng.usize(0..body.len());
+                let byte = BYTES[rng.usize(0..BYTES.len())];
+                match rng.u8(0..3) {
+                    0 => body[at] = byte,
+                    1 => body.insert(at, byte),
+                    _ => {
+                        body.remove(at);
+                    }
+                }
+            }
+            if let Some(lean) = read(&body) {
+                read_lean += 1;
+                assert_eq!(Some(lean), full(&body), "the readings differ on {}", String::from_utf8_lossy(&body));
+            }
+        }
+        assert!(read_lean > 1000, "the lean reading took only {read_lean} damaged answers");
     }
 
     /// Byte-level damage to a real answer: every single-byte deletion and a few replacements.

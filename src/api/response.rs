@@ -56,14 +56,14 @@ const FIELD_TYPES: &[(&str, Kind)] = &[
 
 /// The type a documented field must have, looked up as often as an answer has keys: a
 /// `match` compares lengths first, where a search of `FIELD_TYPES` compared every name.
-pub(super) fn field_kind(key: &str) -> Option<Kind> {
+pub(super) fn field_kind(key: &[u8]) -> Option<Kind> {
     Some(match key {
-        "id" | "current_step" | "organization_id" | "patient_id" | "sequence_definition_id" => Kind::Integer,
-        "status" | "ended_reason" | "ended_reason_v2" | "next_activity" | "type" | "outcome" | "claimed_at"
-        | "last_updated" => Kind::String,
-        "was_contact_reached" | "is_test_mode" => Kind::Bool,
-        "inputs" => Kind::Array,
-        "steps" => Kind::ArrayOfObjects,
+        b"id" | b"current_step" | b"organization_id" | b"patient_id" | b"sequence_definition_id" => Kind::Integer,
+        b"status" | b"ended_reason" | b"ended_reason_v2" | b"next_activity" | b"type" | b"outcome" | b"claimed_at"
+        | b"last_updated" => Kind::String,
+        b"was_contact_reached" | b"is_test_mode" => Kind::Bool,
+        b"inputs" => Kind::Array,
+        b"steps" => Kind::ArrayOfObjects,
         _ => return None,
     })
 }
@@ -303,12 +303,12 @@ mod tests {
     #[test]
     fn field_kind_is_the_table() {
         for (name, kind) in FIELD_TYPES {
-            assert_eq!(field_kind(name), Some(*kind), "{name}");
+            assert_eq!(field_kind(name.as_bytes()), Some(*kind), "{name}");
         }
         let named = ["id", "status", "steps", "inputs", "is_test_mode"];
         assert!(named.iter().all(|n| FIELD_TYPES.iter().any(|(f, _)| f == n)));
         for other in ["", "ID", "Status", "step", "stepss", "data", "success", "is_test_mode "] {
-            assert_eq!(field_kind(other), None, "{other:?}");
+            assert_eq!(field_kind(other.as_bytes()), None, "{other:?}");
         }
     }
 
