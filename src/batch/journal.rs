@@ -96,7 +96,13 @@ pub(crate) struct Journal {
     path: PathBuf,
     prefix: String,
     /// Appends; it also holds the lock, for as long as the journal is open.
-    file: Mutex<File>,
+    file: Mutex<Appender>,
+}
+
+/// The file, and the records queued for its next write.
+struct Appender {
+    file: File,
+    queued: Vec<u8>,
 }
 
 impl Journal {
@@ -155,7 +161,10 @@ impl Journal {
         };
         crate::fs::set_mode(path, crate::fs::PRIVATE_FILE_MODE)?;
         let prefix = key_prefix(fp.input_sha256, fp.settings_sha256, &salt);
-        Ok((Journal { path: path.to_path_buf(), prefix, file: Mutex::new(file) }, progress))
+        Ok((
+            Journal { path: path.to_path_buf(), prefix, file: Mutex::new(Appender { file, queued: Vec::new() }) },
+            progress,
+        ))
     }
 
     #[cfg(test)]
@@ -171,7 +180,8 @@ impl Journal {
         &self.path
     }
 
-    /// Written before the request: one write(2) each, so a killed process leaves whole records.
+    /// Queued: a batch writes what is queued (`flush`) before the request goes, so the record
+    /// is with the OS before anything is sent.
     pub(crate) fn sent(&self, line: u64) -> anyhow::Result<()> {
         self.append(&Record::Sent { line, sent: true })
     }
@@ -185,21 +195,43 @@ impl Journal {
     }
 
     fn append(&self, record: &Record) -> anyhow::Result<()> {
-        let mut bytes = serde_json::to_vec(record)?;
-        bytes.push(b'\n');
-        let mut f = self.file.lock().unwrap_or_else(|p| p.into_inner());
-        f.write_all(&bytes).with_context(|| format!("cannot write the journal {}", self.path.display()))
+        let mut a = self.file.lock().unwrap_or_else(|p| p.into_inner());
+        serde_json::to_writer(&mut a.queued, record)?;
+        a.queued.push(b'\n');
+        Ok(())
+    }
+
+    /// Writes the queued records, whole, in one write(2): answers that arrive together cost
+    /// one write, not one each (a killed process still leaves whole records, or one torn at
+    /// the end, which a resume cuts off).
+    pub(crate) fn flush(&self) -> anyhow::Result<()> {
+        let mut a = self.file.lock().unwrap_or_else(|p| p.into_inner());
+        if a.queued.is_empty() {
+            return Ok(());
+        }
+        let Appender { file, queued } = &mut *a;
+        let written = file.write_all(queued);
+        queued.clear();
+        written.with_context(|| format!("cannot write the journal {}", self.path.display()))
     }
 
     /// A second handle on the file, for flushing it to disk without holding the writers' lock.
     pub(crate) fn sync_handle(&self) -> anyhow::Result<File> {
-        let f = self.file.lock().unwrap_or_else(|p| p.into_inner());
-        f.try_clone().with_context(|| format!("cannot open the journal {} again", self.path.display()))
+        let a = self.file.lock().unwrap_or_else(|p| p.into_inner());
+        a.file.try_clone().with_context(|| format!("cannot open the journal {} again", self.path.display()))
     }
 
-    /// Flushes to the disk itself (periodically and at the end; each record is already with the OS).
+    /// Writes what is queued and flushes it to the disk itself (periodically and at the end).
     pub(crate) fn sync(&self) -> anyhow::Result<()> {
+        self.flush()?;
         self.sync_handle()?.sync_data().with_context(|| format!("cannot flush the journal {}", self.path.display()))
+    }
+}
+
+impl Drop for Journal {
+    /// Whatever ended the batch, the records queued still reach the file.
+    fn drop(&mut self) {
+        let _ = self.flush();
     }
 }
 
@@ -359,6 +391,31 @@ mod tests {
         }
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(!text.contains("name") && !text.contains("config"), "no content: {text}");
+    }
+
+    #[test]
+    fn records_are_queued_until_flushed_and_written_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("j");
+        let (j, _) = Journal::open(&path, &fp("h", "s"), false).unwrap();
+        let header = std::fs::read_to_string(&path).unwrap();
+        j.sent(1).unwrap();
+        j.sent(2).unwrap();
+        j.created(1, 7).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), header, "nothing written before flush");
+        j.flush().unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(
+            &text[header.len()..],
+            "{\"line\":1,\"sent\":true}\n{\"line\":2,\"sent\":true}\n{\"line\":1,\"id\":7}\n"
+        );
+        j.flush().unwrap();
+        j.failed(2, 500).unwrap();
+        drop(j);
+        assert!(
+            std::fs::read_to_string(&path).unwrap().ends_with("{\"line\":2,\"failed\":500}\n"),
+            "written when dropped"
+        );
     }
 
     #[test]

@@ -364,6 +364,7 @@ pub(crate) async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> any
         made: Default::default(),
         command_line: batch.command_line.clone(),
         keep_ids: batch.keep_ids,
+        out: Default::default(),
     });
     let mut background = Background::start(shared.journal.as_deref())?;
     // What was checked is sent: kept from the validation pass, or read again up to where it read.
@@ -424,9 +425,25 @@ struct Run {
     made: std::sync::Mutex<Vec<(u64, i64)>>,
     keep_ids: bool,
     command_line: String,
+    /// Output queued for stdout: written with the journal's records (`flush`), so answers
+    /// that arrive together cost one write, not one each.
+    out: std::sync::Mutex<String>,
 }
 
 impl Run {
+    /// Writes the journal's queued records, then the queued output. Called before each
+    /// request, after each answer, and at the end.
+    fn flush(&self) -> anyhow::Result<()> {
+        if let Some(j) = &self.journal {
+            j.flush()?;
+        }
+        let text = std::mem::take(&mut *self.out.lock().unwrap_or_else(|p| p.into_inner()));
+        if !text.is_empty() {
+            let _ = on_terminal(self.bar.as_ref(), || self.ui.out(&text));
+        }
+        Ok(())
+    }
+
     /// Records a line's sequence, when the ids are wanted afterwards (`--wait`).
     fn keep(&self, line: u64, id: i64) {
         if self.keep_ids {
@@ -701,6 +718,10 @@ async fn send_all(
                 break;
             }
             let (shared2, sink2, key) = (shared.clone(), sink.clone(), journal::line_key(prefix, n));
+            // Queued here, so the lines started together are journalled in one write.
+            if let Some(j) = &shared.journal {
+                j.sent(n)?;
+            }
             tasks.spawn(async move {
                 let _permit = permit;
                 send_one(&shared2, &sink2, n, &body, &key).await
@@ -731,7 +752,9 @@ async fn send_all(
     // Whatever stopped the sending, an input that can't be read included, the creates in
     // flight are seen to their ends: their answers are journalled, and a live one is caught.
     let abandoned = finish_in_flight(tasks, background).await;
+    let flushed = shared.flush();
     let interrupted = sending?;
+    flushed?;
     Ok(abandoned? || interrupted)
 }
 
@@ -743,7 +766,7 @@ fn to_send(shared: &Run, sink: &Sink, progress: &journal::Progress, (n, body): E
         shared.keep(n, id);
         shared.counts.already.fetch_add(1, Ordering::Relaxed);
         let record = || json!({unit: n, "id": id, "status": null, "skipped": "already created"});
-        emit(&shared.ui, bar, sink, record, Some(id));
+        emit(shared, sink, record, Some(id));
         tick(bar, &shared.counts);
         return None;
     }
@@ -754,7 +777,7 @@ fn to_send(shared: &Run, sink: &Sink, progress: &journal::Progress, (n, body): E
                 let p = ps.first();
                 let error =
                     json!({"message": p.map(|p| p.message.clone()), "field": p.map(|p| p.field.clone()), "exit": 2});
-                emit(&shared.ui, bar, sink, || json!({unit: n, "error": error}), None);
+                emit(shared, sink, || json!({unit: n, "error": error}), None);
             }
             None
         }
@@ -783,9 +806,8 @@ async fn finish_in_flight(
 /// One line's create: journalled before it is sent and after its answer, its result emitted.
 async fn send_one(shared: &Run, sink: &Sink, n: u64, body: &bytes::Bytes, key: &str) -> anyhow::Result<()> {
     let (unit, bar) = (shared.unit, shared.bar.as_ref());
-    if let Some(j) = &shared.journal {
-        j.sent(n)?;
-    }
+    // The journal's "sent" record (queued when the line was started) is written first.
+    shared.flush()?;
     match shared.client.create_for_batch(body.clone(), key).await {
         Ok(seq) => {
             let id = seq.id;
@@ -807,7 +829,7 @@ async fn send_one(shared: &Run, sink: &Sink, n: u64, body: &bytes::Bytes, key: &
             }
             shared.counts.created.fetch_add(1, Ordering::Relaxed);
             let status = || seq.status.clone();
-            emit(&shared.ui, bar, sink, || json!({unit: n, "id": id, "status": status()}), id);
+            emit(shared, sink, || json!({unit: n, "id": id, "status": status()}), id);
         }
         Err(e) => {
             let code = crate::error::exit_code(&e);
@@ -831,14 +853,17 @@ async fn send_one(shared: &Run, sink: &Sink, n: u64, body: &bytes::Bytes, key: &
             let message = crate::untrusted::escape_line(&format!("{e:#}")).into_owned();
             if !matches!(sink, Sink::Ids) {
                 let error = json!({"message": message, "http_status": http, "exit": code});
-                emit(&shared.ui, bar, sink, || json!({unit: n, "error": error}), None);
+                emit(shared, sink, || json!({unit: n, "error": error}), None);
             } else {
                 line_to_stderr(&shared.ui, bar, &format!("{unit} {n}: {message}"));
             }
         }
     }
     tick(bar, &shared.counts);
-    Ok(())
+    // Answers that arrive together are written together: the others queue theirs meanwhile,
+    // and the first of them back here writes them all (or the next request already did).
+    tokio::task::yield_now().await;
+    shared.flush()
 }
 
 /// The summary line, and the batch's outcome: the live sequences made (exit 7), an
@@ -908,7 +933,7 @@ fn tick(bar: Option<&indicatif::ProgressBar>, counts: &Counts) {
 
 /// A result on stdout: the id alone, a JSON line, or what `--jq` makes of it. The record is
 /// built only for the last two: by default a batch prints ids, one per create.
-fn emit(ui: &Ui, bar: Option<&indicatif::ProgressBar>, sink: &Sink, record: impl FnOnce() -> Value, id: Option<i64>) {
+fn emit(shared: &Run, sink: &Sink, record: impl FnOnce() -> Value, id: Option<i64>) {
     let text = match sink {
         Sink::Ids => id.map(|i| i.to_string()),
         Sink::Json => Some(crate::untrusted::json(&record(), false)),
@@ -918,7 +943,9 @@ fn emit(ui: &Ui, bar: Option<&indicatif::ProgressBar>, sink: &Sink, record: impl
         }
     };
     if let Some(t) = text {
-        let _ = on_terminal(bar, || ui.out(&t));
+        let mut out = shared.out.lock().unwrap_or_else(|p| p.into_inner());
+        out.push_str(&t);
+        out.push('\n');
     }
 }
 

@@ -340,3 +340,30 @@ fn an_input_edited_or_cut_short_while_sending_stops_the_batch() {
         );
     }
 }
+
+/// A create that takes long holds back nobody else's record: while line 2's answer is held,
+/// line 1's is already in the journal (written with what arrives together, never kept until
+/// the end).
+#[test]
+fn an_answer_is_journalled_while_another_is_still_awaited() {
+    let t = TestEnv::new();
+    let file = jsonl(&t, "two.jsonl", 2);
+    let journal = PathBuf::from(format!("{}.journal", file.display()));
+    let seen = journal.clone();
+    let stub = Stub::start(move |r| {
+        if r.json()["name"] == "Reminder 1" {
+            // Polling, with a deadline: the answer is held until line 0's record is on file.
+            let deadline = Instant::now() + Duration::from_secs(20);
+            while journal_created(&seen) < 1 && Instant::now() < deadline {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            if journal_created(&seen) < 1 {
+                return Canned::json(500, &serde_json::json!({"error": {"message": "line 0 was never journalled"}}));
+            }
+        }
+        Canned::json(201, &envelope(sample_sequence(5)))
+    });
+    let run = t.authed(&stub.url).args(["sequence", "create", "--retries", "0", "-f"]).arg_path(&file).run();
+    run.ok();
+    assert_eq!(journal_created(&journal), 2);
+}
