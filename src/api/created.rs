@@ -267,7 +267,12 @@ impl<'a> Scan<'a> {
             let matches = match (kind, token) {
                 (_, Token::Null) => true,
                 (Kind::Array | Kind::ArrayOfObjects, t) => t == Token::Array,
-                (Kind::Integer, t) => matches!(t, Token::Integer(_)),
+                // An integer as the full reading has it: one that fits an i64 or a u64.
+                (Kind::Integer, Token::Integer(n)) => {
+                    let n = std::str::from_utf8(n).ok()?;
+                    n.parse::<i64>().is_ok() || n.parse::<u64>().is_ok()
+                }
+                (Kind::Integer, _) => false,
                 (Kind::String, t) => matches!(t, Token::Str(_) | Token::Escaped),
                 (Kind::Bool, t) => matches!(t, Token::True | Token::False),
             };
@@ -356,6 +361,10 @@ mod tests {
             r#"{"data":{"id":1,"steps":[{"a":[{}]},{}],"inputs":[]}}"#,
             r#"{"data":{"id":1,"steps":[{} ,{}] , "inputs" : [ ] } }"#,
             r#"{"data":{"id":9223372036854775808}}"#,
+            r#"{"data":{"id":1,"current_step":99999999999999999999}}"#,
+            r#"{"data":{"id":1,"organization_id":-9223372036854775809}}"#,
+            r#"{"data":{"id":1,"patient_id":18446744073709551616}}"#,
+            r#"{"data":{"id":1,"patient_id":18446744073709551615}}"#,
             r#"{"data":{"id":1,"x":tru}}"#,
             r#"{"data":{"id":1,"x":nulll}}"#,
             r#"{"data":{"id":1,"x":[1,]}}"#,
