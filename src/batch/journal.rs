@@ -103,6 +103,9 @@ pub(crate) struct Journal {
 struct Appender {
     file: File,
     queued: Vec<u8>,
+    /// Why a write failed: what was queued then is lost (other lines' "sent" records among
+    /// it), so every later flush fails too, and nothing more is sent or printed.
+    broken: Option<String>,
 }
 
 impl Journal {
@@ -162,7 +165,11 @@ impl Journal {
         crate::fs::set_mode(path, crate::fs::PRIVATE_FILE_MODE)?;
         let prefix = key_prefix(fp.input_sha256, fp.settings_sha256, &salt);
         Ok((
-            Journal { path: path.to_path_buf(), prefix, file: Mutex::new(Appender { file, queued: Vec::new() }) },
+            Journal {
+                path: path.to_path_buf(),
+                prefix,
+                file: Mutex::new(Appender { file, queued: Vec::new(), broken: None }),
+            },
             progress,
         ))
     }
@@ -205,14 +212,22 @@ impl Journal {
     /// one write, not one each (a killed process still leaves whole records, or one torn at
     /// the end, which a resume cuts off).
     pub(crate) fn flush(&self) -> anyhow::Result<()> {
+        self.flush_then(|| ())
+    }
+
+    /// `flush`, then `then` while no record can be queued: what `then` takes of the output
+    /// queued with the records (`Run::flush`) is never ahead of them.
+    pub(crate) fn flush_then<T>(&self, then: impl FnOnce() -> T) -> anyhow::Result<T> {
         let mut a = self.file.lock().unwrap_or_else(|p| p.into_inner());
-        if a.queued.is_empty() {
-            return Ok(());
+        let Appender { file, queued, broken } = &mut *a;
+        if broken.is_none() && !queued.is_empty() {
+            *broken = file.write_all(queued).err().map(|e| crate::fs::io_reason(&e));
+            queued.clear();
         }
-        let Appender { file, queued } = &mut *a;
-        let written = file.write_all(queued);
-        queued.clear();
-        written.with_context(|| format!("cannot write the journal {}", self.path.display()))
+        match broken {
+            Some(why) => anyhow::bail!("cannot write the journal {}: {why}", self.path.display()),
+            None => Ok(then()),
+        }
     }
 
     /// A second handle on the file, for flushing it to disk without holding the writers' lock.
@@ -416,6 +431,26 @@ mod tests {
             std::fs::read_to_string(&path).unwrap().ends_with("{\"line\":2,\"failed\":500}\n"),
             "written when dropped"
         );
+    }
+
+    /// A failed write loses what was queued (other lines' "sent" records among it): from then
+    /// on every flush fails, so no line is sent, and no output printed, without its record.
+    #[test]
+    fn after_a_failed_write_every_flush_fails() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("j");
+        let (j, _) = Journal::open(&path, &fp("h", "s"), false).unwrap();
+        j.sent(1).unwrap();
+        j.sent(2).unwrap();
+        // A handle that can't write, as a full disk would leave it.
+        j.file.lock().unwrap().file = File::open(&path).unwrap();
+        let e = j.flush().unwrap_err();
+        assert!(e.to_string().starts_with(&format!("cannot write the journal {}: ", path.display())), "{e}");
+        let mut taken = false;
+        assert!(j.flush_then(|| taken = true).is_err(), "an empty queue after a failure is still a failure");
+        assert!(!taken, "the output queued with lost records is not taken");
+        j.created(1, 5).unwrap();
+        assert!(j.flush().is_err());
     }
 
     #[test]

@@ -404,6 +404,15 @@ fn unit(batch: &Batch) -> &'static str {
     if batch.rows.is_some() { "row" } else { "line" }
 }
 
+/// Output waiting for the journal's records to be written.
+#[derive(Default)]
+struct Queued {
+    /// For stdout.
+    text: String,
+    /// For `--jq`'s printer.
+    records: Vec<Value>,
+}
+
 /// What every sending task shares.
 struct Run {
     client: ApiClient,
@@ -425,21 +434,27 @@ struct Run {
     made: std::sync::Mutex<Vec<(u64, i64)>>,
     keep_ids: bool,
     command_line: String,
-    /// Output queued for stdout: written with the journal's records (`flush`), so answers
-    /// that arrive together cost one write, not one each.
-    out: std::sync::Mutex<String>,
+    /// Output queued: written after the journal's records (`flush`), so answers that arrive
+    /// together cost one write, not one each, and nothing is printed before it is journalled.
+    out: std::sync::Mutex<Queued>,
 }
 
 impl Run {
-    /// Writes the journal's queued records, then the queued output. Called before each
-    /// request, after each answer, and at the end.
-    fn flush(&self) -> anyhow::Result<()> {
-        if let Some(j) = &self.journal {
-            j.flush()?;
+    /// Writes the journal's queued records, then the output queued with them (none, if the
+    /// journal can't be written). Called before each request, after each answer, and at the end.
+    fn flush(&self, sink: &Sink) -> anyhow::Result<()> {
+        let take = || std::mem::take(&mut *self.out.lock().unwrap_or_else(|p| p.into_inner()));
+        let queued = match &self.journal {
+            Some(j) => j.flush_then(take)?,
+            None => take(),
+        };
+        if !queued.text.is_empty() {
+            let _ = on_terminal(self.bar.as_ref(), || self.ui.out(&queued.text));
         }
-        let text = std::mem::take(&mut *self.out.lock().unwrap_or_else(|p| p.into_inner()));
-        if !text.is_empty() {
-            let _ = on_terminal(self.bar.as_ref(), || self.ui.out(&text));
+        if let Sink::Jq(tx) = sink {
+            for record in queued.records {
+                let _ = tx.send(record);
+            }
         }
         Ok(())
     }
@@ -752,7 +767,7 @@ async fn send_all(
     // Whatever stopped the sending, an input that can't be read included, the creates in
     // flight are seen to their ends: their answers are journalled, and a live one is caught.
     let abandoned = finish_in_flight(tasks, background).await;
-    let flushed = shared.flush();
+    let flushed = shared.flush(sink);
     let interrupted = sending?;
     flushed?;
     Ok(abandoned? || interrupted)
@@ -807,7 +822,7 @@ async fn finish_in_flight(
 async fn send_one(shared: &Run, sink: &Sink, n: u64, body: &bytes::Bytes, key: &str) -> anyhow::Result<()> {
     let (unit, bar) = (shared.unit, shared.bar.as_ref());
     // The journal's "sent" record (queued when the line was started) is written first.
-    shared.flush()?;
+    shared.flush(sink)?;
     match shared.client.create_for_batch(body.clone(), key).await {
         Ok(seq) => {
             let id = seq.id;
@@ -863,7 +878,7 @@ async fn send_one(shared: &Run, sink: &Sink, n: u64, body: &bytes::Bytes, key: &
     // Answers that arrive together are written together: the others queue theirs meanwhile,
     // and the first of them back here writes them all (or the next request already did).
     tokio::task::yield_now().await;
-    shared.flush()
+    shared.flush(sink)
 }
 
 /// The summary line, and the batch's outcome: the live sequences made (exit 7), an
@@ -934,18 +949,18 @@ fn tick(bar: Option<&indicatif::ProgressBar>, counts: &Counts) {
 /// A result on stdout: the id alone, a JSON line, or what `--jq` makes of it. The record is
 /// built only for the last two: by default a batch prints ids, one per create.
 fn emit(shared: &Run, sink: &Sink, record: impl FnOnce() -> Value, id: Option<i64>) {
-    let text = match sink {
-        Sink::Ids => id.map(|i| i.to_string()),
-        Sink::Json => Some(crate::untrusted::json(&record(), false)),
-        Sink::Jq(tx) => {
-            let _ = tx.send(record());
-            None
+    let mut out = shared.out.lock().unwrap_or_else(|p| p.into_inner());
+    match sink {
+        Sink::Ids => {
+            if let Some(id) = id {
+                out.text.push_str(&format!("{id}\n"));
+            }
         }
-    };
-    if let Some(t) = text {
-        let mut out = shared.out.lock().unwrap_or_else(|p| p.into_inner());
-        out.push_str(&t);
-        out.push('\n');
+        Sink::Json => {
+            out.text.push_str(&crate::untrusted::json(&record(), false));
+            out.text.push('\n');
+        }
+        Sink::Jq(_) => out.records.push(record()),
     }
 }
 
