@@ -341,7 +341,9 @@ fn reqwest_client(base: &Url, options: ClientOptions, connect_timeout: Duration)
 /// A reqwest error in the terms the messages need.
 fn reqwest_failure(e: reqwest::Error) -> plain::Failure {
     use plain::Stage;
-    let stage = if e.is_timeout() {
+    let stage = if e.is_builder() {
+        Stage::Unsendable
+    } else if e.is_timeout() {
         Stage::TimedOut { sent: !e.is_connect() }
     } else if e.is_connect() {
         Stage::Connect
@@ -469,11 +471,16 @@ fn transport_error(f: &plain::Failure, base: &Url) -> anyhow::Error {
         }
         .into();
     }
+    if f.stage == Stage::Unsendable {
+        // Only what was asked for can make it so (`clarion api` with a huge path): the network
+        // has nothing to do with it.
+        return crate::error::UsageError::new(format!("cannot send the request to {host}: {root}")).into();
+    }
     let message = match f.stage {
         Stage::TimedOut { .. } => format!("no answer from {host} in time (timed out)"),
         Stage::Connect => format!("cannot connect to {host}: {root}"),
         Stage::Body => format!("the connection to {host} broke while reading the answer: {root}"),
-        Stage::Request => format!("the request to {host} failed: {root}"),
+        Stage::Request | Stage::Unsendable => format!("the request to {host} failed: {root}"),
     };
     // Without a connection nothing was sent; a timeout or a broken answer may come after the
     // server got the request.

@@ -46,6 +46,9 @@ pub(crate) enum Stage {
     },
     Request,
     Body,
+    /// The request can't be put on the wire (a URL too long for HTTP/1.1's request line):
+    /// nothing was sent, and trying again can't help.
+    Unsendable,
 }
 
 /// One attempt's failure, with the transport's own error kept for its causes.
@@ -114,7 +117,7 @@ impl Pool {
         deadline: tokio::time::Instant,
     ) -> Result<Answer<'_>, Failure> {
         let target = &url[url::Position::BeforePath..url::Position::AfterQuery];
-        let uri = http::Uri::try_from(target).map_err(|e| Failure::new(Stage::Request, e))?;
+        let uri = http::Uri::try_from(target).map_err(|e| Failure::new(Stage::Unsendable, e))?;
         headers.entry(USER_AGENT).or_insert_with(|| self.user_agent.clone());
         headers.entry(HOST).or_insert_with(|| self.host.clone());
         let mut request = http::Request::new(Full::new(body.unwrap_or_default()));
@@ -172,10 +175,15 @@ impl Pool {
 
     async fn connect(&self, deadline: tokio::time::Instant) -> Result<Sender, Failure> {
         let deadline = deadline.min(tokio::time::Instant::now() + self.connect_timeout);
-        let mut last = None;
-        for addr in &self.addrs {
-            match tokio::time::timeout_at(deadline, TcpStream::connect(addr)).await {
-                Err(_) => return Err(Failure::timed_out(false)),
+        let (mut errors, mut timed_out) = (Vec::new(), false);
+        for (i, addr) in self.addrs.iter().enumerate() {
+            // Each address but the last gets its share of the time left, so one that never
+            // answers can't keep the next from being tried.
+            let now = tokio::time::Instant::now();
+            let share = deadline.saturating_duration_since(now) / u32::try_from(self.addrs.len() - i).unwrap_or(1);
+            match tokio::time::timeout_at(now + share, TcpStream::connect(addr)).await {
+                Err(_) => timed_out = true,
+                Ok(Err(e)) => errors.push(e),
                 Ok(Ok(stream)) => {
                     // Each request goes out whole at once; Nagle would hold its tail back.
                     stream.set_nodelay(true).map_err(|e| Failure::new(Stage::Connect, e))?;
@@ -189,13 +197,20 @@ impl Pool {
                     });
                     return Ok(sender);
                 }
-                Ok(Err(e)) => last = Some(e),
             }
         }
-        Err(Failure::new(
-            Stage::Connect,
-            last.unwrap_or_else(|| std::io::Error::new(std::io::ErrorKind::NotFound, "no address")),
-        ))
+        // The most telling failure: nothing listening (on `localhost`'s IPv4 address, say)
+        // over an address this machine lacks (its IPv6 one, in many containers), then a
+        // silence, then the first error.
+        let refused = errors.iter().position(|e| e.kind() == std::io::ErrorKind::ConnectionRefused);
+        match refused {
+            Some(i) => Err(Failure::new(Stage::Connect, errors.swap_remove(i))),
+            None if timed_out => Err(Failure::timed_out(false)),
+            None => Err(Failure::new(
+                Stage::Connect,
+                errors.into_iter().next().unwrap_or_else(|| std::io::Error::other("no address to connect to")),
+            )),
+        }
     }
 }
 

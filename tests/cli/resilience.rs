@@ -306,3 +306,16 @@ fn the_corpus_of_malformed_responses() {
         }
     }
 }
+
+/// A request that can't be put on the wire (a path longer than HTTP/1.1's request line takes)
+/// is refused at once as what it is, a usage error: nothing is sent, nothing tried again.
+#[test]
+fn a_request_that_cannot_be_sent_is_not_retried() {
+    let t = TestEnv::new();
+    let stub = Stub::fixed(Canned::json(200, &json!({})));
+    let path = format!("/v1/{}", "a".repeat(70_000));
+    let run = t.authed(&stub.url).args(["api", "GET", &path]).run();
+    run.code(2);
+    assert_eq!(run.stderr, "error: cannot send the request to 127.0.0.1: uri too long\n");
+    assert!(stub.requests().is_empty());
+}
