@@ -34,10 +34,12 @@ impl FieldKind {
 }
 
 /// The headers the contract names, as HTTP/1 sends them (lower case); in one place so the
-/// client and the sandbox can't drift apart.
+/// client and the sandbox can't drift apart. Names built once: each use of a `&str` name
+/// parsed it again, on every request of a batch and every create the sandbox answers.
 pub(crate) mod headers {
+    use http::HeaderName;
     /// Sent with every create; the same key gets the same sequence back.
-    pub(crate) const IDEMPOTENCY_KEY: &str = "idempotency-key";
+    pub(crate) const IDEMPOTENCY_KEY: HeaderName = HeaderName::from_static("idempotency-key");
     /// On an answer that is a replay of an earlier create with the same key (x-assumed).
-    pub(crate) const IDEMPOTENT_REPLAYED: &str = "idempotent-replayed";
+    pub(crate) const IDEMPOTENT_REPLAYED: HeaderName = HeaderName::from_static("idempotent-replayed");
 }
