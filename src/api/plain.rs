@@ -134,7 +134,8 @@ impl Pool {
             match tokio::time::timeout_at(deadline, sender.ready()).await {
                 Err(_) => return Err(Failure::timed_out(false)),
                 Ok(Err(_)) if !fresh => continue,
-                Ok(Err(e)) => return Err(Failure::new(Stage::Request, e)),
+                // Closed as soon as it was opened: nothing was sent on it.
+                Ok(Err(e)) => return Err(Failure::new(Stage::Connect, e)),
                 Ok(Ok(())) => {}
             }
             let sent = tokio::time::timeout_at(deadline, sender.try_send_request(request)).await;
