@@ -300,21 +300,21 @@ fn an_input_edited_or_cut_short_while_sending_stops_the_batch() {
     {
         let t = TestEnv::new();
         let path = t.write("big.jsonl", &text("a"));
-        // Edited: every line changes. Cut: the same lines, ending after line 300.
-        let after = match edit {
-            "edited" => text("b"),
-            _ => {
-                let same = text("a");
-                let end = same.match_indices('\n').nth(300).map(|(i, _)| i + 1).unwrap();
-                same[..end].to_string()
-            }
-        };
+        // Edited: every line changes, written over the old ones in place (the same length, so
+        // the reader never meets an end of file the edit is still writing). Cut: the same
+        // lines, ending after line 300, in one truncation.
+        let cut_at = text("a").match_indices('\n').nth(300).map(|(i, _)| i as u64 + 1).unwrap();
+        let replacement = text("b");
         let target = path.clone();
         let n = std::sync::atomic::AtomicU64::new(0);
         let stub = Stub::start(move |_| {
             let i = n.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
             if i == 1 {
-                std::fs::write(&target, &after).unwrap();
+                let mut f = std::fs::OpenOptions::new().write(true).open(&target).unwrap();
+                match edit {
+                    "edited" => std::io::Write::write_all(&mut f, replacement.as_bytes()).unwrap(),
+                    _ => f.set_len(cut_at).unwrap(),
+                }
             }
             let mut seq = sample_sequence(i as i64);
             seq["is_test_mode"] = serde_json::json!(false);
