@@ -90,12 +90,13 @@ pub(crate) struct RawRequest {
 
 impl ApiClient {
     pub(crate) fn new(base: Url, token: Token, options: ClientOptions) -> anyhow::Result<Self> {
-        let connect_timeout = CONNECT_TIMEOUT.min(options.request_timeout);
+        let ClientOptions { extra_roots, trace, retry, request_timeout, notify, gate } = options;
+        let connect_timeout = CONNECT_TIMEOUT.min(request_timeout);
         let transport = if base.scheme() == "http" {
             // Plain http is only ever this machine (config::parse_api_url): no TLS, no proxy.
             Transport::Plain(plain::Pool::new(&base, USER_AGENT, connect_timeout)?)
         } else {
-            Transport::Reqwest(reqwest_client(&base, options.clone(), connect_timeout)?)
+            Transport::Reqwest(reqwest_client(&base, extra_roots, connect_timeout, request_timeout)?)
         };
         let mut authorization = HeaderValue::from_str(&format!("Bearer {}", token.expose()))
             .map_err(|_| anyhow::anyhow!("the token can't be sent as a header"))?;
@@ -105,11 +106,11 @@ impl ApiClient {
             sequences: sequences_url(&base),
             base,
             authorization,
-            trace: options.trace,
-            retry: options.retry,
-            notify: options.notify,
-            gate: options.gate,
-            request_timeout: options.request_timeout,
+            trace,
+            retry,
+            notify,
+            gate,
+            request_timeout,
         })
     }
 
@@ -319,21 +320,26 @@ impl Answer<'_> {
 }
 
 /// The client for `https://` APIs.
-fn reqwest_client(base: &Url, options: ClientOptions, connect_timeout: Duration) -> anyhow::Result<reqwest::Client> {
+fn reqwest_client(
+    base: &Url,
+    extra_roots: Vec<reqwest::Certificate>,
+    connect_timeout: Duration,
+    request_timeout: Duration,
+) -> anyhow::Result<reqwest::Client> {
     crate::tls::ensure_crypto_provider();
     let mut builder = reqwest::Client::builder()
         .user_agent(USER_AGENT)
         // A redirect could carry the Authorization header to a host the user never chose.
         .redirect(reqwest::redirect::Policy::none())
         .connect_timeout(connect_timeout)
-        .timeout(options.request_timeout);
+        .timeout(request_timeout);
     if is_loopback(base) {
         // This machine is never reached through a proxy (HTTPS_PROXY, HTTP_PROXY and
         // NO_PROXY apply to everything else).
         builder = builder.no_proxy();
     }
-    if !options.extra_roots.is_empty() {
-        builder = builder.tls_certs_merge(options.extra_roots);
+    if !extra_roots.is_empty() {
+        builder = builder.tls_certs_merge(extra_roots);
     }
     builder.build().context("cannot set up the HTTP client")
 }
@@ -471,16 +477,16 @@ fn transport_error(f: &plain::Failure, base: &Url) -> anyhow::Error {
         }
         .into();
     }
-    if f.stage == Stage::Unsendable {
-        // Only what was asked for can make it so (`clarion api` with a huge path): the network
-        // has nothing to do with it.
-        return crate::error::UsageError::new(format!("cannot send the request to {host}: {root}")).into();
-    }
     let message = match f.stage {
         Stage::TimedOut { .. } => format!("no answer from {host} in time (timed out)"),
         Stage::Connect => format!("cannot connect to {host}: {root}"),
         Stage::Body => format!("the connection to {host} broke while reading the answer: {root}"),
-        Stage::Request | Stage::Unsendable => format!("the request to {host} failed: {root}"),
+        Stage::Request => format!("the request to {host} failed: {root}"),
+        Stage::Unsendable => {
+            // Only what was asked for can make it so (`clarion api` with a huge path): the
+            // network has nothing to do with it.
+            return crate::error::UsageError::new(format!("cannot send the request to {host}: {root}")).into();
+        }
     };
     // Without a connection nothing was sent; a timeout or a broken answer may come after the
     // server got the request.

@@ -949,11 +949,12 @@ fn tick(bar: Option<&indicatif::ProgressBar>, counts: &Counts) {
 /// A result on stdout: the id alone, a JSON line, or what `--jq` makes of it. The record is
 /// built only for the last two: by default a batch prints ids, one per create.
 fn emit(shared: &Run, sink: &Sink, record: impl FnOnce() -> Value, id: Option<i64>) {
+    use std::fmt::Write as _;
     let mut out = shared.out.lock().unwrap_or_else(|p| p.into_inner());
     match sink {
         Sink::Ids => {
             if let Some(id) = id {
-                out.text.push_str(&format!("{id}\n"));
+                let _ = writeln!(out.text, "{id}");
             }
         }
         Sink::Json => {
