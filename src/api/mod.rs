@@ -485,7 +485,11 @@ fn transport_error(f: &plain::Failure, base: &Url) -> anyhow::Error {
         Stage::Unsendable => {
             // Only what was asked for can make it so (`clarion api` with a huge path): the
             // network has nothing to do with it.
-            return crate::error::UsageError::new(format!("cannot send the request to {host}: {root}")).into();
+            return crate::error::UsageError::with_hint(
+                format!("cannot send the request to {host}: {root}"),
+                "shorten the path and query: servers take request lines of a few kilobytes",
+            )
+            .into();
         }
     };
     // Without a connection nothing was sent; a timeout or a broken answer may come after the

@@ -316,6 +316,9 @@ fn a_request_that_cannot_be_sent_is_not_retried() {
     let path = format!("/v1/{}", "a".repeat(70_000));
     let run = t.authed(&stub.url).args(["api", "GET", &path]).run();
     run.code(2);
-    assert_eq!(run.stderr, "error: cannot send the request to 127.0.0.1: uri too long\n");
+    assert_eq!(
+        run.stderr,
+        "error: cannot send the request to 127.0.0.1: uri too long\nhint: shorten the path and query: servers take request lines of a few kilobytes\n"
+    );
     assert!(stub.requests().is_empty());
 }
