@@ -16,6 +16,40 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// The top page as `clarion --help` prints it into a pipe or file: no colour, 100 columns.
+/// Generated, never edited: a unit test holds it to clap's rendering and rewrites it when run
+/// with `CLARION_BLESS=1`.
+const TOP_HELP_PLAIN: &str = include_str!("top_help.txt");
+
+/// The top page, already rendered, when clap would render it exactly so: nothing is a terminal
+/// (clap would wrap to its width, and `--color auto` could colour it), `COLUMNS` doesn't ask
+/// for fewer than 100 columns and `CLICOLOR_FORCE` doesn't ask for colour. These are the inputs
+/// clap itself reads, each read the way it reads it. Rendering the page is half of what
+/// `--help` costs in instructions and a quarter of its page faults; scripts, `man`-style
+/// wrappers and package builds read it through a pipe.
+pub fn prerendered_top_help() -> Option<&'static str> {
+    use std::io::IsTerminal;
+    let any_terminal =
+        || std::io::stdout().is_terminal() || std::io::stderr().is_terminal() || std::io::stdin().is_terminal();
+    let columns = std::env::var_os("COLUMNS");
+    let force = std::env::var_os("CLICOLOR_FORCE");
+    top_help_if_plain(columns.as_deref(), force.as_deref(), any_terminal)
+}
+
+/// The decision of [`prerendered_top_help`], fed its inputs. `any_terminal` is asked last: it
+/// is three system calls.
+fn top_help_if_plain(
+    columns: Option<&std::ffi::OsStr>,
+    clicolor_force: Option<&std::ffi::OsStr>,
+    any_terminal: impl FnOnce() -> bool,
+) -> Option<&'static str> {
+    // clap: a width it can't parse is no width (so 100); a width is capped at max_term_width.
+    let narrow = columns.and_then(|c| c.to_str()).and_then(|c| c.parse::<usize>().ok()).is_some_and(|w| w < 100);
+    // anstyle-query: set and not empty forces colour, even into a pipe.
+    let coloured = clicolor_force.is_some_and(|v| !v.is_empty());
+    (!narrow && !coloured && !any_terminal()).then_some(TOP_HELP_PLAIN)
+}
+
 impl Cli {
     /// Parses `clarion --help` or `-h` alone, which only prints the top page. That page lists
     /// the commands by name, never their flags, so the global flags are not made global: clap
@@ -65,6 +99,39 @@ mod tests {
             cmd.get_arguments().find(|a| a.get_id() == "request_timeout").map(|a| a.get_help().map(|h| h.to_string()));
         let want = format!("[default: {}]", crate::api::DEFAULT_REQUEST_TIMEOUT.as_secs());
         assert!(arg.flatten().is_some_and(|h| h.ends_with(&want)), "the help must say {want}");
+    }
+
+    #[test]
+    fn the_prerendered_top_page_is_clap_s_page_in_a_pipe() {
+        let page = Cli::command().term_width(100).render_help().to_string();
+        if std::env::var_os("CLARION_BLESS").is_some() {
+            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/top_help.txt");
+            std::fs::write(path, &page).unwrap();
+            return;
+        }
+        assert!(
+            page == TOP_HELP_PLAIN,
+            "src/top_help.txt is out of date: regenerate it with \
+             `CLARION_BLESS=1 cargo test --lib the_prerendered_top_page`, then review the diff\n\
+             --- clap renders ---\n{page}"
+        );
+    }
+
+    #[test]
+    fn the_top_page_is_prerendered_only_where_clap_would_print_it_plain_at_100_columns() {
+        use std::ffi::OsStr;
+        let s = |v: &'static str| Some(OsStr::new(v));
+        let no_terminal = || false;
+        for columns in [None, s("100"), s("250"), s("wide"), s("-3"), s("")] {
+            assert!(top_help_if_plain(columns, None, no_terminal).is_some(), "COLUMNS={columns:?}");
+        }
+        for columns in [s("99"), s("80"), s("0")] {
+            assert!(top_help_if_plain(columns, None, no_terminal).is_none(), "COLUMNS={columns:?}");
+        }
+        assert!(top_help_if_plain(None, s("1"), no_terminal).is_none(), "colour was forced");
+        assert!(top_help_if_plain(None, s("0"), no_terminal).is_none(), "anstyle-query forces on any non-empty value");
+        assert!(top_help_if_plain(None, s(""), no_terminal).is_some(), "empty is unset");
+        assert!(top_help_if_plain(None, None, || true).is_none(), "a terminal sets the width");
     }
 
     fn names(cmd: &clap::Command) -> Vec<String> {

@@ -31,7 +31,7 @@ mod wait_many;
 mod waiter;
 
 pub use app::{report, run};
-pub use cli::Cli;
+pub use cli::{Cli, prerendered_top_help};
 pub use env::Env;
 pub use output::Ui;
 

@@ -25,17 +25,20 @@ fn main() -> ExitCode {
         (Some(only), None) => Some(only),
         _ => None,
     };
-    if only.as_ref().is_some_and(|a| a == "--version" || a == "-V") {
+    let answered = |text: &str| {
         use std::io::Write as _;
-        let line = concat!("clarion ", env!("CARGO_PKG_VERSION"), "\n");
-        return match std::io::stdout().write_all(line.as_bytes()) {
-            Ok(()) => ExitCode::SUCCESS,
-            // Only a closed stdout can fail here, and `clarion --version | head` is fine.
-            Err(_) => ExitCode::SUCCESS,
-        };
+        // Only a closed stdout can fail here, and `clarion --version | head` is fine.
+        let _ = std::io::stdout().write_all(text.as_bytes());
+        ExitCode::SUCCESS
+    };
+    if only.as_ref().is_some_and(|a| a == "--version" || a == "-V") {
+        return answered(concat!("clarion ", env!("CARGO_PKG_VERSION"), "\n"));
     }
     let parsed = match only {
-        Some(a) if a == "--help" || a == "-h" => Cli::try_parse_top_help(),
+        Some(a) if a == "--help" || a == "-h" => match clarion::prerendered_top_help() {
+            Some(page) => return answered(page),
+            None => Cli::try_parse_top_help(),
+        },
         _ => Cli::try_parse(),
     };
     let cli = match parsed {

@@ -36,26 +36,57 @@ fn sandbox_serve_help() {
     insta::assert_snapshot!("help_sandbox_serve", help(&["sandbox", "serve", "--help"]));
 }
 
-/// `--help` or `-h` alone takes a shorter path (the global flags are not copied into every
-/// command first); its page must be the one the full parse prints, in colour too.
+/// `--help` or `-h` alone takes a shorter path: into a pipe at 100 columns it prints a page
+/// rendered at build time, elsewhere clap renders it without first copying the global flags
+/// into every command. Either way the page must be the one the full parse prints: plain or in
+/// colour, at 100 columns or narrower.
 #[test]
 fn top_level_help_alone_is_the_full_parses_page() {
     let t = TestEnv::new();
-    for colour in [None, Some("1")] {
+    let mut pages = Vec::new();
+    for (columns, colour) in
+        [(None, None), (Some("100"), None), (Some("250"), None), (Some("60"), None), (None, Some("1"))]
+    {
         let page = |args: &[&str]| {
-            let mut cmd = t.cmd().args(args).env("COLUMNS", "100");
+            let mut cmd = t.cmd().args(args);
+            if let Some(v) = columns {
+                cmd = cmd.env("COLUMNS", v);
+            }
             if let Some(v) = colour {
                 cmd = cmd.env("CLICOLOR_FORCE", v);
             }
             let run = cmd.run();
             run.code(0);
+            assert_eq!(run.stderr, "");
             run.stdout
         };
         let full = page(&["--color", "auto", "--help"]);
         assert!(full.contains("Global options:"), "{full}");
         assert_eq!(colour.is_some(), full.contains('\u{1b}'), "colour was forced: {colour:?}");
-        assert_eq!(page(&["--help"]), full);
+        let width = full.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+        let want = if columns == Some("60") { 60 } else { 100 };
+        assert!(colour.is_some() || (width <= want && width > want - 10), "COLUMNS={columns:?}: {width} wide");
+        assert_eq!(page(&["--help"]), full, "COLUMNS={columns:?}, CLICOLOR_FORCE={colour:?}");
         assert_eq!(page(&["-h"]), full);
         assert_eq!(page(&["help"]), full);
+        pages.push(full);
     }
+    // Not one page five times: the narrow and the coloured runs took clap's path.
+    assert_eq!(pages[0], pages[1]);
+    assert_eq!(pages[0], pages[2]);
+    assert_ne!(pages[0], pages[3]);
+    assert_ne!(pages[0], pages[4]);
+}
+
+/// On a terminal the page is clap's, wrapped to the terminal's width: the page rendered at
+/// build time is only for pipes and files.
+#[cfg(unix)]
+#[test]
+fn top_level_help_on_a_narrow_terminal_fits_it() {
+    let (run, _) = TestEnv::new().cmd().args(["--help"]).run_on_pty(60, &[]);
+    run.code(0);
+    let text = &run.screen;
+    assert!(text.contains("Global options:") && text.contains("130  interrupted"), "{text}");
+    let widest = text.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    assert!((50..=60).contains(&widest), "{widest} columns on a 60-column terminal:\n{text}");
 }
