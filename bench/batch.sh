@@ -9,10 +9,10 @@
 #    each against a fresh durable sandbox, and the figure is the ratio of their median rates,
 #  - a 1,000,000-line run against a durable sandbox too: peak memory (goal: <= 50 MiB) and its
 #    rate (goal: within 10% of the 10,000-line run's).
-# Usage: bench/batch.sh [LINES_FOR_MEMORY_RUN] [ROUNDS]   (defaults 1000000 and 5)
+# Usage: bench/batch.sh [LINES_FOR_MEMORY_RUN] [ROUNDS]   (defaults 1000000 and 9)
 source "$(dirname "$0")/common.sh"
 MEM_LINES=${1:-1000000}
-ROUNDS=${2:-5}
+ROUNDS=${2:-9}
 need wrk
 need curl
 [ -x /usr/bin/time ] || need time time
