@@ -3,6 +3,7 @@
 
 pub(crate) mod auth;
 mod created;
+mod failure;
 pub(crate) mod gate;
 mod plain;
 mod response;
@@ -15,6 +16,7 @@ pub(crate) use retry::RetryPolicy;
 use crate::error::{RetriesExhausted, TransportError};
 use anyhow::Context as _;
 use auth::{Token, is_loopback};
+use failure::Failure;
 use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderName, HeaderValue};
 use serde_json::Value;
 use std::time::Duration;
@@ -242,7 +244,7 @@ impl ApiClient {
             trace_request(t, raw, &headers);
         }
         let started = std::time::Instant::now();
-        let failed = |f: plain::Failure| transport_error(&f, &self.base);
+        let failed = |f: Failure| transport_error(&f, &self.base);
         let mut answer = match &self.transport {
             Transport::Plain(pool) => {
                 let deadline = tokio::time::Instant::now() + self.request_timeout;
@@ -304,7 +306,7 @@ impl Answer<'_> {
         }
     }
 
-    async fn chunk(&mut self) -> Result<Option<bytes::Bytes>, plain::Failure> {
+    async fn chunk(&mut self) -> Result<Option<bytes::Bytes>, Failure> {
         match self {
             Answer::Plain(a) => a.chunk().await,
             Answer::Reqwest(r) => r.chunk().await.map_err(reqwest_failure),
@@ -345,8 +347,8 @@ fn reqwest_client(
 }
 
 /// A reqwest error in the terms the messages need.
-fn reqwest_failure(e: reqwest::Error) -> plain::Failure {
-    use plain::Stage;
+fn reqwest_failure(e: reqwest::Error) -> Failure {
+    use failure::Stage;
     let stage = if e.is_builder() {
         Stage::Unsendable
     } else if e.is_timeout() {
@@ -358,7 +360,7 @@ fn reqwest_failure(e: reqwest::Error) -> plain::Failure {
     } else {
         Stage::Request
     };
-    plain::Failure { stage, error: Box::new(e) }
+    Failure::new(stage, e)
 }
 
 fn trace_request(t: &Trace, req: &RawRequest, headers: &reqwest::header::HeaderMap) {
@@ -438,8 +440,8 @@ pub(crate) fn sequence_url(base: &Url, id: u64) -> Url {
     base.join(&format!("{SEQUENCES_PATH}/{id}")).unwrap_or_else(|_| base.clone())
 }
 
-fn transport_error(f: &plain::Failure, base: &Url) -> anyhow::Error {
-    use plain::Stage;
+fn transport_error(f: &Failure, base: &Url) -> anyhow::Error {
+    use failure::Stage;
     let host = base.host_str().unwrap_or("the API");
     let at = match base.port_or_known_default() {
         Some(port) => format!("{host}:{port}"),

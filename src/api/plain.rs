@@ -10,6 +10,7 @@
 //! dropped after 90 seconds, and a request that never left a closed kept-alive connection sent
 //! again on a fresh one.
 
+use super::failure::{Failure, Stage};
 use bytes::Bytes;
 use http_body_util::{BodyExt as _, Full};
 use hyper::client::conn::http1;
@@ -34,38 +35,6 @@ pub(crate) struct Pool {
     user_agent: HeaderValue,
     connect_timeout: Duration,
     idle: Mutex<Vec<(Sender, Instant)>>,
-}
-
-/// Where an attempt failed, which decides its message and whether it may have arrived.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Stage {
-    Connect,
-    /// Out of time; `sent` tells whether the request may have gone out.
-    TimedOut {
-        sent: bool,
-    },
-    Request,
-    Body,
-    /// The request can't be put on the wire (a URL too long for HTTP/1.1's request line):
-    /// nothing was sent, and trying again can't help.
-    Unsendable,
-}
-
-/// One attempt's failure, with the transport's own error kept for its causes.
-#[derive(Debug)]
-pub(crate) struct Failure {
-    pub stage: Stage,
-    pub error: Box<dyn std::error::Error + Send + Sync>,
-}
-
-impl Failure {
-    fn new(stage: Stage, error: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> Self {
-        Failure { stage, error: error.into() }
-    }
-
-    fn timed_out(sent: bool) -> Self {
-        Failure::new(Stage::TimedOut { sent }, "operation timed out")
-    }
 }
 
 /// An answer whose body is still to be read; its connection goes back to the pool once the
