@@ -21,33 +21,38 @@ pub struct Cli {
 /// with `CLARION_BLESS=1`.
 const TOP_HELP_PLAIN: &str = include_str!("top_help.txt");
 
-/// The top page, already rendered, when clap would render it exactly so: nothing is a terminal
-/// (clap would wrap to its width, and `--color auto` could colour it), `COLUMNS` doesn't ask
-/// for fewer than 100 columns and `CLICOLOR_FORCE` doesn't ask for colour. These are the inputs
-/// clap itself reads, each read the way it reads it. Rendering the page is half of what
-/// `--help` costs in instructions and a quarter of its page faults; scripts, `man`-style
-/// wrappers and package builds read it through a pipe.
-pub fn prerendered_top_help() -> Option<&'static str> {
+/// The top page, already rendered, when clap would render it exactly so: clarion was started
+/// as `clarion` (clap names the program in the usage line after the file it was started as:
+/// a copy, a link or `clarion.exe` gets clap's page), nothing is a terminal (clap would wrap
+/// to its width, and `--color auto` could colour it), `COLUMNS` doesn't ask for fewer than 100
+/// columns and `CLICOLOR_FORCE` doesn't ask for colour. These are the inputs clap itself
+/// reads, each read the way it reads it. Rendering the page is half of what `--help` costs in
+/// instructions and a quarter of its page faults; scripts, `man`-style wrappers and package
+/// builds read it through a pipe.
+pub fn prerendered_top_help(program: Option<&std::ffi::OsStr>) -> Option<&'static str> {
     use std::io::IsTerminal;
     let any_terminal =
         || std::io::stdout().is_terminal() || std::io::stderr().is_terminal() || std::io::stdin().is_terminal();
     let columns = std::env::var_os("COLUMNS");
     let force = std::env::var_os("CLICOLOR_FORCE");
-    top_help_if_plain(columns.as_deref(), force.as_deref(), any_terminal)
+    top_help_if_plain(program, columns.as_deref(), force.as_deref(), any_terminal)
 }
 
 /// The decision of [`prerendered_top_help`], fed its inputs. `any_terminal` is asked last: it
 /// is three system calls.
 fn top_help_if_plain(
+    program: Option<&std::ffi::OsStr>,
     columns: Option<&std::ffi::OsStr>,
     clicolor_force: Option<&std::ffi::OsStr>,
     any_terminal: impl FnOnce() -> bool,
 ) -> Option<&'static str> {
+    // clap: the file name of argv[0] when it has one in UTF-8, else the command's name.
+    let name = program.and_then(|p| std::path::Path::new(p).file_name()).and_then(|f| f.to_str()).unwrap_or("clarion");
     // clap: a width it can't parse is no width (so 100); a width is capped at max_term_width.
     let narrow = columns.and_then(|c| c.to_str()).and_then(|c| c.parse::<usize>().ok()).is_some_and(|w| w < 100);
     // anstyle-query: set and not empty forces colour, even into a pipe.
     let coloured = clicolor_force.is_some_and(|v| !v.is_empty());
-    (!narrow && !coloured && !any_terminal()).then_some(TOP_HELP_PLAIN)
+    (name == "clarion" && !narrow && !coloured && !any_terminal()).then_some(TOP_HELP_PLAIN)
 }
 
 impl Cli {
@@ -101,9 +106,24 @@ mod tests {
         assert!(arg.flatten().is_some_and(|h| h.ends_with(&want)), "the help must say {want}");
     }
 
+    /// The page clap prints for `clarion FLAG` into a pipe, uncoloured.
+    fn printed(flag: &str) -> String {
+        match Cli::command().term_width(100).try_get_matches_from(["clarion", flag]) {
+            Err(e) if e.kind() == clap::error::ErrorKind::DisplayHelp => e.render().to_string(),
+            other => panic!("`clarion {flag}` printed no help: {other:?}"),
+        }
+    }
+
     #[test]
     fn the_prerendered_top_page_is_clap_s_page_in_a_pipe() {
-        let page = Cli::command().term_width(100).render_help().to_string();
+        let page = printed("--help");
+        // One page serves `-h` (clap's short help) and `--help` (its long help, which is the
+        // short one while no top-level text has a long form: `long_about`, `long_help`).
+        assert!(
+            printed("-h") == page,
+            "`clarion -h` and `--help` now differ: src/top_help.txt can stand for only one of them, so \
+             prerender the other too, or take the fast path for one flag only (main.rs)"
+        );
         if std::env::var_os("CLARION_BLESS").is_some() {
             let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/top_help.txt");
             std::fs::write(path, &page).unwrap();
@@ -122,16 +142,30 @@ mod tests {
         use std::ffi::OsStr;
         let s = |v: &'static str| Some(OsStr::new(v));
         let no_terminal = || false;
+        let plain = |program, columns, force| top_help_if_plain(program, columns, force, no_terminal).is_some();
         for columns in [None, s("100"), s("250"), s("wide"), s("-3"), s("")] {
-            assert!(top_help_if_plain(columns, None, no_terminal).is_some(), "COLUMNS={columns:?}");
+            assert!(plain(s("clarion"), columns, None), "COLUMNS={columns:?}");
         }
         for columns in [s("99"), s("80"), s("0")] {
-            assert!(top_help_if_plain(columns, None, no_terminal).is_none(), "COLUMNS={columns:?}");
+            assert!(!plain(s("clarion"), columns, None), "COLUMNS={columns:?}");
         }
-        assert!(top_help_if_plain(None, s("1"), no_terminal).is_none(), "colour was forced");
-        assert!(top_help_if_plain(None, s("0"), no_terminal).is_none(), "anstyle-query forces on any non-empty value");
-        assert!(top_help_if_plain(None, s(""), no_terminal).is_some(), "empty is unset");
-        assert!(top_help_if_plain(None, None, || true).is_none(), "a terminal sets the width");
+        assert!(!plain(s("clarion"), None, s("1")), "colour was forced");
+        assert!(!plain(s("clarion"), None, s("0")), "anstyle-query forces on any non-empty value");
+        assert!(plain(s("clarion"), None, s("")), "empty is unset");
+        assert!(top_help_if_plain(s("clarion"), None, None, || true).is_none(), "a terminal sets the width");
+        // clap names the program after the file it was started as.
+        for program in [s("/usr/local/bin/clarion"), s("./clarion"), None, s(""), s("/"), s("/usr/bin/x/..")] {
+            assert!(plain(program, None, None), "started as {program:?}");
+        }
+        for program in [s("clarion-dev"), s("/opt/cl"), s("clarion.exe"), s("Clarion")] {
+            assert!(!plain(program, None, None), "started as {program:?}");
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            let not_utf8 = OsStr::from_bytes(b"/bin/cl\xffrion");
+            assert!(plain(Some(not_utf8), None, None), "a name clap can't read is the command's");
+        }
     }
 
     fn names(cmd: &clap::Command) -> Vec<String> {

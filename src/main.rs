@@ -20,7 +20,8 @@ fn main() -> ExitCode {
     }
     // `--version` alone is answered before the command tree is built: it is what scripts and
     // package managers run, and the answer is the same as clap's.
-    let mut args = std::env::args_os().skip(1);
+    let mut args = std::env::args_os();
+    let program = args.next();
     let only = match (args.next(), args.next()) {
         (Some(only), None) => Some(only),
         _ => None,
@@ -35,7 +36,7 @@ fn main() -> ExitCode {
         return answered(concat!("clarion ", env!("CARGO_PKG_VERSION"), "\n"));
     }
     let parsed = match only {
-        Some(a) if a == "--help" || a == "-h" => match clarion::prerendered_top_help() {
+        Some(a) if a == "--help" || a == "-h" => match clarion::prerendered_top_help(program.as_deref()) {
             Some(page) => return answered(page),
             None => Cli::try_parse_top_help(),
         },

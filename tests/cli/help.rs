@@ -90,3 +90,26 @@ fn top_level_help_on_a_narrow_terminal_fits_it() {
     let widest = text.lines().map(|l| l.chars().count()).max().unwrap_or(0);
     assert!((50..=60).contains(&widest), "{widest} columns on a 60-column terminal:\n{text}");
 }
+
+/// clap names the program after the file it was started as; the page rendered ahead of time
+/// says `clarion`, so under another name clap renders it.
+#[cfg(unix)]
+#[test]
+fn top_level_help_names_the_program_as_it_was_started() {
+    let t = TestEnv::new();
+    for (name, usage) in [
+        ("clarion-dev", "Usage: clarion-dev [OPTIONS]"),
+        ("/opt/tools/cl", "Usage: cl [OPTIONS]"),
+        ("/usr/local/bin/clarion", "Usage: clarion [OPTIONS]"),
+    ] {
+        let page = |args: &[&str]| {
+            let run = t.cmd().arg0(name).args(args).run();
+            run.code(0);
+            run.stdout
+        };
+        let full = page(&["--color", "auto", "--help"]);
+        assert!(full.contains(usage), "started as {name}: {full}");
+        assert_eq!(page(&["--help"]), full, "started as {name}");
+        assert_eq!(page(&["-h"]), full, "started as {name}");
+    }
+}

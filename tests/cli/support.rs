@@ -110,6 +110,14 @@ impl Cli {
         pty::run(self.cmd, cols, script)
     }
 
+    /// Starts clarion under another name (argv[0]), as a copy, a link or `exec -a` would.
+    #[cfg(unix)]
+    pub fn arg0(mut self, name: &str) -> Self {
+        use std::os::unix::process::CommandExt;
+        self.cmd.arg0(name);
+        self
+    }
+
     /// Runs under this umask, as a user's shell would have set it.
     #[cfg(unix)]
     pub fn umask(mut self, mask: u32) -> Self {
