@@ -843,6 +843,14 @@ async fn send_one(shared: &Run, sink: &Sink, n: u64, body: &bytes::Bytes, key: &
                 shared.live.lock().unwrap_or_else(|p| p.into_inner()).push((id, shown));
             }
             shared.counts.created.fetch_add(1, Ordering::Relaxed);
+            if id.is_none() && matches!(sink, Sink::Ids) {
+                // Ids come one a line: a created line without one would vanish from them.
+                line_to_stderr(
+                    &shared.ui,
+                    bar,
+                    &format!("{unit} {n}: created, but the API's answer has no sequence id"),
+                );
+            }
             let status = || seq.status.clone();
             emit(shared, sink, || json!({unit: n, "id": id, "status": status()}), id);
         }

@@ -367,3 +367,40 @@ fn an_answer_is_journalled_while_another_is_still_awaited() {
     run.ok();
     assert_eq!(journal_created(&journal), 2);
 }
+
+/// An answer may lack a documented field, the id too: the line still counts as created, and
+/// where ids are printed one a line, stderr says which line has none instead of letting it
+/// vanish from the list.
+#[test]
+fn a_created_line_whose_answer_has_no_id_is_named_on_stderr() {
+    let t = TestEnv::new();
+    let line = r#"{"name":"Reminder","steps":[{"type":"voice"}]}"#;
+    let file = t.write("two.jsonl", &format!("{line}\n{line}\n"));
+    let n = std::sync::atomic::AtomicU64::new(0);
+    let stub = Stub::start(move |_| {
+        let i = n.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
+        let mut seq = sample_sequence(40 + i as i64);
+        if i == 2 {
+            seq.as_object_mut().unwrap().remove("id");
+        }
+        Canned::json(201, &envelope(seq))
+    });
+    let run = t.authed(&stub.url).args(["sequence", "create", "--concurrency", "1", "-f"]).arg_path(&file).run();
+    run.ok();
+    assert_eq!(run.stdout, "41\n");
+    assert!(run.stderr.contains("warning: line 2: created, but the API's answer has no sequence id"), "{}", run.stderr);
+    assert!(!run.stderr.contains("line 1:"), "{}", run.stderr);
+    assert!(run.stderr.contains("created 2, already created 0, failed 0"), "{}", run.stderr);
+    // As JSON the line's record says it itself: `"id": null`.
+    let t = TestEnv::new();
+    let file = t.write("one.jsonl", &format!("{line}\n"));
+    let stub = Stub::start(|_| {
+        let mut seq = sample_sequence(1);
+        seq.as_object_mut().unwrap().remove("id");
+        Canned::json(201, &envelope(seq))
+    });
+    let run = t.authed(&stub.url).args(["sequence", "create", "--json", "-f"]).arg_path(&file).run();
+    run.ok();
+    assert!(run.stdout.contains(r#""id":null"#), "{}", run.stdout);
+    assert!(!run.stderr.contains("no sequence id"), "{}", run.stderr);
+}
