@@ -28,7 +28,7 @@ for round in 1 2 3 4 5 6; do
   [ $((round % 2)) -eq 0 ] && order=(4 3 2 1 0)
   args=()
   for i in "${order[@]}"; do args+=(-n "${NAMES[$i]}" "${CMDS[$i]}"); done
-  hyperfine -N --warmup 10 --runs 50 --export-json "$WORK/h.$round.json" "${args[@]}" >/dev/null 2>&1
+  hyperfine -N --warmup 10 --runs 50 --export-json "$WORK/h.$round.json" "${args[@]}" >/dev/null
 done
 
 read -r floor version help clarion curl spread < <(python3 -c "
@@ -43,7 +43,8 @@ h = medians['help']
 print(m['true'], m['version'], m['help'], m['clarion'], m['curl'], f'{min(h):.2f}-{max(h):.2f}')" "$WORK"/h.*.json)
 echo
 # Peak memory (GNU time's maximum resident set, KiB), the larger of five runs.
-peak() { for _ in 1 2 3 4 5; do /usr/bin/time -f %M "$BIN" "$1" 2>&1 >/dev/null; done | sort -n | tail -n 1; }
+# Stdin too is kept off the terminal, as hyperfine keeps it: on one, clap renders the help.
+peak() { for _ in 1 2 3 4 5; do /usr/bin/time -f %M "$BIN" "$1" 2>&1 >/dev/null </dev/null; done | sort -n | tail -n 1; }
 version_kib=$(peak --version)
 help_kib=$(peak --help)
 printf '/bin/true (the floor):       %6.2f ms\n' "$floor"

@@ -28,7 +28,8 @@ fn main() -> ExitCode {
     };
     let answered = |text: &str| {
         use std::io::Write as _;
-        // Only a closed stdout can fail here, and `clarion --version | head` is fine.
+        // A failed write (a closed pipe, a full disk) still exits 0, as clap's own help and
+        // version do: `clarion --version | head -c1` is not an error.
         let _ = std::io::stdout().write_all(text.as_bytes());
         ExitCode::SUCCESS
     };
