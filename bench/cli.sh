@@ -48,11 +48,14 @@ peak() { for _ in 1 2 3 4 5; do /usr/bin/time -f %M "$BIN" "$1" 2>&1 >/dev/null 
 version_kib=$(peak --version)
 help_kib=$(peak --help)
 printf '/bin/true (the floor):       %6.2f ms\n' "$floor"
+printf 'over /bin/true:               --version %sx, --help %sx\n' "$(ratio "$version" "$floor")" "$(ratio "$help" "$floor")"
 printf 'clarion --version:           %6.2f ms   (median of 300 runs in 6 rounds; goal: <= 2 ms), peak memory %s KiB\n' "$version" "$version_kib"
 printf 'clarion --help:              %6.2f ms   (goal: <= 2 ms; round medians %s ms), peak memory %s KiB (goal: <= 12 MiB)\n' "$help" "$spread" "$help_kib"
 printf 'clarion sequence show --json: %6.2f ms\n' "$clarion"
 printf 'curl -s, same request:        %6.2f ms\n' "$curl"
 echo "ratio clarion/curl: $(ratio "$clarion" "$curl")   (goal: <= 0.75)"
-result "clarion --version" "$(printf '%.2f ms, %.1f MiB (/bin/true: %.2f ms)' "$version" "$(python3 -c "print($version_kib / 1024)")" "$floor")" "<= 2 ms, 12 MiB"
-result "clarion --help" "$(printf '%.2f ms, %.1f MiB (rounds %s ms)' "$help" "$(python3 -c "print($help_kib / 1024)")" "$spread")" "<= 2 ms, 12 MiB"
+# The times over /bin/true's too: this VM's speed varies by a half between hours, and the
+# ratio is what stays put.
+result "clarion --version" "$(printf '%.2f ms, %.1f MiB (/bin/true: %.2f ms; %sx it)' "$version" "$(python3 -c "print($version_kib / 1024)")" "$floor" "$(ratio "$version" "$floor")")" "<= 2 ms, 12 MiB"
+result "clarion --help" "$(printf '%.2f ms, %.1f MiB (%sx /bin/true; rounds %s ms)' "$help" "$(python3 -c "print($help_kib / 1024)")" "$(ratio "$help" "$floor")" "$spread")" "<= 2 ms, 12 MiB"
 result "sequence show --json / curl -s" "$(ratio "$clarion" "$curl")x ($(printf '%.2f' "$clarion") ms)" "<= 0.75x"
