@@ -379,6 +379,14 @@ mod tests {
         Fingerprint { what: "the file", input_sha256: input, settings_sha256: settings, lines: 100 }
     }
 
+    /// A new journal `j` in a temporary folder (kept alive by the first value).
+    fn fresh() -> (tempfile::TempDir, std::path::PathBuf, Journal) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("j");
+        let (j, _) = Journal::open(&path, &fp("h", "s"), false).unwrap();
+        (dir, path, j)
+    }
+
     #[test]
     fn records_resume_and_keys_depend_on_input_and_settings_only() {
         let dir = tempfile::tempdir().unwrap();
@@ -410,9 +418,7 @@ mod tests {
 
     #[test]
     fn records_are_queued_until_flushed_and_written_whole() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("j");
-        let (j, _) = Journal::open(&path, &fp("h", "s"), false).unwrap();
+        let (_dir, path, j) = fresh();
         let header = std::fs::read_to_string(&path).unwrap();
         j.sent(1).unwrap();
         j.sent(2).unwrap();
@@ -437,9 +443,7 @@ mod tests {
     /// on every flush fails, so no line is sent, and no output printed, without its record.
     #[test]
     fn after_a_failed_write_every_flush_fails() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("j");
-        let (j, _) = Journal::open(&path, &fp("h", "s"), false).unwrap();
+        let (_dir, path, j) = fresh();
         j.sent(1).unwrap();
         j.sent(2).unwrap();
         // A handle that can't write, as a full disk would leave it.
@@ -455,9 +459,7 @@ mod tests {
 
     #[test]
     fn a_torn_last_line_is_tolerated_and_a_torn_middle_is_not() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("j");
-        let (j, _) = Journal::open(&path, &fp("h", "s"), false).unwrap();
+        let (_dir, path, j) = fresh();
         j.sent(1).unwrap();
         drop(j);
         let mut f = File::options().append(true).open(&path).unwrap();
@@ -500,9 +502,8 @@ mod tests {
 
     #[test]
     fn hostile_line_numbers_are_refused_without_allocating() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("j");
-        drop(Journal::open(&path, &fp("h", "s"), false).unwrap());
+        let (_dir, path, j) = fresh();
+        drop(j);
         let header = std::fs::read_to_string(&path).unwrap();
         for n in ["18446744073709551615", "4000000000", "60000000", "0"] {
             std::fs::write(&path, format!("{header}{{\"line\":{n},\"id\":1}}\n")).unwrap();
@@ -514,9 +515,7 @@ mod tests {
 
     #[test]
     fn a_journal_in_use_is_refused_and_other_files_are_not_clobbered() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("j");
-        let (held, _) = Journal::open(&path, &fp("h", "s"), false).unwrap();
+        let (dir, path, held) = fresh();
         let err = Journal::open(&path, &fp("h", "s"), false).err().unwrap();
         assert!(err.to_string().contains("is in use"), "{err}");
         drop(held);
