@@ -120,7 +120,7 @@ impl Ctx<'_> {
         Ok(Settings {
             dir: dir.to_path_buf(),
             profile,
-            api_url: config::parse_api_url(url)?,
+            api_url: crate::api::parse_api_url(url)?,
             api_url_origin: config::UrlOrigin::Sandbox,
             profile_config,
             token_file: None,

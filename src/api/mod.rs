@@ -2,6 +2,7 @@
 //! sends them, and turns every answer into a sequence or a classified error.
 
 pub(crate) mod auth;
+mod base_url;
 mod created;
 mod failure;
 pub(crate) mod gate;
@@ -9,6 +10,7 @@ mod plain;
 mod response;
 pub(crate) mod retry;
 
+pub(crate) use base_url::{ApiUrl, parse_api_url};
 pub(crate) use created::Created;
 pub(crate) use response::{RawResponse, Sequence, check_status, parse_sequence_response};
 pub(crate) use retry::RetryPolicy;
@@ -34,7 +36,7 @@ type Sink = std::sync::Arc<dyn Fn(&str) + Send + Sync>;
 
 pub(crate) struct ApiClient {
     transport: Transport,
-    base: Url,
+    base: ApiUrl,
     /// The collection's URL, parsed once (a batch posts to it thousands of times).
     sequences: Url,
     /// `Bearer TOKEN`, built once and marked sensitive (never shown by `-v` or `Debug`).
@@ -91,11 +93,11 @@ pub(crate) struct RawRequest {
 }
 
 impl ApiClient {
-    pub(crate) fn new(base: Url, token: Token, options: ClientOptions) -> anyhow::Result<Self> {
+    pub(crate) fn new(base: ApiUrl, token: Token, options: ClientOptions) -> anyhow::Result<Self> {
         let ClientOptions { extra_roots, trace, retry, request_timeout, notify, gate } = options;
         let connect_timeout = CONNECT_TIMEOUT.min(request_timeout);
         let transport = if base.scheme() == "http" {
-            // Plain http is only ever this machine (config::parse_api_url): no TLS, no proxy.
+            // Plain http is only ever this machine (an `ApiUrl`'s promise): no TLS, no proxy.
             Transport::Plain(plain::Pool::new(&base, USER_AGENT, connect_timeout)?)
         } else {
             Transport::Reqwest(reqwest_client(&base, extra_roots, connect_timeout, request_timeout)?)
@@ -404,7 +406,7 @@ fn status_reason(status: u16) -> String {
 /// scheme-relative `//host` mean), and only then judged: anything whose scheme, host or port
 /// differs from the base's, or that carries a user name or password, is refused before any
 /// connection, so the token never leaves the API's origin.
-pub(crate) fn resolve_target(base: &Url, arg: &str) -> Result<Url, crate::error::UsageError> {
+pub(crate) fn resolve_target(base: &ApiUrl, arg: &str) -> Result<Url, crate::error::UsageError> {
     use crate::error::UsageError;
     let mut url = base.join(arg).map_err(|e| UsageError::new(format!("invalid path {arg:?}: {e}")))?;
     if !auth::same_origin(base, &url) || !url.username().is_empty() || url.password().is_some() {
@@ -431,13 +433,13 @@ pub(crate) fn resolve_target(base: &Url, arg: &str) -> Result<Url, crate::error:
     Ok(url)
 }
 
-pub(crate) fn sequences_url(base: &Url) -> Url {
-    // The base always ends in `/` (config::parse_api_url), so joining keeps any path prefix.
-    base.join(SEQUENCES_PATH).unwrap_or_else(|_| base.clone())
+pub(crate) fn sequences_url(base: &ApiUrl) -> Url {
+    // An `ApiUrl` ends in `/`, so joining keeps any path prefix.
+    base.join(SEQUENCES_PATH).unwrap_or_else(|_| Url::clone(base))
 }
 
-pub(crate) fn sequence_url(base: &Url, id: u64) -> Url {
-    base.join(&format!("{SEQUENCES_PATH}/{id}")).unwrap_or_else(|_| base.clone())
+fn sequence_url(base: &ApiUrl, id: u64) -> Url {
+    base.join(&format!("{SEQUENCES_PATH}/{id}")).unwrap_or_else(|_| Url::clone(base))
 }
 
 fn transport_error(f: &Failure, base: &Url) -> anyhow::Error {

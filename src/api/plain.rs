@@ -1,5 +1,5 @@
 //! Plain HTTP/1.1 to this machine: the API's transport when its URL is `http://`, which only
-//! a loopback address may be (`config::parse_api_url`). A few kept-alive connections, each
+//! a loopback address may be (`base_url::parse_api_url`). A few kept-alive connections, each
 //! driven by hyper directly.
 //!
 //! Why not reqwest here: with no TLS, no proxy and no redirect to handle, reqwest's layers

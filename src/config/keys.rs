@@ -1,8 +1,8 @@
 //! The config keys `clarion config get/set/unset` know: one registry (names, scopes, kinds,
 //! help), and the checking of a value given on the command line.
 
-use super::api_url::parse_api_url;
 use super::model::check_profile_name;
+use crate::api::parse_api_url;
 use crate::error::UsageError;
 use crate::tls::load_ca_certs;
 

@@ -4,7 +4,6 @@
 // The token type belongs to the HTTP client; config uses it (never the reverse).
 pub(crate) use crate::api::auth::Token;
 
-mod api_url;
 pub(crate) mod effective;
 pub(crate) mod files;
 mod keys;
@@ -13,7 +12,6 @@ mod model;
 mod resolve;
 mod token;
 
-pub(crate) use api_url::parse_api_url;
 pub(crate) use keys::{KEYS, Scope, key_spec, parse_value};
 pub(crate) use load::{load_config, load_config_table, load_credentials};
 pub(crate) use model::{ConfigFile, CredentialsFile, DEFAULT_API_URL, ProfileConfig, check_profile_name};

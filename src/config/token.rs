@@ -1,12 +1,12 @@
 //! The token: where it comes from (`--token-file`, CLARION_TOKEN, credentials.toml, a
 //! `token_command`), and where a stored one may go.
 
-use super::api_url::parse_api_url;
 use super::files;
 use super::load::load_credentials;
 use super::model::{DEFAULT_API_URL, DEFAULT_TOKEN_COMMAND_TIMEOUT};
 use super::resolve::{Settings, UrlOrigin};
 use crate::api::auth::{Token, same_origin};
+use crate::api::parse_api_url;
 use crate::env::Env;
 use crate::error::{AuthError, UsageError};
 use std::path::{Path, PathBuf};

@@ -30,7 +30,7 @@ pub(crate) fn run(args: LoginArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     config::check_profile_name(&profile).map_err(UsageError::new)?;
     let api_url = match &ctx.global.api_url {
         Some(raw) => {
-            config::parse_api_url(raw)?;
+            crate::api::parse_api_url(raw)?;
             Some(raw.trim().to_string())
         }
         None => None,

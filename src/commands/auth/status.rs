@@ -136,7 +136,7 @@ fn stored_url(pc: &config::ProfileConfig, warnings: &mut Vec<String>) -> (String
         Some(u) => (u.as_str(), "config.toml"),
         None => (DEFAULT_API_URL, "built-in default"),
     };
-    match config::parse_api_url(raw) {
+    match crate::api::parse_api_url(raw) {
         Ok(u) => (u.to_string(), source.into()),
         Err(e) => {
             warnings.push(e.to_string());

@@ -38,7 +38,7 @@ pub(crate) fn run(args: GetArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     let Some(value) = value else { return Ok(()) };
     // The value commands would use, or their refusal: a URL they would refuse is refused here.
     if spec.name == "api_url" && sources.sandbox.is_none() {
-        config::parse_api_url(&value)?;
+        crate::api::parse_api_url(&value)?;
     }
     let line = if args.show_origin { format!("{origin}\t{value}\n") } else { format!("{value}\n") };
     // Values are the user's own text: exact when piped, escaped on a terminal.
