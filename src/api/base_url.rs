@@ -78,16 +78,29 @@ mod tests {
 
     #[test]
     fn plain_http_only_to_loopback() {
-        assert!(parse_api_url("http://127.0.0.1:4010").is_ok());
-        assert!(parse_api_url("http://localhost:1").is_ok());
-        assert!(parse_api_url("http://[::1]:1").is_ok());
-        assert!(parse_api_url("http://api.clarionhealth.com").is_err());
-        assert!(parse_api_url("http://127.0.0.1.example.com").is_err());
-        assert!(parse_api_url("ftp://x").is_err());
-        assert!(parse_api_url("https://u:p@x").is_err());
-        assert!(parse_api_url("https://api.example/v1").is_err());
-        assert!(parse_api_url("https://api.example/v1/").is_err());
-        assert!(parse_api_url("https://api.example/gateway/").is_ok());
+        for ok in [
+            "http://127.0.0.1:4010",
+            "http://localhost:1",
+            "http://[::1]:1",
+            "https://localhost",
+            "https://api.example/gateway/",
+        ] {
+            assert!(parse_api_url(ok).is_ok(), "{ok}");
+        }
+        for (bad, why) in [
+            ("http://api.clarionhealth.com", "refusing plain http://"),
+            ("http://127.0.0.1.example.com", "refusing plain http://"),
+            ("ftp://x", "is not http or https"),
+            ("https://u:p@x", "user name or password"),
+            ("https://u@x", "user name or password"),
+            ("https://api.example/v1", "ends in /v1"),
+            ("https://api.example/v1/", "ends in /v1"),
+            ("https://api.example/V1", "ends in /v1"),
+            ("not a url", "invalid API URL"),
+        ] {
+            let err = parse_api_url(bad).unwrap_err().to_string();
+            assert!(err.contains(why), "{bad}: {err}");
+        }
     }
 
     /// What the client relies on: the path ends in `/` (so joining keeps a gateway prefix), and

@@ -165,6 +165,16 @@ impl ApiClient {
     /// method that is idempotent by definition, or one carrying an `Idempotency-Key`.
     pub(crate) async fn raw(&self, req: &RawRequest) -> anyhow::Result<RawResponse> {
         use reqwest::Method;
+        // The token goes only to the API's own origin. `resolve_target` already refuses any
+        // other target; this holds for any caller, and the plain transport, which dials the
+        // base's address whatever the URL says, never sends one host's path to another.
+        if !auth::same_origin(&self.base, &req.url) {
+            anyhow::bail!(
+                "refusing to send the token to {}: not the API's origin ({})",
+                req.url.origin().ascii_serialization(),
+                self.base.origin().ascii_serialization()
+            );
+        }
         let safe = [Method::GET, Method::HEAD, Method::OPTIONS, Method::PUT, Method::DELETE].contains(&req.method)
             || req.headers.contains_key(crate::contract::headers::IDEMPOTENCY_KEY);
         self.send(req, safe).await
@@ -535,4 +545,44 @@ fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
         cur = next;
     }
     cur.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn client(base: &str) -> ApiClient {
+        let options = ClientOptions {
+            extra_roots: Vec::new(),
+            trace: None,
+            retry: RetryPolicy::default(),
+            request_timeout: Duration::from_secs(1),
+            notify: None,
+            gate: None,
+        };
+        ApiClient::new(parse_api_url(base).unwrap(), Token::new("t0k3n").unwrap(), options).unwrap()
+    }
+
+    /// Refused before any connection (every address is loopback, and port 9 would answer
+    /// with a transport error, not this refusal).
+    #[tokio::test]
+    async fn a_raw_request_goes_only_to_the_apis_origin() {
+        for (base, target) in [
+            ("http://127.0.0.1:9", "http://127.0.0.1:10/v1/x"),
+            ("http://127.0.0.1:9", "http://localhost:9/v1/x"),
+            ("https://127.0.0.1:9", "https://127.0.0.2:9/v1/x"),
+            ("https://127.0.0.1:9", "http://127.0.0.1:9/v1/x"),
+        ] {
+            let c = client(base);
+            let req = RawRequest {
+                method: reqwest::Method::GET,
+                url: Url::parse(target).unwrap(),
+                body: None,
+                headers: Default::default(),
+            };
+            let Err(err) = c.raw(&req).await else { panic!("{base} -> {target} was sent") };
+            let err = err.to_string();
+            assert!(err.starts_with("refusing to send the token to "), "{base} -> {target}: {err}");
+        }
+    }
 }
