@@ -563,6 +563,26 @@ mod tests {
         ApiClient::new(parse_api_url(base).unwrap(), Token::new("t0k3n").unwrap(), options).unwrap()
     }
 
+    #[test]
+    fn a_target_stays_on_the_apis_origin_and_under_its_path() {
+        let base = parse_api_url("https://api.example/gateway").unwrap();
+        for (arg, want) in [
+            ("/v1/x", "https://api.example/gateway/v1/x"),
+            ("v1/x?a=1", "https://api.example/gateway/v1/x?a=1"),
+            ("https://api.example/gateway/v1/x", "https://api.example/gateway/v1/x"),
+            ("/http://evil.example/", "https://api.example/gateway/http://evil.example/"),
+        ] {
+            assert_eq!(resolve_target(&base, arg).unwrap().as_str(), want, "{arg}");
+        }
+        for arg in
+            ["//evil.example/v1", "http://api.example/v1", "https://api.example:444/v1", "https://u:p@api.example/v1"]
+        {
+            let err = resolve_target(&base, arg).unwrap_err().to_string();
+            assert!(err.starts_with("refusing to send the token to "), "{arg}: {err}");
+            assert!(!err.contains("u:p"), "{arg}: {err}");
+        }
+    }
+
     /// Refused before any connection (every address is loopback, and port 9 would answer
     /// with a transport error, not this refusal).
     #[tokio::test]
