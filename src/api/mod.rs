@@ -165,16 +165,10 @@ impl ApiClient {
     /// method that is idempotent by definition, or one carrying an `Idempotency-Key`.
     pub(crate) async fn raw(&self, req: &RawRequest) -> anyhow::Result<RawResponse> {
         use reqwest::Method;
-        // The token goes only to the API's own origin. `resolve_target` already refuses any
-        // other target; this holds for any caller, and the plain transport, which dials the
-        // base's address whatever the URL says, never sends one host's path to another.
-        if !auth::same_origin(&self.base, &req.url) {
-            anyhow::bail!(
-                "refusing to send the token to {}: not the API's origin ({})",
-                req.url.origin().ascii_serialization(),
-                self.base.origin().ascii_serialization()
-            );
-        }
+        // `resolve_target` already refused any other target; the same rule holds here for any
+        // caller, and the plain transport, which dials the base's address whatever the URL
+        // says, never sends one host's path to another.
+        check_target(&self.base, &req.url)?;
         let safe = [Method::GET, Method::HEAD, Method::OPTIONS, Method::PUT, Method::DELETE].contains(&req.method)
             || req.headers.contains_key(crate::contract::headers::IDEMPOTENCY_KEY);
         self.send(req, safe).await
@@ -419,19 +413,7 @@ fn status_reason(status: u16) -> String {
 pub(crate) fn resolve_target(base: &ApiUrl, arg: &str) -> Result<Url, crate::error::UsageError> {
     use crate::error::UsageError;
     let mut url = base.join(arg).map_err(|e| UsageError::new(format!("invalid path {arg:?}: {e}")))?;
-    if !auth::same_origin(base, &url) || !url.username().is_empty() || url.password().is_some() {
-        let mut shown = url.clone();
-        let _ = shown.set_username("");
-        let _ = shown.set_password(None);
-        return Err(UsageError::with_hint(
-            format!(
-                "refusing to send the token to {}: it is not the API's origin {}",
-                shown.origin().ascii_serialization(),
-                base.origin().ascii_serialization()
-            ),
-            "give a path such as /v1/sequence-manager/sequences/42 (it is sent to the API's URL)",
-        ));
-    }
+    check_target(base, &url)?;
     // A path from the root (`/v1/...`) stays under the base URL's own path, if it has one.
     // Only the path changes, on the URL already judged: nothing is parsed as a URL again, so
     // no path (`/http://elsewhere/`) can turn back into another origin.
@@ -441,6 +423,25 @@ pub(crate) fn resolve_target(base: &ApiUrl, arg: &str) -> Result<Url, crate::err
     }
     debug_assert!(auth::same_origin(base, &url));
     Ok(url)
+}
+
+/// The token goes only to the API's own origin: a URL whose scheme, host or port differs from
+/// the base's, or that carries a user name or password, is refused (exit 2).
+fn check_target(base: &ApiUrl, url: &Url) -> Result<(), crate::error::UsageError> {
+    if auth::same_origin(base, url) && url.username().is_empty() && url.password().is_none() {
+        return Ok(());
+    }
+    let mut shown = url.clone();
+    let _ = shown.set_username("");
+    let _ = shown.set_password(None);
+    Err(crate::error::UsageError::with_hint(
+        format!(
+            "refusing to send the token to {}: it is not the API's origin {}",
+            shown.origin().ascii_serialization(),
+            base.origin().ascii_serialization()
+        ),
+        "give a path such as /v1/sequence-manager/sequences/42 (it is sent to the API's URL)",
+    ))
 }
 
 pub(crate) fn sequences_url(base: &ApiUrl) -> Url {
@@ -592,6 +593,7 @@ mod tests {
             ("http://127.0.0.1:9", "http://localhost:9/v1/x"),
             ("https://127.0.0.1:9", "https://127.0.0.2:9/v1/x"),
             ("https://127.0.0.1:9", "http://127.0.0.1:9/v1/x"),
+            ("http://127.0.0.1:9", "http://u:p@127.0.0.1:9/v1/x"),
         ] {
             let c = client(base);
             let req = RawRequest {
