@@ -10,6 +10,33 @@ use std::thread::JoinHandle;
 
 pub const TOKEN: &str = "tok_test_5ecret_Zx9q";
 
+/// No clarion run in these tests takes this long: one that does is stuck (on a question no one
+/// answers, a lost wake-up), and is killed so that its test fails showing what it printed,
+/// instead of hanging the suite until CI gives up.
+const STUCK_AFTER: std::time::Duration = std::time::Duration::from_secs(120);
+
+/// Waits for the child to end; true with the status when it had to be killed for being stuck.
+fn wait_or_kill(mut child: std::process::Child) -> (std::process::ExitStatus, bool) {
+    #[cfg(unix)]
+    {
+        let pid = rustix::process::Pid::from_raw(child.id() as i32).unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(child.wait());
+        });
+        match rx.recv_timeout(STUCK_AFTER) {
+            Ok(status) => (status.unwrap(), false),
+            Err(_) => {
+                // Not reaped yet, so the pid is still the child's.
+                let _ = rustix::process::kill_process(pid, rustix::process::Signal::KILL);
+                (rx.recv().unwrap().unwrap(), true)
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    (child.wait().unwrap(), false)
+}
+
 /// A temporary HOME and config dir; every command runs with only these in its environment.
 pub struct TestEnv {
     pub dir: tempfile::TempDir,
@@ -199,13 +226,20 @@ impl Running {
 
     /// Waits for it to end; killed by a signal, its code is 128 + the signal, as in a shell.
     #[must_use = "assert the exit code (.ok() or .code(n)) before anything else"]
-    pub fn wait(mut self) -> Run {
-        let status = self.child.wait().unwrap();
-        if let Some(f) = self.feeder.take() {
+    pub fn wait(self) -> Run {
+        let Running { child, feeder, out, err } = self;
+        let (status, stuck) = wait_or_kill(child);
+        if let Some(f) = feeder {
             f.join().unwrap();
         }
-        let stdout = self.out.join().unwrap();
-        let stderr = self.err.join().unwrap();
+        let stdout = out.join().unwrap();
+        let stderr = err.join().unwrap();
+        assert!(
+            !stuck,
+            "clarion was still running after {STUCK_AFTER:?}, and was killed\nstdout:\n{}\nstderr:\n{}",
+            String::from_utf8_lossy(&stdout),
+            String::from_utf8_lossy(&stderr)
+        );
         #[cfg(unix)]
         let code =
             std::os::unix::process::ExitStatusExt::signal(&status).map_or(status.code().unwrap_or(-1), |s| 128 + s);
@@ -506,19 +540,28 @@ impl SandboxProc {
 
     /// SIGTERM and wait: returns the exit code and everything it wrote on stderr.
     pub fn terminate(mut self) -> (i32, String) {
-        let mut child = self.child.take().unwrap();
+        let child = self.child.take().unwrap();
         #[cfg(unix)]
         {
             let pid = rustix::process::Pid::from_raw(child.id() as i32).unwrap();
             rustix::process::kill_process(pid, rustix::process::Signal::TERM).unwrap();
         }
         #[cfg(not(unix))]
-        child.kill().unwrap();
-        let status = child.wait().unwrap();
+        let child = {
+            let mut child = child;
+            child.kill().unwrap();
+            child
+        };
+        let (status, stuck) = wait_or_kill(child);
         if let Some(d) = self.drain.take() {
             d.join().unwrap();
         }
-        (status.code().unwrap_or(-1), self.stderr.lock().unwrap().clone())
+        let stderr = self.stderr.lock().unwrap().clone();
+        assert!(
+            !stuck,
+            "the sandbox did not stop on SIGTERM within {STUCK_AFTER:?}, and was killed; stderr:\n{stderr}"
+        );
+        (status.code().unwrap_or(-1), stderr)
     }
 
     pub fn pid(&self) -> u32 {
@@ -661,7 +704,7 @@ mod pty {
                 Ok(())
             });
         }
-        let mut child = cmd.spawn().expect("spawn clarion on a pty");
+        let child = cmd.spawn().expect("spawn clarion on a pty");
         // The terminal ends (EIO on the master) only when no one holds its other side.
         drop(cmd);
         drop(slave);
@@ -689,12 +732,17 @@ mod pty {
             }
             writer.write_all(keys).unwrap();
         }
-        let status = child.wait().unwrap();
+        let (status, stuck) = super::wait_or_kill(child);
         let termios = rustix::termios::tcgetattr(&master).unwrap();
         while let Ok(more) = rx.recv_timeout(Duration::from_secs(5)) {
             seen.extend(more);
         }
         let screen = String::from_utf8_lossy(&seen).replace("\r\n", "\n");
+        assert!(
+            !stuck,
+            "clarion was still running after {:?}, and was killed; it showed:\n{screen}",
+            super::STUCK_AFTER
+        );
         let code =
             std::os::unix::process::ExitStatusExt::signal(&status).map_or(status.code().unwrap_or(-1), |s| 128 + s);
         (PtyRun { code, screen }, termios)
