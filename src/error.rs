@@ -76,7 +76,8 @@ pub(crate) struct AuthError {
 #[derive(Debug)]
 pub(crate) struct ApiError {
     pub status: u16,
-    /// What the server said, already made safe for a terminal; may be empty.
+    /// What the server said, on one line but otherwise as sent, so that `--json` carries it
+    /// exactly; it reaches a terminal only through `untrusted`'s escapes. May be empty.
     pub message: String,
     pub code: Option<String>,
 }

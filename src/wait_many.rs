@@ -179,7 +179,7 @@ fn fate_of(look: anyhow::Result<Sequence>) -> Result<Fate, Sequence> {
             None => Err(seq),
         },
         Err(e) if crate::error::exit_code(&e) == crate::error::code::NOT_FOUND => Ok(Fate::NotFound),
-        Err(e) => Ok(Fate::Unreachable(crate::untrusted::escape_line(&format!("{e:#}")).into_owned())),
+        Err(e) => Ok(Fate::Unreachable(format!("{e:#}"))),
     }
 }
 

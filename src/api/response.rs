@@ -2,7 +2,6 @@
 //! don't follow the contract at all (HTML from a proxy, empty bodies, wrong types).
 
 use crate::error::{ApiError, BadResponse};
-use crate::untrusted::escape_line as sanitize;
 use serde_json::{Map, Value};
 
 /// A response as received, before interpretation.
@@ -116,7 +115,7 @@ pub(crate) fn check_status(raw: &RawResponse) -> anyhow::Result<()> {
         let to = raw
             .headers
             .get(reqwest::header::LOCATION)
-            .map(|l| sanitize(&String::from_utf8_lossy(l.as_bytes())).into_owned())
+            .map(|l| String::from_utf8_lossy(l.as_bytes()).into_owned())
             .unwrap_or_else(|| "nowhere".into());
         return Err(bad(
             status,
@@ -210,7 +209,7 @@ pub(super) fn error_message(body: &[u8]) -> (String, Option<String>) {
     }
     if let Ok(Value::Object(obj)) = serde_json::from_slice::<Value>(body) {
         let err_obj = obj.get("error").and_then(Value::as_object);
-        let code = err_obj.and_then(|e| e.get("code")).and_then(Value::as_str).map(|c| sanitize(c).into_owned());
+        let code = err_obj.and_then(|e| e.get("code")).and_then(Value::as_str).map(str::to_string);
         if let Some(msg) = message_of_object(&obj, err_obj) {
             // A list of hundreds of problems is still one line, of a readable length.
             return (excerpt(msg.as_bytes(), 300), code);
@@ -279,10 +278,10 @@ fn loc_path(parts: &[Value]) -> String {
 }
 
 fn one_line(s: &str) -> String {
-    sanitize(&s.split_whitespace().collect::<Vec<_>>().join(" ")).into_owned()
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The first `n` characters of a body, on one line, safe for a terminal.
+/// The first `n` characters of a body, on one line; still untrusted text (see `ApiError`).
 fn excerpt(body: &[u8], n: usize) -> String {
     let text = String::from_utf8_lossy(body);
     let text: String = text.chars().take(n).collect();
@@ -329,9 +328,10 @@ mod tests {
             ("steps[0].type is required".into(), Some("validation_error".into()))
         );
         assert_eq!(error_message(br#"{"detail":"nope"}"#).0, "nope");
+        // One line, but the text as sent: escaping is for the terminal, not for `--json`.
         assert_eq!(
             error_message(b"<html>\n<b>Bad gateway</b>\x1b[2J</html>").0,
-            "<html> <b>Bad gateway</b>\\u{1b}[2J</html>"
+            "<html> <b>Bad gateway</b>\x1b[2J</html>"
         );
         assert_eq!(error_message(&[b'x'; 1000]).0.len(), 300);
         let msg = |body: &str| error_message(body.as_bytes()).0;

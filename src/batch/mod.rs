@@ -873,7 +873,8 @@ async fn send_one(shared: &Run, sink: &Sink, n: u64, body: &bytes::Bytes, key: &
                 shared.stop.store(true, Ordering::Relaxed);
                 shared.unconfirmed.lock().unwrap_or_else(|p| p.into_inner()).push(n);
             }
-            let message = crate::untrusted::escape_line(&format!("{e:#}")).into_owned();
+            // As the server sent it: JSON escapes it for a terminal, `ui.warn` escapes it below.
+            let message = format!("{e:#}");
             if !matches!(sink, Sink::Ids) {
                 let error = json!({"message": message, "http_status": http, "exit": code});
                 emit(shared, sink, || json!({unit: n, "error": error}), None);

@@ -105,6 +105,7 @@ fn hostile_server() -> Stub {
 #[test]
 fn no_server_or_config_text_drives_the_terminal() {
     let t = TestEnv::new();
+    t.write("b.jsonl", &jsonl_lines(1));
     let stub = hostile_server();
     let from_server: &[(&[&str], i32)] = &[
         (&["sequence", "show", "1"], 0),
@@ -115,6 +116,9 @@ fn no_server_or_config_text_drives_the_terminal() {
         (&["api", "-i", "/raw"], 0),
         (&["api", "/v1/sequence-manager/sequences/1"], 0),
         (&["api", "/nowhere"], 3),
+        // A batch's per-line error carries the server's message: JSON-escaped on stdout.
+        (&["sequence", "create", "-f", "b.jsonl", "--yes", "--json"], 9),
+        (&["sequence", "create", "-f", "b.jsonl", "--yes", "--jq", ".error.message"], 9),
     ];
     // Config text: a hostile profile name, URL and command.
     let c = TestEnv::new();
@@ -170,6 +174,16 @@ fn piped_data_stays_byte_exact() {
     assert!(drives_the_terminal(&run.stdout).is_none(), "{}", run.stdout);
     let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(v["name"], HOSTILE);
+    // A batch line's error, too: the server's message as sent, not as a terminal is shown it.
+    t.write("b.jsonl", &jsonl_lines(1));
+    let run = t.authed(&stub.url).args(["sequence", "create", "-f", "b.jsonl", "--json"]).run();
+    run.code(9);
+    assert!(drives_the_terminal(&run.stdout).is_none(), "{}", run.stdout);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(v["error"]["message"], format!("the API answered 404 Not Found: {HOSTILE}"));
+    let run = t.authed(&stub.url).args(["sequence", "create", "-f", "b.jsonl", "--jq", ".error.message"]).run();
+    run.code(9);
+    assert!(run.stdout.ends_with(&format!("{HOSTILE}\n")), "{:?}", run.stdout);
 }
 
 /// A server that creates sequences numbered from 1, live from the `live_from`th on.
