@@ -184,6 +184,15 @@ fn piped_data_stays_byte_exact() {
     let run = t.authed(&stub.url).args(["sequence", "create", "-f", "b.jsonl", "--jq", ".error.message"]).run();
     run.code(9);
     assert!(run.stdout.ends_with(&format!("{HOSTILE}\n")), "{:?}", run.stdout);
+    // And a waited-for sequence that could not be looked at, among others.
+    let run = t.authed(&stub.url).args(["sequence", "wait", "2", "3", "--json", "--timeout", "30s"]).run();
+    run.code(6);
+    let line = run.stdout.lines().find(|l| l.contains("unreachable")).unwrap_or_default();
+    let v: serde_json::Value = serde_json::from_str(line).unwrap();
+    assert_eq!(
+        v,
+        json!({"id": 2, "error": "unreachable", "message": format!("the API answered 422 Unprocessable Entity: {HOSTILE}")})
+    );
 }
 
 /// A server that creates sequences numbered from 1, live from the `live_from`th on.
