@@ -33,7 +33,7 @@ mod waiter;
 pub use app::{report, run};
 pub use cli::{Cli, prerendered_top_help};
 pub use env::Env;
-pub use output::Ui;
+pub use output::{Ui, print_clap, write_stdout};
 
 /// What the integration tests reach into: the sandbox's store (to check what was stored) and the
 /// TLS provider (for their HTTPS test server). Not for other use.

@@ -27,10 +27,9 @@ fn main() -> ExitCode {
         _ => None,
     };
     let answered = |text: &str| {
-        use std::io::Write as _;
         // A failed write (a closed pipe, a full disk) still exits 0, as clap's own help and
         // version do: `clarion --version | head -c1` is not an error.
-        let _ = std::io::stdout().write_all(text.as_bytes());
+        let _ = clarion::write_stdout(&[text.as_bytes()]);
         ExitCode::SUCCESS
     };
     if only.as_ref().is_some_and(|a| a == "--version" || a == "-V") {
@@ -47,7 +46,7 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             // Help and --version go to stdout with 0; usage errors to stderr with 2.
-            let _ = e.print();
+            let _ = clarion::print_clap(&e);
             return ExitCode::from(e.exit_code().clamp(0, 255) as u8);
         }
     };

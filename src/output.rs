@@ -5,7 +5,7 @@
 
 use crate::env::Env;
 use anstyle::{AnsiColor, Style};
-use std::io::{IsTerminal, Write};
+use std::io::{self, IsTerminal, Write};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum ColorChoice {
@@ -91,12 +91,8 @@ impl Ui {
     /// whose untrusted parts were escaped as it was built; adds the final newline if missing.
     /// A closed pipe is an error the caller passes up, so that `clarion ... | head` stops quietly.
     pub fn out(&self, text: &str) -> std::io::Result<()> {
-        let mut lock = std::io::stdout().lock();
-        lock.write_all(text.as_bytes())?;
-        if !text.ends_with('\n') {
-            lock.write_all(b"\n")?;
-        }
-        lock.flush()
+        let newline: &[u8] = if text.ends_with('\n') { b"" } else { b"\n" };
+        write_stdout(&[text.as_bytes(), newline])
     }
 
     /// Writes data from outside (a response body, `--jq` output) to stdout: byte for byte when
@@ -104,9 +100,7 @@ impl Ui {
     /// can't drive it. Adds a final newline on a terminal only.
     pub fn data(&self, bytes: &[u8]) -> std::io::Result<()> {
         if !self.stdout_tty {
-            let mut lock = std::io::stdout().lock();
-            lock.write_all(bytes)?;
-            return lock.flush();
+            return write_stdout(&[bytes]);
         }
         self.out(&crate::untrusted::escape_bytes(bytes))
     }
@@ -114,13 +108,10 @@ impl Ui {
     fn err_line(&self, label: &str, style: Style, text: &str) {
         // Messages carry text from outside (server messages, file and profile names).
         let text = crate::untrusted::escape_line(text);
-        let mut lock = std::io::stderr().lock();
+        let line =
+            if self.stderr_color { format!("{style}{label}{style:#} {text}\n") } else { format!("{label} {text}\n") };
         // A failing stderr leaves nowhere to report to.
-        let _ = if self.stderr_color {
-            writeln!(lock, "{style}{label}{style:#} {text}")
-        } else {
-            writeln!(lock, "{label} {text}")
-        };
+        let _ = write_stderr(line.as_bytes());
     }
 
     pub fn error(&self, text: &str) {
@@ -151,6 +142,145 @@ impl Ui {
 
     /// A plain note on stderr, whatever stderr is (servers log to files as well as terminals).
     pub fn info(&self, text: &str) {
-        let _ = writeln!(std::io::stderr().lock(), "{}", crate::untrusted::escape_line(text));
+        let _ = write_stderr(format!("{}\n", crate::untrusted::escape_line(text)).as_bytes());
+    }
+}
+
+/// Writes `parts` to stdout, all of them, then flushes: the one way bytes reach stdout.
+pub fn write_stdout(parts: &[&[u8]]) -> io::Result<()> {
+    let stdout = io::stdout();
+    let mut lock = stdout.lock();
+    for part in parts {
+        write_all_waiting(&mut lock, part, || until_writable(&stdout))?;
+    }
+    flush_waiting(&mut lock, || until_writable(&stdout))
+}
+
+/// A clap help page, version or usage error, coloured as `clap::Error::print` would colour it
+/// (the same `anstream` decision), but written through the waiting writers here.
+pub fn print_clap(e: &clap::Error) -> io::Result<()> {
+    let styled = e.render().ansi().to_string();
+    let as_chosen = |choice| {
+        let mut s = anstream::AutoStream::new(Vec::new(), choice);
+        s.write_all(styled.as_bytes()).map(|()| s.into_inner())
+    };
+    if e.use_stderr() {
+        write_stderr(&as_chosen(anstream::AutoStream::choice(&io::stderr()))?)
+    } else {
+        write_stdout(&[&as_chosen(anstream::AutoStream::choice(&io::stdout()))?])
+    }
+}
+
+fn write_stderr(bytes: &[u8]) -> io::Result<()> {
+    let stderr = io::stderr();
+    let mut lock = stderr.lock();
+    write_all_waiting(&mut lock, bytes, || until_writable(&stderr))
+}
+
+/// `write_all`, except that a full non-blocking stream is waited on (`wait`) instead of being
+/// an error. A parent may leave O_NONBLOCK set on a pipe or terminal it shares with clarion
+/// (Node's `child_process`, and CI runners built on it, do): there `write_all` fails with EAGAIN
+/// partway through, and a script would get half its data and an error.
+fn write_all_waiting(w: &mut impl Write, mut bytes: &[u8], mut wait: impl FnMut() -> io::Result<()>) -> io::Result<()> {
+    while !bytes.is_empty() {
+        match w.write(bytes) {
+            Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
+            Ok(n) => bytes = &bytes[n..],
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) if e.kind() == io::ErrorKind::WouldBlock => wait()?,
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
+/// `flush`, waiting as `write_all_waiting` does (stdout buffers what it was given).
+fn flush_waiting(w: &mut impl Write, mut wait: impl FnMut() -> io::Result<()>) -> io::Result<()> {
+    loop {
+        match w.flush() {
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) if e.kind() == io::ErrorKind::WouldBlock => wait()?,
+            done => return done,
+        }
+    }
+}
+
+/// Returns once `stream` can take more bytes, or has failed (the next write then says how).
+#[cfg(unix)]
+fn until_writable(stream: &impl std::os::fd::AsFd) -> io::Result<()> {
+    use rustix::event::{PollFd, PollFlags, poll};
+    let mut fds = [PollFd::new(stream, PollFlags::OUT)];
+    loop {
+        match poll(&mut fds, None) {
+            Err(rustix::io::Errno::INTR) => {}
+            done => return done.map(drop).map_err(io::Error::from),
+        }
+    }
+}
+
+#[cfg(not(unix))]
+fn until_writable<T>(_: &T) -> io::Result<()> {
+    std::thread::yield_now();
+    Ok(())
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::io::Read;
+
+    fn nonblocking(fd: impl std::os::fd::AsFd) -> rustix::io::Result<()> {
+        use rustix::fs::{OFlags, fcntl_getfl, fcntl_setfl};
+        fcntl_setfl(&fd, fcntl_getfl(&fd)? | OFlags::NONBLOCK)
+    }
+
+    /// Everything the pipe holds now, without waiting for more.
+    fn drain(r: &mut io::PipeReader) -> Vec<u8> {
+        let mut all = Vec::new();
+        let mut buf = [0u8; 65536];
+        loop {
+            match r.read(&mut buf) {
+                Ok(0) => return all,
+                Ok(n) => all.extend_from_slice(&buf[..n]),
+                Err(e) if e.kind() == io::ErrorKind::WouldBlock => return all,
+                Err(e) => panic!("{e}"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_full_nonblocking_pipe_is_waited_on_not_given_up() {
+        let (mut r, mut w) = io::pipe().unwrap();
+        nonblocking(&w).unwrap();
+        nonblocking(&r).unwrap();
+        let filler = [b'x'; 4096];
+        let mut filled = 0;
+        loop {
+            match w.write(&filler) {
+                Ok(n) => filled += n,
+                Err(e) if e.kind() == io::ErrorKind::WouldBlock => break,
+                Err(e) => panic!("{e}"),
+            }
+        }
+        // The wait makes room, as the reader at the other end would.
+        let mut received = Vec::new();
+        let mut waits = 0;
+        let text = b"clarion 1.0.0\n".repeat(1000);
+        write_all_waiting(&mut w, &text, || {
+            waits += 1;
+            received.extend(drain(&mut r));
+            Ok(())
+        })
+        .unwrap();
+        received.extend(drain(&mut r));
+        assert!(waits > 0, "the pipe was full, so the first write must have been refused");
+        assert_eq!(received.len(), filled + text.len());
+        assert!(received.ends_with(&text));
+    }
+
+    #[test]
+    fn a_writable_stream_is_not_waited_on() {
+        let (_r, w) = io::pipe().unwrap();
+        until_writable(&w).unwrap();
     }
 }
