@@ -148,6 +148,27 @@ pub(crate) struct Scan {
     /// the input again sends nothing the validation pass didn't read (`Checked`). Four bytes an
     /// item: 4 MB for a million.
     pub item_hashes: Vec<u32>,
+    /// Which valid items ask for test mode.
+    pub test_modes: TestModes,
+}
+
+/// The first valid item that asks for test mode (`"is_test_mode": true` in the body it
+/// sends, from the item itself or from the flags), and the first that doesn't.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct TestModes {
+    pub first_test: Option<u64>,
+    pub first_live: Option<u64>,
+}
+
+impl TestModes {
+    pub(crate) fn note(&mut self, n: u64, body: &Value) {
+        let slot = if body.get("is_test_mode") == Some(&Value::Bool(true)) {
+            &mut self.first_test
+        } else {
+            &mut self.first_live
+        };
+        slot.get_or_insert(n);
+    }
 }
 
 /// An item's fingerprint, its number included: enough to see that a file was edited between

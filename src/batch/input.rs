@@ -56,6 +56,7 @@ pub(crate) fn scan<R: Read>(
     let (mut valid, mut invalid, mut problems) = (0, 0, Vec::new());
     let mut kept = Kept::new(budget);
     let mut item_hashes = Vec::new();
+    let mut test_modes = crate::items::TestModes::default();
     while let Some((n, bytes)) = lines.next_line()? {
         if bytes.is_err() {
             // Not a line of JSON at all (or not a text file): nothing more is read, nothing sent.
@@ -70,6 +71,7 @@ pub(crate) fn scan<R: Read>(
         match line_body(name, n, bytes, overrides) {
             Ok(body) => {
                 valid += 1;
+                test_modes.note(n, &body);
                 kept.valid(n, &body);
             }
             Err(ps) => {
@@ -83,7 +85,17 @@ pub(crate) fn scan<R: Read>(
     }
     let (count, consumed) = (lines.count(), lines.consumed());
     let sha256 = lines.sha256();
-    Ok(Scan { valid, invalid, problems, sha256, lines: count, bytes: consumed, kept: kept.finish(), item_hashes })
+    Ok(Scan {
+        valid,
+        invalid,
+        problems,
+        sha256,
+        lines: count,
+        bytes: consumed,
+        kept: kept.finish(),
+        item_hashes,
+        test_modes,
+    })
 }
 
 #[cfg(test)]

@@ -43,8 +43,9 @@ pub(crate) struct Batch {
     pub dry_run: bool,
     /// `--rows`: `path` is the rows file, each row rendered through this template.
     pub rows: Option<crate::rows::RowsInput>,
-    /// Live sequences against a real API: say so before sending, and ask on a terminal.
-    /// `None` for test mode and for the embedded sandbox.
+    /// Live sequences against a real API, as far as the flags and the profile say: say so
+    /// before sending, and ask on a terminal. `None` for test mode and for the embedded
+    /// sandbox; dropped too when the items themselves all ask for test mode (`run`).
     pub live: Option<LiveTarget>,
     /// Where the batch goes, as the terminal banner says it: "on HOST (profile P)", or the
     /// local sandbox.
@@ -330,18 +331,21 @@ pub(crate) async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> any
     let (source, name) = open_input(batch.path.as_deref())?;
     // 1. Everything is checked before anything is sent.
     let Some(mut scan) = validate(&batch, &source, &name, ui).await? else { return Ok(Vec::new()) };
+    let asked_test = asks_test_mode(&scan, &name, unit(&batch))?;
+    // Live sequences against a real API: said, with the count, and confirmed on a terminal.
+    let live = batch.live.as_ref().filter(|_| !asked_test);
     // 2. The journal says what earlier runs already did; a live batch is confirmed first.
-    let (journal, progress, prefix) = open_journal(&batch, &scan, &name, ui)?;
+    let (journal, progress, prefix) = open_journal(&batch, live, &scan, &name, ui)?;
     // 3. Stream the lines again and send, saying first (on a terminal) what is about to happen.
     let already = progress.created_count() as u64;
     let to_send = scan.valid.saturating_sub(already);
-    let kind = match (batch.overrides.test_mode, &batch.live) {
-        (Some(true), _) => "test-mode ",
+    let kind = match (asked_test, live) {
+        (true, _) => "test-mode ",
         (_, Some(_)) => "LIVE ",
         _ => "",
     };
     // A live batch against a real API has said so already, with the count (`confirm_live`).
-    if batch.live.is_none() {
+    if live.is_none() {
         ui.note_tty(&format!("Creating {to_send} {kind}sequence{} {}", plural(to_send), batch.target));
     }
     if already > 0 {
@@ -355,7 +359,7 @@ pub(crate) async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> any
         ui: ui.clone(),
         bar,
         unit: unit(&batch),
-        asked_test: batch.overrides.test_mode == Some(true),
+        asked_test,
         counts: Counts { invalid: AtomicU64::new(scan.invalid), ..Counts::default() },
         stop: AtomicBool::new(false),
         confirmed: AtomicBool::new(false),
@@ -528,6 +532,7 @@ async fn validate(batch: &Batch, source: &Source, name: &str, ui: &Ui) -> anyhow
         ui.warn(&format!("{name} has no {unit}s: nothing to send"));
         return Ok(None);
     }
+    asks_test_mode(&scan, name, unit)?;
     if batch.dry_run {
         // The bodies that would be sent, as JSON Lines (rendered rows included), or what
         // `--jq` makes of each: a dry run shows what a real one would send.
@@ -549,6 +554,24 @@ async fn validate(batch: &Batch, source: &Source, name: &str, ui: &Ui) -> anyhow
         return Ok(None);
     }
     Ok(Some(scan))
+}
+
+/// Whether the batch asks for test mode, from its items' bodies (where `--test-mode`, `--live`
+/// or the profile has already set it on every one). A batch is all test mode or all live:
+/// the one check (the first request alone, every answer's `is_test_mode`) then covers every
+/// item, and the live confirmation counts them all. Both at once is refused before anything
+/// is sent.
+fn asks_test_mode(scan: &Scan, name: &str, unit: &str) -> anyhow::Result<bool> {
+    match (scan.test_modes.first_test, scan.test_modes.first_live) {
+        (Some(t), Some(l)) => Err(crate::error::UsageError::with_hint(
+            format!(
+                "{name}: {unit} {t} asks for test mode (\"is_test_mode\": true) and {unit} {l} doesn't; a batch is all test mode or all live"
+            ),
+            format!("give --test-mode (or --live) to decide for the whole batch, or make every {unit} say the same"),
+        )
+        .into()),
+        (t, _) => Ok(t.is_some()),
+    }
 }
 
 /// The sending pass's items: only what was validated, whatever is appended to the file meanwhile.
@@ -581,6 +604,7 @@ fn open_items(
 /// prefix. A live batch is confirmed before the journal is touched: a "no" leaves it as it was.
 fn open_journal(
     batch: &Batch,
+    live: Option<&LiveTarget>,
     scan: &Scan,
     name: &str,
     ui: &Ui,
@@ -596,7 +620,7 @@ fn open_journal(
     let what = if batch.rows.is_some() { "the template or the rows" } else { "the file" };
     let fingerprint =
         journal::Fingerprint { what, input_sha256: &scan.sha256, settings_sha256: &settings, lines: scan.lines };
-    if let Some(live) = &batch.live {
+    if let Some(live) = live {
         // Counted from the validation pass; on a resumed run, only what is still to send.
         let already = match &journal_path {
             Some(p) if !batch.restart => journal::created_before(p, &fingerprint)?,

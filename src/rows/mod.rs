@@ -63,6 +63,7 @@ pub(crate) fn scan(
     let (mut valid, mut invalid, mut problems) = (0, 0, Vec::new());
     let mut kept = crate::items::Kept::new(budget);
     let mut item_hashes = Vec::new();
+    let mut test_modes = crate::items::TestModes::default();
     let mut count = 0;
     while let Some(row) = rows.next_row().map_err(fatal)? {
         count = row.number;
@@ -70,6 +71,7 @@ pub(crate) fn scan(
         match input.template.render(&row, name, input.format, overrides) {
             Ok(body) => {
                 valid += 1;
+                test_modes.note(row.number, &body);
                 kept.valid(row.number, &body);
             }
             Err(ps) => {
@@ -83,7 +85,7 @@ pub(crate) fn scan(
     }
     let (rows_sha256, bytes) = rows.finish();
     let sha256 = fingerprint(input.template.text(), &rows_sha256);
-    Ok(Scan { valid, invalid, problems, sha256, lines: count, bytes, kept: kept.finish(), item_hashes })
+    Ok(Scan { valid, invalid, problems, sha256, lines: count, bytes, kept: kept.finish(), item_hashes, test_modes })
 }
 
 /// What a row's fingerprint covers (`items::Checked`), besides its number: its values.

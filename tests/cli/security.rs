@@ -225,6 +225,62 @@ fn a_test_mode_batch_creates_at_most_one_live_sequence_first() {
 }
 
 #[test]
+fn a_batch_whose_lines_ask_for_test_mode_is_checked_as_if_test_mode_was_given() {
+    let t = TestEnv::new();
+    let test_lines: String =
+        jsonl_lines(40).lines().map(|l| l.replacen('{', "{\"is_test_mode\":true,", 1) + "\n").collect();
+    t.write("b.jsonl", &test_lines);
+    let stub = counting_server(1);
+    let run = t.authed(&stub.url).args(["sequence", "create", "-f", "b.jsonl", "--concurrency", "16"]).run();
+    run.code(7);
+    assert_eq!(stub.requests().len(), 1, "the first request went alone, and stopped the batch");
+    assert_eq!(stub.requests()[0].json()["is_test_mode"], true);
+    assert!(run.stderr.contains("TEST MODE WAS NOT HONOURED: sequence 1 was created LIVE"), "{}", run.stderr);
+    assert!(!run.stderr.contains("about to create"), "not announced as a live batch: {}", run.stderr);
+    // The same from a template whose body asks for it, one row at a time.
+    t.write("t.toml", "name = \"{{ who }}\"\nis_test_mode = true\n[[steps]]\ntype = \"voice\"\n");
+    t.write("p.csv", &(0..40).fold(String::from("who\n"), |s, i| s + &format!("p{i}\n")));
+    let stub = counting_server(1);
+    let run = t.authed(&stub.url).args(["sequence", "create", "-f", "t.toml", "--rows", "p.csv"]).run();
+    run.code(7);
+    assert_eq!(stub.requests().len(), 1);
+    // --live decides for every line: no check, and the live batch is announced.
+    let stub = counting_server(1);
+    let run = t.authed(&stub.url).args(["sequence", "create", "-f", "b.jsonl", "--live", "--restart"]).run();
+    run.ok();
+    assert_eq!(stub.requests().len(), 40);
+    assert!(stub.requests().iter().all(|r| r.json()["is_test_mode"] == false));
+    assert!(run.stderr.contains("about to create 40 LIVE sequences"), "{}", run.stderr);
+}
+
+#[test]
+fn a_batch_half_test_mode_half_live_is_refused_before_anything_is_sent() {
+    let t = TestEnv::new();
+    let mixed: String = jsonl_lines(3)
+        .lines()
+        .enumerate()
+        .map(|(i, l)| if i < 2 { l.replacen('{', "{\"is_test_mode\":true,", 1) } else { l.to_string() } + "\n")
+        .collect();
+    t.write("b.jsonl", &mixed);
+    let stub = counting_server(1);
+    for extra in [&[][..], &["--dry-run"]] {
+        let run = t.authed(&stub.url).args(["sequence", "create", "-f", "b.jsonl"]).args(extra).run();
+        run.code(2);
+        assert_eq!(
+            run.stderr,
+            "error: b.jsonl: line 1 asks for test mode (\"is_test_mode\": true) and line 3 doesn't; a batch is all test mode or all live\n\
+             hint: give --test-mode (or --live) to decide for the whole batch, or make every line say the same\n"
+        );
+        assert_eq!(run.stdout, "");
+    }
+    assert!(stub.requests().is_empty());
+    assert!(!t.work().join("b.jsonl.journal").exists(), "refused before the journal is made");
+    // A flag decides for all of them.
+    let run = t.authed(&stub.url).args(["sequence", "create", "-f", "b.jsonl", "--test-mode"]).run();
+    run.code(7);
+}
+
+#[test]
 fn a_failed_first_request_proves_nothing_and_the_next_goes_alone() {
     let t = TestEnv::new();
     t.write("b.jsonl", &jsonl_lines(40));
