@@ -41,7 +41,6 @@ impl Writer {
     /// the answer to a create from the stored sequence.
     pub(super) fn start(path: &Path, respond: fn(&StoredSequence) -> String) -> anyhow::Result<Writer> {
         let mut store = Store::open(Some(path))?;
-        store.sync_fully()?;
         let (tx, rx) = std::sync::mpsc::channel::<Job>();
         let stats = Arc::new(Stats::default());
         let stats2 = stats.clone();
