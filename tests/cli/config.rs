@@ -83,6 +83,38 @@ fn unknown_profile_is_a_usage_error_with_a_suggestion() {
 }
 
 #[test]
+fn an_undefined_profile_from_the_environment_or_default_profile_is_refused_too() {
+    let t = TestEnv::new();
+    t.write("s.toml", "name = \"x\"\n[[steps]]\ntype = \"voice\"\n");
+    t.write_config("config.toml", "[profiles.staging]\n");
+    // Named for this run: every command, even one that reads no profile.
+    let run = t.cmd().env("CLARION_PROFILE", "stagng").args(["sequence", "validate", "-f", "s.toml"]).run();
+    run.code(2);
+    assert_eq!(
+        run.stderr,
+        "error: profile `stagng` (from CLARION_PROFILE) is not defined\nhint: did you mean `staging`?\n"
+    );
+    // Configured: every command that uses a profile.
+    t.write_config("config.toml", "default_profile = \"nope\"\n[profiles.staging]\n");
+    let want =
+        "error: profile `nope` (from default_profile in config.toml) is not defined\nhint: defined profiles: staging\n";
+    for args in [&["sequence", "show", "1"][..], &["auth", "status"], &["config", "get", "api_url"]] {
+        let run = t.cmd().env("CLARION_TOKEN", TOKEN).args(args).run();
+        run.code(2);
+        assert_eq!(run.stderr, want, "{args:?}");
+    }
+    // Listing the config is how the mistake is found: it works, and says so.
+    let run = t.cmd().args(["config", "list"]).run();
+    run.ok();
+    assert_eq!(run.stdout, "default_profile = \"nope\"\n");
+    assert_eq!(
+        run.stderr,
+        "warning: profile `nope` (from default_profile in config.toml) is not defined: commands that use a profile refuse to run (defined profiles: staging)\n"
+    );
+    t.cmd().args(["sequence", "validate", "-f", "s.toml"]).run().ok();
+}
+
+#[test]
 fn plain_http_to_another_host_is_refused() {
     let t = TestEnv::new();
     let run = t
