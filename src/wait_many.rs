@@ -20,8 +20,9 @@ pub(crate) enum Fate {
     Running(Option<Sequence>),
     /// The API has no such sequence (404).
     NotFound,
-    /// It could not be looked at, through the retries; the reason.
-    Unreachable(String),
+    /// It could not be looked at (an error not worth retrying, or the retries ran out): the
+    /// reason, and the exit code that error has on its own (6 temporary, 4 auth, 5 rejected).
+    Unreachable(String, u8),
 }
 
 impl Fate {
@@ -29,7 +30,7 @@ impl Fate {
     pub(crate) fn status(&self) -> String {
         match self {
             Fate::NotFound => "not found".to_string(),
-            Fate::Unreachable(_) => "unreachable".to_string(),
+            Fate::Unreachable(..) => "unreachable".to_string(),
             _ => field(self.sequence(), "status"),
         }
     }
@@ -71,7 +72,7 @@ impl Tally {
                 Fate::EndedOtherwise(_) => &mut t.ended_otherwise,
                 Fate::Running(_) => &mut t.running,
                 Fate::NotFound => &mut t.not_found,
-                Fate::Unreachable(_) => &mut t.unreachable,
+                Fate::Unreachable(..) => &mut t.unreachable,
             } += 1;
         }
         t
@@ -179,7 +180,7 @@ fn fate_of(look: anyhow::Result<Sequence>) -> Result<Fate, Sequence> {
             None => Err(seq),
         },
         Err(e) if crate::error::exit_code(&e) == crate::error::code::NOT_FOUND => Ok(Fate::NotFound),
-        Err(e) => Ok(Fate::Unreachable(format!("{e:#}"))),
+        Err(e) => Ok(Fate::Unreachable(format!("{e:#}"), crate::error::exit_code(&e))),
     }
 }
 

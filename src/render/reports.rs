@@ -99,7 +99,7 @@ pub(crate) fn junit(fates: &[(u64, Fate)], elapsed: f64) -> String {
             Fate::NotFound => out.push_str(&format!(
                 ">\n      <error message=\"not found\" type=\"not_found\">the API has no sequence {id}</error>\n    </testcase>\n"
             )),
-            Fate::Unreachable(why) => out.push_str(&format!(
+            Fate::Unreachable(why, _) => out.push_str(&format!(
                 ">\n      <error message=\"could not be looked at\" type=\"unreachable\">{}</error>\n    </testcase>\n",
                 xml(why)
             )),
@@ -136,7 +136,7 @@ pub(crate) fn markdown(fates: &[(u64, Fate)], elapsed: f64) -> String {
             let status = match fate {
                 Fate::Running(_) => format!("still running ({})", field(seq, "status")),
                 Fate::NotFound => "not found".into(),
-                Fate::Unreachable(_) => "could not be looked at".into(),
+                Fate::Unreachable(..) => "could not be looked at".into(),
                 _ => field(seq, "status"),
             };
             out.push_str(&format!(

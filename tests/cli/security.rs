@@ -186,7 +186,7 @@ fn piped_data_stays_byte_exact() {
     assert!(run.stdout.ends_with(&format!("{HOSTILE}\n")), "{:?}", run.stdout);
     // And a waited-for sequence that could not be looked at, among others.
     let run = t.authed(&stub.url).args(["sequence", "wait", "2", "3", "--json", "--timeout", "30s"]).run();
-    run.code(6);
+    run.code(5);
     let line = run.stdout.lines().find(|l| l.contains("unreachable")).unwrap_or_default();
     let v: serde_json::Value = serde_json::from_str(line).unwrap();
     assert_eq!(

@@ -119,6 +119,29 @@ fn a_batch_journal_names_the_sequences_to_wait_for() {
 }
 
 #[test]
+fn a_look_that_fails_gives_the_exit_code_of_its_error() {
+    let t = TestEnv::new();
+    // Sequence 1 completes; 2 can't be looked at, for the reason the status says.
+    let stub_for = |status: u16| {
+        Stub::start(move |req| {
+            if req.path.ends_with("/2") {
+                return Canned::json(status, &json!({"error": {"message": "no"}}));
+            }
+            let mut seq = sample_sequence(1);
+            seq["status"] = json!("completed");
+            Canned::json(200, &envelope(seq))
+        })
+    };
+    for (status, code) in [(503, 6), (401, 4), (403, 4), (422, 5)] {
+        let stub = stub_for(status);
+        let run = t.authed(&stub.url).args(["--retries", "0", "sequence", "wait", "1", "2", "--interval", "1s"]).run();
+        run.code(code);
+        assert!(run.stderr.contains("could not be looked at: 2"), "{status}: {}", run.stderr);
+        assert!(run.stdout.starts_with("1\tcompleted"), "{status}: {}", run.stdout);
+    }
+}
+
+#[test]
 fn a_429_pauses_every_look() {
     let t = TestEnv::new();
     let arrivals: std::sync::Arc<std::sync::Mutex<Vec<std::time::Instant>>> = Default::default();

@@ -194,7 +194,7 @@ fn json_line(id: u64, fate: &Fate, jq: Option<&crate::jq::Jq>) -> Option<String>
     let value = match fate {
         Fate::Completed(s) | Fate::EndedOtherwise(s) => s.to_value(),
         Fate::NotFound => json!({"id": id, "error": "not_found"}),
-        Fate::Unreachable(why) => json!({"id": id, "error": "unreachable", "message": why}),
+        Fate::Unreachable(why, _) => json!({"id": id, "error": "unreachable", "message": why}),
         Fate::Running(last) => json!({
             "id": id,
             "still_running": true,
@@ -274,7 +274,16 @@ fn verdict(fates: &[(u64, Fate)], stop: Stop) -> Option<(u8, String)> {
         Stop::Interrupted => (code::INTERRUPTED, format!("interrupted; still running: {}", running())),
         Stop::TimedOut => (code::WAIT_TIMED_OUT, format!("timed out; still running: {}", running())),
         Stop::AllEnded if tally.unreachable > 0 => {
-            (code::TEMPORARY, format!("could not be looked at: {}", list(|f| matches!(f, Fate::Unreachable(_)))))
+            // The first such sequence's own code: 6 for a busy or unreachable API, which a
+            // retry of the job may cure, 4 for a refused token, which it won't.
+            let code = fates.iter().find_map(|(_, f)| match f {
+                Fate::Unreachable(_, code) => Some(*code),
+                _ => None,
+            });
+            (
+                code.unwrap_or(code::TEMPORARY),
+                format!("could not be looked at: {}", list(|f| matches!(f, Fate::Unreachable(..)))),
+            )
         }
         Stop::AllEnded if tally.not_found > 0 => {
             (code::NOT_FOUND, format!("not found: {}", list(|f| matches!(f, Fate::NotFound))))
