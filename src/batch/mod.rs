@@ -365,6 +365,7 @@ pub(crate) async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> any
         confirmed: AtomicBool::new(false),
         live: Default::default(),
         unconfirmed: Default::default(),
+        refused: Default::default(),
         made: Default::default(),
         command_line: batch.command_line.clone(),
         keep_ids: batch.keep_ids,
@@ -434,6 +435,9 @@ struct Run {
     live: std::sync::Mutex<Vec<(Option<i64>, String)>>,
     /// Lines whose answer couldn't be understood where test mode was asked for: send no more.
     unconfirmed: std::sync::Mutex<Vec<u64>>,
+    /// The first item the API refused for the token (401, 403), and why: every other would
+    /// be refused alike, so no more are sent.
+    refused: std::sync::Mutex<Option<(u64, anyhow::Error)>>,
     /// Every line's sequence, for waiting on them all afterwards.
     made: std::sync::Mutex<Vec<(u64, i64)>>,
     keep_ids: bool,
@@ -899,11 +903,18 @@ async fn send_one(shared: &Run, sink: &Sink, n: u64, body: &bytes::Bytes, key: &
             }
             // As the server sent it: JSON escapes it for a terminal, `ui.warn` escapes it below.
             let message = format!("{e:#}");
+            let refused = code == crate::error::code::AUTH;
+            if refused {
+                shared.stop.store(true, Ordering::Relaxed);
+            }
             if !matches!(sink, Sink::Ids) {
                 let error = json!({"message": message, "http_status": http, "exit": code});
                 emit(shared, sink, || json!({unit: n, "error": error}), None);
             } else {
                 line_to_stderr(&shared.ui, bar, &format!("{unit} {n}: {message}"));
+            }
+            if refused {
+                shared.refused.lock().unwrap_or_else(|p| p.into_inner()).get_or_insert((n, e));
             }
         }
     }
@@ -945,6 +956,10 @@ fn conclude(shared: &Run, started: Instant, interrupted: bool) -> anyhow::Result
         // The journal knows what was created: the same command skips it and sends the rest.
         let resume = journal.is_some().then(|| shared.command_line.clone());
         return Err(BatchInterrupted { resume }.into());
+    }
+    if let Some((n, e)) = shared.refused.lock().unwrap_or_else(|p| p.into_inner()).take() {
+        // The token's error, with its exit code (4) and hint: no retry of the job will cure it.
+        return Err(e.context(format!("stopped sending: {} {n} was refused", shared.unit)));
     }
     if failed > 0 || invalid > 0 || shared.stop.load(Ordering::Relaxed) {
         return Err(BatchIncomplete { unit: shared.unit, failed, invalid, journal }.into());

@@ -404,3 +404,32 @@ fn a_created_line_whose_answer_has_no_id_is_named_on_stderr() {
     assert!(run.stdout.contains(r#""id":null"#), "{}", run.stdout);
     assert!(!run.stderr.contains("no sequence id"), "{}", run.stderr);
 }
+
+#[test]
+fn a_refused_token_stops_the_batch_instead_of_being_refused_for_every_line() {
+    let t = TestEnv::new();
+    t.write("b.jsonl", &jsonl_lines(200));
+    let stub = Stub::fixed(Canned::json(401, &serde_json::json!({"error": {"message": "token expired"}})));
+    let run = t.authed(&stub.url).args(["sequence", "create", "-f", "b.jsonl", "--live"]).run();
+    run.code(4);
+    // Only the requests already in flight when the first answer came (8 at most) were sent.
+    let sent = stub.requests().len();
+    assert!((1..=8).contains(&sent), "{sent} requests");
+    let errors: Vec<&str> = run.stderr.lines().filter(|l| l.starts_with("error:")).collect();
+    assert_eq!(errors.len(), 1, "{}", run.stderr);
+    assert!(
+        errors[0].starts_with("error: stopped sending: line ")
+            && errors[0].ends_with(" was refused: the API answered 401 Unauthorized: token expired"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains(&format!("failed {sent}, invalid 0")), "{}", run.stderr);
+    // Test mode sends the first line alone: one request.
+    let stub = Stub::fixed(Canned::json(403, &serde_json::json!({"error": {"message": "forbidden"}})));
+    let run = t.authed(&stub.url).args(["sequence", "create", "-f", "b.jsonl", "--test-mode", "--restart"]).run();
+    run.code(4);
+    assert_eq!(stub.requests().len(), 1);
+    assert!(
+        run.stderr.contains("error: stopped sending: line 1 was refused: the API answered 403 Forbidden: forbidden")
+    );
+}
