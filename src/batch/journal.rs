@@ -27,6 +27,10 @@ struct Header {
     settings_sha256: String,
     /// Empty unless the run was started with `--restart`: then random, so its keys are new.
     salt: String,
+    /// Where the sequences were created: the API's URL, or the local sandbox and its
+    /// database. Empty in a journal written before it was recorded.
+    #[serde(default)]
+    api: String,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -74,6 +78,9 @@ pub(crate) struct Fingerprint<'a> {
     pub input_sha256: &'a str,
     pub settings_sha256: &'a str,
     pub lines: u64,
+    /// Where the sequences are created (`Header::api`): a journal from one API says nothing
+    /// about what exists on another.
+    pub api: &'a str,
 }
 
 /// The key prefix of a run; line N's key is `{prefix}-{N}`.
@@ -152,6 +159,7 @@ impl Journal {
                     input_sha256: fp.input_sha256.to_string(),
                     settings_sha256: fp.settings_sha256.to_string(),
                     salt: salt.clone(),
+                    api: fp.api.to_string(),
                 };
                 let mut bytes = serde_json::to_vec(&header)?;
                 bytes.push(b'\n');
@@ -292,6 +300,17 @@ fn check_matches(header: &Header, fp: &Fingerprint<'_>, name: &str) -> anyhow::R
         )
         .into());
     }
+    if !header.api.is_empty() && header.api != fp.api {
+        // Resuming would skip every line created there, and create nothing here.
+        return Err(UsageError::with_hint(
+            format!("{name} records sequences created on {}, not on {}", header.api, fp.api),
+            format!(
+                "point clarion at {} to finish that run; for this API, give the batch its own --journal PATH, or {restart}",
+                header.api
+            ),
+        )
+        .into());
+    }
     if header.settings_sha256 != fp.settings_sha256 {
         return Err(UsageError::with_hint(
             format!(
@@ -376,7 +395,13 @@ mod tests {
     use super::*;
 
     fn fp<'a>(input: &'a str, settings: &'a str) -> Fingerprint<'a> {
-        Fingerprint { what: "the file", input_sha256: input, settings_sha256: settings, lines: 100 }
+        Fingerprint {
+            what: "the file",
+            input_sha256: input,
+            settings_sha256: settings,
+            lines: 100,
+            api: "https://api.example/",
+        }
     }
 
     /// A new journal `j` in a temporary folder (kept alive by the first value).

@@ -50,6 +50,9 @@ pub(crate) struct Batch {
     /// Where the batch goes, as the terminal banner says it: "on HOST (profile P)", or the
     /// local sandbox.
     pub target: String,
+    /// Where the sequences are created, as the journal records it: the API's URL, or the
+    /// local sandbox and its database.
+    pub api: String,
     /// This command line, quoted, for "run it again to resume" after Ctrl-C.
     pub command_line: String,
     /// `--wait`: keep every created id, to wait on them afterwards. Otherwise none is kept,
@@ -622,8 +625,13 @@ fn open_journal(
     });
     let settings = settings_sha256(&batch.overrides);
     let what = if batch.rows.is_some() { "the template or the rows" } else { "the file" };
-    let fingerprint =
-        journal::Fingerprint { what, input_sha256: &scan.sha256, settings_sha256: &settings, lines: scan.lines };
+    let fingerprint = journal::Fingerprint {
+        what,
+        input_sha256: &scan.sha256,
+        settings_sha256: &settings,
+        lines: scan.lines,
+        api: &batch.api,
+    };
     if let Some(live) = live {
         // Counted from the validation pass; on a resumed run, only what is still to send.
         let already = match &journal_path {

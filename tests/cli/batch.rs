@@ -433,3 +433,31 @@ fn a_refused_token_stops_the_batch_instead_of_being_refused_for_every_line() {
         run.stderr.contains("error: stopped sending: line 1 was refused: the API answered 403 Forbidden: forbidden")
     );
 }
+
+#[test]
+fn a_journal_from_one_api_is_not_resumed_against_another() {
+    let t = TestEnv::new();
+    t.write("b.jsonl", &jsonl_lines(3));
+    let ok = || Stub::start(|_| Canned::json(200, &envelope(sample_sequence(7))));
+    let (staging, production) = (ok(), ok());
+    t.authed(&staging.url).args(["sequence", "create", "-f", "b.jsonl", "--live"]).run().ok();
+    assert_eq!(staging.requests().len(), 3);
+    // The same file against another API: its journal says nothing about what exists there.
+    let run = t.authed(&production.url).args(["sequence", "create", "-f", "b.jsonl", "--live"]).run();
+    run.code(2);
+    assert!(production.requests().is_empty(), "nothing sent");
+    let first = run.stderr.lines().find(|l| l.starts_with("error:")).unwrap_or_default();
+    assert_eq!(
+        first,
+        format!("error: b.jsonl.journal records sequences created on {}/, not on {}/", staging.url, production.url)
+    );
+    assert!(run.stderr.contains("give the batch its own --journal PATH"), "{}", run.stderr);
+    // Its own journal: created there too.
+    let run =
+        t.authed(&production.url).args(["sequence", "create", "-f", "b.jsonl", "--live", "--journal", "p.journal"]);
+    run.run().ok();
+    assert_eq!(production.requests().len(), 3);
+    // And the first API's journal still finishes its own run: nothing left to send.
+    t.authed(&staging.url).args(["sequence", "create", "-f", "b.jsonl", "--live"]).run().ok();
+    assert_eq!(staging.requests().len(), 3);
+}

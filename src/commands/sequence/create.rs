@@ -124,6 +124,12 @@ async fn run_batch(
             &[],
         ),
         keep_ids: args.wait,
+        // The sandbox's port changes with every run; its database is what it is.
+        api: if ctx.is_sandbox() {
+            format!("the local sandbox ({})", crate::sandbox::default_db_path(ctx.env)?.display())
+        } else {
+            settings.api_url.to_string()
+        },
         path,
         overrides,
         concurrency: usize::from(args.concurrency),
