@@ -47,8 +47,9 @@ impl RetryPolicy {
 /// `Retry-After` as seconds (`120`) or an HTTP date (`Wed, 21 Oct 2015 07:28:00 GMT`).
 pub(crate) fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
     let value = value.trim();
-    if let Ok(secs) = value.parse::<u64>() {
-        return Some(Duration::from_secs(secs));
+    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+        // More seconds than a u64 holds is still "a long time": the cap applies, not a guess.
+        return Some(Duration::from_secs(value.parse::<u64>().unwrap_or(u64::MAX)));
     }
     let when = httpdate::parse_http_date(value).ok()?;
     Some(when.duration_since(now).unwrap_or(Duration::ZERO))
@@ -83,6 +84,17 @@ mod tests {
                 samples.iter().any(|d| *d < ceiling / 4) && samples.iter().any(|d| *d > ceiling * 3 / 4),
                 "retry {retry}"
             );
+        }
+    }
+
+    #[test]
+    fn retry_after_in_seconds_of_any_length_or_as_a_date() {
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_445_412_480);
+        assert_eq!(parse_retry_after(" 120 ", now), Some(Duration::from_secs(120)));
+        assert_eq!(parse_retry_after("99999999999999999999", now), Some(Duration::from_secs(u64::MAX)));
+        assert_eq!(parse_retry_after("Wed, 21 Oct 2015 07:28:30 GMT", now), Some(Duration::from_secs(30)));
+        for bad in ["", "-5", "1.5", "soon"] {
+            assert_eq!(parse_retry_after(bad, now), None, "{bad:?}");
         }
     }
 
