@@ -68,6 +68,16 @@ fn header(raw: &str) -> Result<(HeaderName, HeaderValue), UsageError> {
             "choose the token with --profile, --token-file or CLARION_TOKEN",
         ));
     }
+    // The message's framing and its destination are the HTTP client's: a wrong length leaves
+    // part of the body on the connection as the next request (or waits for bytes that never
+    // come), and another Host sends the token to another site served at the same address.
+    use reqwest::header::{CONNECTION, CONTENT_LENGTH, HOST, TE, TRANSFER_ENCODING, UPGRADE};
+    if [CONTENT_LENGTH, TRANSFER_ENCODING, HOST, CONNECTION, TE, UPGRADE].contains(&name) {
+        return Err(UsageError::with_hint(
+            format!("-H {name}: clarion sets this header itself, from the body and the URL"),
+            "give the body with -F or --input, and the host in the API URL",
+        ));
+    }
     Ok((name, HeaderValue::from_str(value.trim()).map_err(|_| bad())?))
 }
 

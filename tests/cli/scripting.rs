@@ -175,6 +175,11 @@ fn api_get_and_post_with_fields() {
     bad.code(5);
     t.authed(&sb.url).args(["api", "https://elsewhere.example/v1"]).run().code(2);
     t.authed(&sb.url).args(["api", "/x", "-H", "Authorization: Bearer other"]).run().code(2);
+    for framing in ["Content-Length: 1", "transfer-encoding: chunked", "Host: evil.example", "Connection: close"] {
+        let run = t.authed(&sb.url).args(["api", "POST", "/x", "-F", "a=b", "-H", framing]).run();
+        run.code(2);
+        assert!(run.stderr.contains("clarion sets this header itself"), "{framing}: {}", run.stderr);
+    }
     t.authed(&sb.url).args(["api", "/x", "-F", "novalue"]).run().code(2);
 }
 
