@@ -125,7 +125,18 @@ impl Journal {
         options.read(true).append(true).create(true);
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, crate::fs::PRIVATE_FILE_MODE);
-        let mut file = options.open(path).with_context(|| format!("cannot open the journal {name}"))?;
+        // What is wrong with the path given is the user's to fix (exit 2), said with its name.
+        let mut file = options
+            .open(path)
+            .map_err(|e| UsageError::new(format!("cannot open the journal {name}: {}", crate::fs::io_reason(&e))))?;
+        // It is read, cut back and rewritten: a device or a FIFO can be neither.
+        if !file.metadata().with_context(|| format!("cannot read the journal {name}"))?.is_file() {
+            return Err(UsageError::with_hint(
+                format!("the journal {name} is not a regular file"),
+                "give --journal the path of a file (it is created if missing)",
+            )
+            .into());
+        }
         match file.try_lock() {
             Ok(()) => {}
             Err(std::fs::TryLockError::WouldBlock) => {

@@ -461,3 +461,21 @@ fn a_journal_from_one_api_is_not_resumed_against_another() {
     t.authed(&staging.url).args(["sequence", "create", "-f", "b.jsonl", "--live"]).run().ok();
     assert_eq!(staging.requests().len(), 3);
 }
+
+#[test]
+fn a_journal_path_that_cant_be_a_journal_is_a_usage_error_naming_it() {
+    let t = TestEnv::new();
+    t.write("b.jsonl", &jsonl_lines(2));
+    let stub = Stub::start(|_| Canned::json(200, &envelope(sample_sequence(7))));
+    let cases = [
+        ("/dev/null", "error: the journal /dev/null is not a regular file\n"),
+        ("missing/j", "error: cannot open the journal missing/j: no such file\n"),
+    ];
+    for (path, want) in cases {
+        let run = t.authed(&stub.url).args(["sequence", "create", "-f", "b.jsonl", "--live", "--journal", path]).run();
+        run.code(2);
+        let error = run.stderr.lines().find(|l| l.starts_with("error:")).unwrap_or_default();
+        assert_eq!(format!("{error}\n"), want, "{}", run.stderr);
+    }
+    assert!(stub.requests().is_empty());
+}
