@@ -21,7 +21,8 @@ impl Clock {
     }
 
     pub fn sim_at(&self, real_ms: i64) -> i64 {
-        self.anchor_sim_ms + ((real_ms - self.anchor_real_ms) as f64 * self.speed) as i64
+        // Saturating: a fast clock left running for years must not overflow.
+        self.anchor_sim_ms.saturating_add(((real_ms - self.anchor_real_ms) as f64 * self.speed) as i64)
     }
 
     pub fn now(&self) -> i64 {
@@ -35,9 +36,14 @@ impl Clock {
     }
 }
 
-/// RFC 3339 with seconds, as the contract's examples (`2023-11-07T05:31:56Z`).
+/// The last moment RFC 3339 can write: 9999-12-31T23:59:59Z.
+const LAST_MS: i64 = 253_402_300_799_000;
+
+/// RFC 3339 with seconds, as the contract's examples (`2023-11-07T05:31:56Z`). A fast clock
+/// on a long-lived database can run past year 9999, which has no RFC 3339 form (humantime's
+/// Display fails, and `to_string` would panic the thread answering): it stays at the last one.
 pub(super) fn rfc3339(ms: i64) -> String {
-    let t = UNIX_EPOCH + Duration::from_millis(ms.max(0) as u64);
+    let t = UNIX_EPOCH + Duration::from_millis(ms.clamp(0, LAST_MS) as u64);
     humantime::format_rfc3339_seconds(t).to_string()
 }
 
@@ -58,5 +64,7 @@ mod tests {
     #[test]
     fn formats_like_the_contract() {
         assert_eq!(rfc3339(1_699_335_116_000), "2023-11-07T05:31:56Z");
+        assert_eq!(rfc3339(i64::MAX), "9999-12-31T23:59:59Z");
+        assert_eq!(rfc3339(-5), "1970-01-01T00:00:00Z");
     }
 }
