@@ -269,10 +269,19 @@ fn verdict(fates: &[(u64, Fate)], stop: Stop) -> Option<(u8, String)> {
     let list = |f: fn(&Fate) -> bool| -> String {
         fates.iter().filter(|(_, x)| f(x)).map(|(id, _)| id.to_string()).collect::<Vec<_>>().join(", ")
     };
-    let running = || list(|f| matches!(f, Fate::Running(_)));
+    // Seen running, or never answered (not looked at yet, or its look still under way): the
+    // second kind may have ended long ago.
+    let unended = |why: &str| {
+        let seen = list(|f| matches!(f, Fate::Running(Some(_))));
+        let unseen = list(|f| matches!(f, Fate::Running(None)));
+        let parts = [("still running", seen), ("no answer yet", unseen)];
+        let named: Vec<String> =
+            parts.iter().filter(|(_, ids)| !ids.is_empty()).map(|(what, ids)| format!("{what}: {ids}")).collect();
+        if named.is_empty() { why.to_string() } else { format!("{why}; {}", named.join("; ")) }
+    };
     Some(match stop {
-        Stop::Interrupted => (code::INTERRUPTED, format!("interrupted; still running: {}", running())),
-        Stop::TimedOut => (code::WAIT_TIMED_OUT, format!("timed out; still running: {}", running())),
+        Stop::Interrupted => (code::INTERRUPTED, unended("interrupted")),
+        Stop::TimedOut => (code::WAIT_TIMED_OUT, unended("timed out")),
         Stop::AllEnded if tally.unreachable > 0 => {
             // The first such sequence's own code: 6 for a busy or unreachable API, which a
             // retry of the job may cure, 4 for a refused token, which it won't.
@@ -293,4 +302,27 @@ fn verdict(fates: &[(u64, Fate)], stop: Stop) -> Option<(u8, String)> {
         }
         Stop::AllEnded => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::Sequence;
+    use crate::error::code;
+
+    #[test]
+    fn a_sequence_never_answered_is_not_called_still_running() {
+        let seen =
+            Sequence { data: serde_json::json!({"id": 1, "status": "in-progress"}).as_object().cloned().unwrap() };
+        let fates = [(1, Fate::Running(Some(seen))), (2, Fate::Running(None)), (3, Fate::Running(None))];
+        assert_eq!(
+            verdict(&fates, Stop::TimedOut),
+            Some((code::WAIT_TIMED_OUT, "timed out; still running: 1; no answer yet: 2, 3".into()))
+        );
+        assert_eq!(
+            verdict(&fates[1..], Stop::Interrupted).map(|v| v.1),
+            Some("interrupted; no answer yet: 2, 3".into())
+        );
+        assert_eq!(verdict(&[], Stop::Interrupted).map(|v| v.1), Some("interrupted".into()));
+    }
 }
