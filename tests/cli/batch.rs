@@ -479,3 +479,18 @@ fn a_journal_path_that_cant_be_a_journal_is_a_usage_error_naming_it() {
     }
     assert!(stub.requests().is_empty());
 }
+
+#[test]
+fn flags_for_a_single_create_are_refused_by_name_in_a_batch() {
+    let t = TestEnv::new();
+    t.write("b.jsonl", &jsonl_lines(2));
+    let run = t.cmd().args(["sequence", "create", "-f", "b.jsonl", "--idempotency-key", "k1"]).run();
+    run.code(2);
+    assert_eq!(
+        run.stderr,
+        "error: --idempotency-key doesn't apply to a batch: each line gets its own key, derived from the input\n"
+    );
+    let run = t.cmd().args(["sequence", "create", "-f", "b.jsonl", "-q"]).run();
+    run.code(2);
+    assert_eq!(run.stderr, "error: -q doesn't apply to a batch: it prints only the ids already\n");
+}

@@ -85,11 +85,14 @@ async fn run_batch(
     settings: crate::config::Settings,
     ctx: &Ctx<'_>,
 ) -> anyhow::Result<()> {
-    if args.idempotency_key.is_some() || args.output.quiet {
+    if args.idempotency_key.is_some() {
         return Err(crate::error::UsageError::new(
-            "--idempotency-key and -q don't apply to a batch (it prints ids already, with a key per line)",
+            "--idempotency-key doesn't apply to a batch: each line gets its own key, derived from the input",
         )
         .into());
+    }
+    if args.output.quiet {
+        return Err(crate::error::UsageError::new("-q doesn't apply to a batch: it prints only the ids already").into());
     }
     // A batch allocates per line and per answer, thousands of times.
     crate::alloc::favor_throughput();
