@@ -663,6 +663,26 @@ fn a_wait_with_no_time_left_still_looks_once() {
 }
 
 #[test]
+fn a_first_look_that_gets_no_answer_is_given_up_after_30_seconds() {
+    let t = TestEnv::new();
+    // Accepts, reads, never answers.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for conn in listener.incoming().flatten() {
+            held.push(conn);
+        }
+    });
+    let run = t
+        .authed(&url)
+        .args(["--retries", "0", "--request-timeout", "600", "sequence", "wait", "7", "--timeout", "1s"])
+        .run();
+    run.code(124);
+    assert!(run.stderr.contains("sequence 7 had not ended after 30s"), "{}", run.stderr);
+}
+
+#[test]
 fn under_sandbox_validate_and_dry_runs_start_nothing() {
     let t = TestEnv::new();
     let db = t.work().join("sb.sqlite3");
