@@ -522,6 +522,7 @@ fn jq_has_csv_tsv_and_env_but_never_the_token() {
         t.cmd()
             .env("CLARION_API_URL", "http://127.0.0.1:9")
             .env("CLARION_TOKEN", "secret-token-123")
+            .env("CLARION_SANDBOX_TOKEN", "sandbox-secret-456")
             .env("CLINIC", "North")
             .args(["sequence", "create", "--name", "Say \"hi\"", "--step", "voice", "--step", "sms", "--dry-run"])
             .args(["--jq", jq])
@@ -537,6 +538,7 @@ fn jq_has_csv_tsv_and_env_but_never_the_token() {
         let run = dry(expr);
         run.ok();
         assert!(!run.stdout.contains("secret-token-123"), "{expr}: {}", run.stdout);
+        assert!(!run.stdout.contains("sandbox-secret-456"), "{expr}: {}", run.stdout);
     }
 }
 

@@ -747,3 +747,52 @@ fn voice_fields_keep_the_contracts_types() {
     assert!(run.stderr.contains("source_number in the config after `voice:` must be a string"), "{}", run.stderr);
     assert_eq!(get_sequence(&sb.url, "1").status, 404, "nothing was created");
 }
+
+#[cfg(unix)]
+#[test]
+fn neither_sandbox_mode_nor_a_refused_target_runs_the_token_command() {
+    let t = TestEnv::new();
+    let marker = t.work().join("token-command-ran");
+    t.write_config(
+        "config.toml",
+        &format!(
+            "[profiles.ci]\napi_url = \"https://api.example/\"\nca_cert = \"/nonexistent/ca.pem\"\ntoken_command = \"touch {} && echo tok_never_used_1234\"\n",
+            marker.display()
+        ),
+    );
+    // Under --sandbox the profile's URL, token_command and CA are not used.
+    let run = t
+        .cmd()
+        .env("CLARION_SANDBOX_DB", t.work().join("sb.sqlite3"))
+        .args(["--sandbox", "--profile", "ci", "sequence", "create", "--name", "x", "--step", "voice", "-q"])
+        .run();
+    run.ok();
+    assert_eq!(run.stdout, "1\n");
+    assert!(!marker.exists(), "the token command ran under --sandbox");
+    // Another origin is refused before the token is looked up.
+    let run = t.cmd().args(["--profile", "ci", "api", "https://elsewhere.example/v1/x"]).run();
+    run.code(2);
+    assert!(!marker.exists(), "the token command ran for a refused target");
+    // The marker is what a token lookup leaves: a command that needs the token makes it.
+    let run = t.cmd().args(["--profile", "ci", "auth", "token"]).run();
+    assert!(marker.exists(), "auth token: {} {}", run.code, run.stderr);
+}
+
+#[test]
+fn the_sandbox_log_holds_no_token() {
+    let t = TestEnv::new();
+    let good = "tok_sandbox_good_77777777";
+    let sb = SandboxProc::start(&t, &["--token", good]);
+    t.cmd().env("CLARION_TOKEN", good).env("CLARION_API_URL", &sb.url).args(["sequence", "show", "1"]).run().code(3);
+    t.cmd()
+        .env("CLARION_TOKEN", "tok_wrong_88888888")
+        .env("CLARION_API_URL", &sb.url)
+        .args(["sequence", "show", "1"])
+        .run()
+        .code(4);
+    let (code, log) = sb.terminate();
+    assert_eq!(code, 0);
+    assert!(log.contains("GET /v1/sequence-manager/sequences/1 404") || log.contains(" 404 "), "{log}");
+    assert!(log.contains("401"), "{log}");
+    assert!(!log.contains(good) && !log.contains("tok_wrong_88888888") && !log.contains("88888888"), "{log}");
+}
