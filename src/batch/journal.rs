@@ -316,7 +316,7 @@ fn check_matches(header: &Header, fp: &Fingerprint<'_>, name: &str) -> anyhow::R
         return Err(UsageError::with_hint(
             format!("{name} records sequences created on {}, not on {}", header.api, fp.api),
             format!(
-                "point clarion at {} to finish that run; for this API, give the batch its own --journal PATH, or {restart}",
+                "point clarion at {} to finish that run; for this API, give the batch its own --journal PATH (or add --restart to start over, sending every line again)",
                 header.api
             ),
         )

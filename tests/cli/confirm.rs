@@ -76,3 +76,40 @@ fn yes_test_mode_scripts_and_the_sandbox_are_never_asked() {
     run.code(0);
     assert!(!run.screen.contains("LIVE") && !run.screen.contains("[y/N]"), "{}", run.screen);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_resumed_batch_asks_about_what_is_left_and_rows_are_asked_about_too() {
+    let t = TestEnv::new();
+    t.write("b.jsonl", &jsonl_lines(5));
+    // At first only line 1 is created, the others rejected; then every line is.
+    let open = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let open2 = open.clone();
+    let stub = Stub::start(move |r| {
+        let first = r.header("idempotency-key").is_some_and(|k| k.ends_with("-1"));
+        if first || open2.load(std::sync::atomic::Ordering::SeqCst) {
+            Canned::json(200, &envelope(sample_sequence(1)))
+        } else {
+            Canned::json(422, &serde_json::json!({"error": {"message": "no"}}))
+        }
+    });
+    t.authed(&stub.url).args(["sequence", "create", "-f", "b.jsonl", "--concurrency", "1"]).run().code(9);
+    assert_eq!(stub.requests().len(), 5);
+    open.store(true, std::sync::atomic::Ordering::SeqCst);
+    let (run, _) = t
+        .authed(&stub.url)
+        .args(["sequence", "create", "-f", "b.jsonl"])
+        .run_on_pty(120, &[("Create 4 live sequences? [y/N] ", b"yes\r")]);
+    run.code(0);
+    assert_eq!(stub.requests().len(), 9, "the four lines left, after a yes");
+    // A template and rows: asked the same way.
+    t.write("t.toml", "name = \"{{ who }}\"\n[[steps]]\ntype = \"voice\"\n");
+    t.write("p.csv", "who\nann\nbob\ncy\n");
+    let (run, _) = t
+        .authed(&stub.url)
+        .args(["sequence", "create", "-f", "t.toml", "--rows", "p.csv"])
+        .run_on_pty(120, &[("Create 3 live sequences? [y/N] ", b"n\r")]);
+    run.code(2);
+    assert!(run.screen.contains("from p.csv"), "{}", run.screen);
+    assert_eq!(stub.requests().len(), 9, "nothing more sent after a no");
+}
