@@ -318,13 +318,40 @@ mod tests {
                 for k in ["outcome", "was_contact_reached", "ended_reason", "ended_reason_v2"] {
                     same!(d[k].is_null(), !ended, "{} at {}: {:?}", k, t, d);
                 }
+                // The table's rows, read off the steps as shown: nothing else is consulted.
+                let failed = shown.iter().position(|x| *x == "failed");
+                let unended = shown.iter().position(|x| *x == "pending" || *x == "in-progress");
+                same!(ended, failed.is_some() || unended.is_none(), "ended exactly when a step failed or all completed");
                 if ended {
                     same!(d["was_contact_reached"].as_bool(), Some(d["outcome"] == "contact_reached"));
                     same!(d["was_contact_reached"].as_bool(), Some(shown.contains(&"completed")));
                     check!(d["next_activity"].is_null());
+                    match failed {
+                        Some(f) => {
+                            same!(status, "failed");
+                            same!(&d["ended_reason"], "step_failed");
+                            same!(d["ended_reason_v2"].clone(), Value::from(format!("step_{}_failed", f + 1)));
+                            same!(d["current_step"].as_u64(), Some(f as u64 + 1));
+                            check!(shown[f + 1..].iter().all(|x| *x == "skipped"), "after a failed step: {:?}", shown);
+                        }
+                        None => {
+                            same!(status, "completed");
+                            same!(&d["ended_reason"], "completed");
+                            same!(&d["ended_reason_v2"], "all_steps_completed");
+                            same!(d["current_step"].as_u64(), Some(steps.len() as u64));
+                        }
+                    }
                 } else {
+                    same!(status, "in-progress");
+                    same!(d["current_step"].as_u64(), unended.map(|i| i as u64 + 1));
                     let first_pending = steps.iter().find(|x| x["status"] == "pending").map(|x| x["scheduled_at"].clone());
                     same!(d["next_activity"].clone(), first_pending.unwrap_or(Value::Null));
+                }
+                // claimed_at: when the first step started, null before.
+                if shown[0] == "pending" {
+                    check!(d["claimed_at"].is_null());
+                } else {
+                    same!(&d["claimed_at"], &steps[0]["scheduled_at"]);
                 }
                 let at: Vec<&str> = steps.iter().map(|x| x["scheduled_at"].as_str().unwrap()).collect();
                 check!(at.windows(2).all(|w| w[0] < w[1]), "scheduled_at ascending: {:?}", at);
@@ -368,6 +395,25 @@ mod tests {
                 proptest::prop_assert_ne!(render(&a, t)["steps"][at]["status"].clone(), render(&b, t)["steps"][at]["status"].clone());
             }
         }
+    }
+
+    #[test]
+    fn steps_run_5_to_30_seconds_a_minute_apart_and_about_15_percent_fail() {
+        let (mut steps, mut failed) = (0u32, 0u32);
+        for seed in 0..2_000 {
+            let s = forced(&[0, 0, 0, 0, 0], seed);
+            let plans = plan(&s);
+            for (i, p) in plans.iter().enumerate() {
+                assert!((5_000..=30_000).contains(&(p.end - p.start)), "seed {seed}: {} ms", p.end - p.start);
+                let previous = if i == 0 { s.created_ms } else { plans[i - 1].start };
+                assert_eq!(p.start - previous, SPACING_MS, "seed {seed}, step {i}");
+                steps += 1;
+                failed += u32::from(p.fails);
+            }
+        }
+        // 10,000 steps drawn from fixed seeds: the same count every run, near 15%.
+        let share = f64::from(failed) / f64::from(steps);
+        assert!((0.14..0.16).contains(&share), "{failed} of {steps} failed");
     }
 
     #[test]
