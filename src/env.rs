@@ -70,3 +70,23 @@ impl Env {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn yes_and_no_in_every_spelling_and_nothing_else() {
+        let flag = |v: &str| Env::from_pairs([("CLARION_SANDBOX", v)]).flag("CLARION_SANDBOX").ok();
+        for yes in ["1", "true", "yes", "on", "TRUE", " On "] {
+            assert_eq!(flag(yes), Some(true), "{yes:?}");
+        }
+        for no in ["", "0", "false", "no", "off", "OFF"] {
+            assert_eq!(flag(no), Some(false), "{no:?}");
+        }
+        for neither in ["y", "2", "enable", "sandbox"] {
+            assert_eq!(flag(neither), None, "{neither:?}");
+        }
+        assert_eq!(Env::from_pairs([]).flag("CLARION_SANDBOX").ok(), Some(false), "unset");
+    }
+}
