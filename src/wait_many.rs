@@ -85,6 +85,8 @@ pub(crate) enum Stop {
     AllEnded,
     TimedOut,
     Interrupted,
+    /// The API refused the token (401, 403): every other look would be refused alike.
+    Refused,
 }
 
 /// Told about each sequence as its fate is known (ended, not found, unreachable) as
@@ -151,8 +153,12 @@ pub(crate) async fn wait_many(
                     }
                     Ok(fate) => {
                         on_fate(Some((ids[i], &fate)));
+                        let refused = matches!(fate, Fate::Unreachable(_, code) if code == crate::error::code::AUTH);
                         // Thousands of sequences are kept until the end: only what reports use.
                         fates[i] = Some(fate.brief());
+                        if refused {
+                            break Stop::Refused;
+                        }
                     }
                 }
             }

@@ -132,12 +132,34 @@ fn a_look_that_fails_gives_the_exit_code_of_its_error() {
             Canned::json(200, &envelope(seq))
         })
     };
-    for (status, code) in [(503, 6), (401, 4), (403, 4), (422, 5)] {
+    for (status, code) in [(503, 6), (422, 5)] {
         let stub = stub_for(status);
         let run = t.authed(&stub.url).args(["--retries", "0", "sequence", "wait", "1", "2", "--interval", "1s"]).run();
         run.code(code);
         assert!(run.stderr.contains("could not be looked at: 2"), "{status}: {}", run.stderr);
         assert!(run.stdout.starts_with("1\tcompleted"), "{status}: {}", run.stdout);
+    }
+}
+
+#[test]
+fn a_refused_token_stops_the_wait_at_the_first_look_it_refuses() {
+    let t = TestEnv::new();
+    for (status, reason) in [(401, "Unauthorized"), (403, "Forbidden")] {
+        let stub = Stub::fixed(Canned::json(status, &json!({"error": {"message": "no"}})));
+        let ids: Vec<String> = (1..=40).map(|i| i.to_string()).collect();
+        let run =
+            t.authed(&stub.url).args(["sequence", "wait", "--interval", "1s", "--concurrency", "1"]).args(&ids).run();
+        run.code(4);
+        assert_eq!(stub.requests().len(), 1, "{status}: one refusal is enough");
+        let error = run.stderr.lines().find(|l| l.starts_with("error:")).unwrap_or_default();
+        assert!(
+            error.starts_with(&format!(
+                "error: stopped waiting, the token was refused (sequence 1: the API answered {status} {reason}: no); no answer yet: 2, 3,"
+            )),
+            "{}",
+            run.stderr
+        );
+        assert!(run.stderr.contains("hint: `clarion auth status` says which token is used"), "{}", run.stderr);
     }
 }
 

@@ -255,6 +255,9 @@ fn finish(
     ctx.ui.info(&crate::render::reports::summary_line(fates, elapsed));
     let Some((exit, message)) = verdict(fates, stop) else { return Ok(()) };
     ctx.ui.error(&message);
+    if matches!(stop, Stop::Refused) {
+        ctx.ui.hint("`clarion auth status` says which token is used and where it comes from");
+    }
     if matches!(stop, Stop::Interrupted) && fates.iter().any(|(_, f)| matches!(f, Fate::Running(_))) {
         ctx.ui.hint("they keep running (clarion only stopped waiting): run the same command again to follow them");
     }
@@ -282,6 +285,13 @@ fn verdict(fates: &[(u64, Fate)], stop: Stop) -> Option<(u8, String)> {
     Some(match stop {
         Stop::Interrupted => (code::INTERRUPTED, unended("interrupted")),
         Stop::TimedOut => (code::WAIT_TIMED_OUT, unended("timed out")),
+        Stop::Refused => {
+            let why = fates.iter().find_map(|(id, f)| match f {
+                Fate::Unreachable(why, c) if *c == code::AUTH => Some(format!("sequence {id}: {why}")),
+                _ => None,
+            });
+            (code::AUTH, unended(&format!("stopped waiting, the token was refused ({})", why.unwrap_or_default())))
+        }
         Stop::AllEnded if tally.unreachable > 0 => {
             // The first such sequence's own code: 6 for a busy or unreachable API, which a
             // retry of the job may cure, 4 for a refused token, which it won't.
