@@ -476,8 +476,11 @@ fn transport_error(f: &Failure, base: &Url) -> anyhow::Error {
     }
     if base.scheme() == "http" && f.stage == Stage::Request && answer_was_not_http(e) {
         return TransportError {
-            message: format!("{at} did not answer in HTTP: it may expect TLS"),
-            hint: Some(format!("try https://{at}")),
+            // hyper says only "a parse error": TLS bytes and one malformed header look alike.
+            message: format!(
+                "{at} sent an answer that is not valid HTTP: it may expect TLS, or its headers are malformed"
+            ),
+            hint: Some(format!("if it expects TLS, use https://{at}")),
             retryable: false,
             may_have_arrived: false,
         }

@@ -252,7 +252,9 @@ fn tls_and_plain_http_mixed_up_get_a_cause_and_the_fix_at_once() {
     run.code(6);
     assert_eq!(
         run.stderr,
-        format!("error: fetching sequence 1: {at} did not answer in HTTP: it may expect TLS\nhint: try https://{at}\n")
+        format!(
+            "error: fetching sequence 1: {at} sent an answer that is not valid HTTP: it may expect TLS, or its headers are malformed\nhint: if it expects TLS, use https://{at}\n"
+        )
     );
 
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
