@@ -98,7 +98,9 @@ fn an_undefined_profile_from_the_environment_or_default_profile_is_refused_too()
     t.write_config("config.toml", "default_profile = \"nope\"\n[profiles.staging]\n");
     let want =
         "error: profile `nope` (from default_profile in config.toml) is not defined\nhint: defined profiles: staging\n";
-    for args in [&["sequence", "show", "1"][..], &["auth", "status"], &["config", "get", "api_url"]] {
+    for args in
+        [&["sequence", "show", "1"][..], &["auth", "status"], &["auth", "logout"], &["config", "get", "api_url"]]
+    {
         let run = t.cmd().env("CLARION_TOKEN", TOKEN).args(args).run();
         run.code(2);
         assert_eq!(run.stderr, want, "{args:?}");
@@ -112,6 +114,9 @@ fn an_undefined_profile_from_the_environment_or_default_profile_is_refused_too()
         "warning: profile `nope` (from default_profile in config.toml) is not defined: commands that use a profile refuse to run (defined profiles: staging)\n"
     );
     t.cmd().args(["sequence", "validate", "-f", "s.toml"]).run().ok();
+    // And unset is how it is fixed.
+    t.cmd().args(["config", "unset", "default_profile"]).run().ok();
+    t.cmd().env("CLARION_TOKEN", TOKEN).args(["auth", "logout"]).run().ok();
 }
 
 #[test]

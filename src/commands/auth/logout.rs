@@ -10,7 +10,9 @@ pub struct LogoutArgs {}
 
 pub(crate) fn run(_args: LogoutArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     ctx.refuse_under_sandbox("`auth logout` would remove a token from your real credentials.toml")?;
-    let (dir, _, profile) = ctx.profile_files()?;
+    // Like every command that reads a profile, not one default_profile names in vain: "no
+    // token was stored" for a typo would read as done.
+    let (dir, _, profile, _) = ctx.checked_profile()?;
     let path = dir.join(files::CREDENTIALS_FILE);
     let mut removed = false;
     if path.exists() {
