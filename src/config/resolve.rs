@@ -187,11 +187,15 @@ pub(crate) fn check_profile_defined(
     let known: std::collections::BTreeSet<&str> =
         config.profiles.keys().chain(creds.profiles.keys()).map(String::as_str).collect();
     let known: Vec<&str> = known.into_iter().collect();
-    let hint = match crate::diagnostics::suggest(profile, &known) {
+    let mut hint = match crate::diagnostics::suggest(profile, &known) {
         Some(s) => format!("did you mean `{s}`?"),
         None if known.is_empty() => "no profiles are defined yet: run `clarion auth login --profile NAME`".into(),
         None => format!("defined profiles: {}", known.join(", ")),
     };
+    if origin == ProfileOrigin::ConfigFile {
+        // The setting itself is the mistake: say how to take it back.
+        hint.push_str("; `clarion config unset default_profile` goes back to `default`");
+    }
     Err(UsageError::with_hint(format!("profile `{profile}` (from {origin}) is not defined"), hint).into())
 }
 

@@ -96,8 +96,7 @@ fn an_undefined_profile_from_the_environment_or_default_profile_is_refused_too()
     );
     // Configured: every command that uses a profile.
     t.write_config("config.toml", "default_profile = \"nope\"\n[profiles.staging]\n");
-    let want =
-        "error: profile `nope` (from default_profile in config.toml) is not defined\nhint: defined profiles: staging\n";
+    let want = "error: profile `nope` (from default_profile in config.toml) is not defined\nhint: defined profiles: staging; `clarion config unset default_profile` goes back to `default`\n";
     for args in
         [&["sequence", "show", "1"][..], &["auth", "status"], &["auth", "logout"], &["config", "get", "api_url"]]
     {
@@ -111,7 +110,7 @@ fn an_undefined_profile_from_the_environment_or_default_profile_is_refused_too()
     assert_eq!(run.stdout, "default_profile = \"nope\"\n");
     assert_eq!(
         run.stderr,
-        "warning: profile `nope` (from default_profile in config.toml) is not defined: commands that use a profile refuse to run (defined profiles: staging)\n"
+        "warning: profile `nope` (from default_profile in config.toml) is not defined: commands that use a profile refuse to run (defined profiles: staging; `clarion config unset default_profile` goes back to `default`)\n"
     );
     t.cmd().args(["sequence", "validate", "-f", "s.toml"]).run().ok();
     // And unset is how it is fixed.
