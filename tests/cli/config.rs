@@ -129,3 +129,17 @@ fn plain_http_to_another_host_is_refused() {
     run.code(2);
     assert!(run.stderr.contains("refusing plain http://"));
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn without_clarion_config_dir_the_config_lives_in_the_users_config_folder() {
+    let t = TestEnv::new();
+    let home = t.dir.path().join("home");
+    let run = t.cmd().env_remove("CLARION_CONFIG_DIR").args(["config", "path"]).run();
+    run.ok();
+    assert_eq!(run.stdout, format!("{}\n", home.join(".config/clarion/config.toml").display()));
+    // XDG_CONFIG_HOME moves it, as on any Linux desktop.
+    let run = t.cmd().env_remove("CLARION_CONFIG_DIR").env("XDG_CONFIG_HOME", t.work()).args(["config", "path"]).run();
+    run.ok();
+    assert_eq!(run.stdout, format!("{}\n", t.work().join("clarion/config.toml").display()));
+}
