@@ -132,7 +132,7 @@ pub(crate) fn parse_json_unlocated(source: Source) -> Result<Parsed, ValidationE
 
 /// How many object keys a JSON text holds: each string followed by a colon. The text must be
 /// JSON serde_json has accepted, so a string's end is the first unescaped quote.
-fn keys_in_text(text: &str) -> usize {
+pub(super) fn keys_in_text(text: &str) -> usize {
     let b = text.as_bytes();
     let (mut i, mut keys) = (0, 0);
     while i < b.len() {
@@ -156,7 +156,7 @@ fn keys_in_text(text: &str) -> usize {
 }
 
 /// How many keys the objects of a value hold; fewer than its text's when a key was repeated.
-fn keys_in_value(v: &Value) -> usize {
+pub(super) fn keys_in_value(v: &Value) -> usize {
     match v {
         Value::Object(m) => m.len() + m.values().map(keys_in_value).sum::<usize>(),
         Value::Array(a) => a.iter().map(keys_in_value).sum(),

@@ -40,6 +40,10 @@ pub(crate) fn parse_step_spec(raw: &str) -> Result<StepSpec, String> {
     let config = match config {
         None => None,
         Some(json) => match serde_json::from_str::<Value>(json) {
+            // serde_json keeps the last of a key given twice; a file's config would be refused.
+            Ok(v) if super::parse::keys_in_text(json) != super::parse::keys_in_value(&v) => {
+                return Err(format!("the config after `{ty}:` gives a key twice"));
+            }
             Ok(Value::Object(map)) => Some(map),
             Ok(other) => {
                 return Err(format!(
@@ -678,6 +682,11 @@ mod tests {
             parse_step_spec("sms@3").unwrap(),
             StepSpec { step_type: "sms".into(), order: Some(3), config: None }
         );
+        assert_eq!(
+            parse_step_spec(r#"sms:{"a":1,"b":{"c":2,"c":3}}"#).err().as_deref(),
+            Some("the config after `sms:` gives a key twice")
+        );
+        assert!(parse_step_spec(r#"sms:{"a":"\"a\":","b":[{"a":1},{"a":2}]}"#).is_ok(), "same key in two objects");
         let with_config = parse_step_spec(r#"sms@0:{"message":"a@b"}"#).unwrap();
         assert_eq!((with_config.order, with_config.config.map(|c| c.len())), (Some(0), Some(1)));
         assert!(parse_step_spec("sms@").unwrap_err().contains("non-negative integer"));
