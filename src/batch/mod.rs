@@ -333,8 +333,7 @@ pub(crate) async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> any
     let started = Instant::now();
     let (source, name) = open_input(batch.path.as_deref())?;
     // 1. Everything is checked before anything is sent.
-    let Some(mut scan) = validate(&batch, &source, &name, ui).await? else { return Ok(Vec::new()) };
-    let asked_test = asks_test_mode(&scan, &name, unit(&batch))?;
+    let Some((mut scan, asked_test)) = validate(&batch, &source, &name, ui).await? else { return Ok(Vec::new()) };
     // Live sequences against a real API: said, with the count, and confirmed on a terminal.
     let live = batch.live.as_ref().filter(|_| !asked_test);
     // 2. The journal says what earlier runs already did; a live batch is confirmed first.
@@ -507,8 +506,9 @@ pub(crate) fn check_only(
 }
 
 /// The validation pass, and what it leads to: invalid lines reported (and the batch refused
-/// unless `--skip-invalid`), the dry run's output. `None` when there is nothing to send.
-async fn validate(batch: &Batch, source: &Source, name: &str, ui: &Ui) -> anyhow::Result<Option<Scan>> {
+/// unless `--skip-invalid`), the dry run's output, and whether it asks for test mode
+/// (`asks_test_mode`). `None` when there is nothing to send.
+async fn validate(batch: &Batch, source: &Source, name: &str, ui: &Ui) -> anyhow::Result<Option<(Scan, bool)>> {
     let unit = unit(batch);
     let mut scan = {
         let (reader, n, ov, rows) = (source.open()?, name.to_string(), batch.overrides.clone(), batch.rows.clone());
@@ -539,7 +539,7 @@ async fn validate(batch: &Batch, source: &Source, name: &str, ui: &Ui) -> anyhow
         ui.warn(&format!("{name} has no {unit}s: nothing to send"));
         return Ok(None);
     }
-    asks_test_mode(&scan, name, unit)?;
+    let asked_test = asks_test_mode(&scan, name, unit)?;
     if batch.dry_run {
         // The bodies that would be sent, as JSON Lines (rendered rows included), or what
         // `--jq` makes of each: a dry run shows what a real one would send.
@@ -560,7 +560,7 @@ async fn validate(batch: &Batch, source: &Source, name: &str, ui: &Ui) -> anyhow
         ui.info(&format!("{name}: {} valid {unit}{} would be sent; nothing was sent", scan.valid, plural(scan.valid)));
         return Ok(None);
     }
-    Ok(Some(scan))
+    Ok(Some((scan, asked_test)))
 }
 
 /// Whether the batch asks for test mode, from its items' bodies (where `--test-mode`, `--live`

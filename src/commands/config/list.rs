@@ -20,8 +20,9 @@ pub(crate) fn run(_args: ListArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     // A default_profile naming no profile stops every command that reads a profile; listing
     // still works, since it is how the mistake is found, and says so.
     if let Some(name) = doc.get("default_profile").and_then(toml::Value::as_str) {
-        let cfg = config::load_config(&dir)?;
-        if let Err(e) = config::check_profile_defined(&dir, &cfg, name, config::ProfileOrigin::ConfigFile) {
+        // The run's one parse of config.toml (`ConfigOnce`), not another.
+        let (_, cfg, _) = ctx.profile_files()?;
+        if let Err(e) = config::check_profile_defined(&dir, cfg, name, config::ProfileOrigin::ConfigFile) {
             let hint = crate::error::render(&e).1.join("; ");
             ctx.ui.warn(&format!("{e}: commands that use a profile refuse to run ({hint})"));
         }
