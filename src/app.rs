@@ -68,7 +68,7 @@ async fn start_embedded_sandbox(env: &Env, ui: &Ui) -> anyhow::Result<Sandbox> {
             .map_err(|why| UsageError::new(format!("CLARION_SANDBOX_SPEED={raw:?}: {why}")))?,
     };
     let cfg = SandboxConfig {
-        db: Some(crate::sandbox::default_db_path(env)?),
+        db: Some(crate::sandbox::embedded_db_path(env)?),
         speed,
         ..SandboxConfig::new(std::net::SocketAddr::from(([127, 0, 0, 1], 0)))
     };

@@ -174,15 +174,31 @@ pub(crate) fn reset_db(path: &Path) -> anyhow::Result<i64> {
 
 /// The sandbox database file `--sandbox` uses: `CLARION_SANDBOX_DB`, else the data directory.
 pub(crate) fn default_db_path(env: &crate::env::Env) -> anyhow::Result<PathBuf> {
+    Ok(db_choice(env)?.0)
+}
+
+/// `default_db_path`, with its folder made ready when it is clarion's own data directory
+/// (created 0700: the database holds phone numbers). A folder the user named in
+/// `CLARION_SANDBOX_DB` must already exist.
+pub(crate) fn embedded_db_path(env: &crate::env::Env) -> anyhow::Result<PathBuf> {
+    let (path, ours) = db_choice(env)?;
+    if let Some(dir) = path.parent().filter(|_| ours) {
+        crate::fs::ensure_private_dir(dir)?;
+    }
+    Ok(path)
+}
+
+/// The path, and whether it is in clarion's data directory rather than named by the user.
+fn db_choice(env: &crate::env::Env) -> anyhow::Result<(PathBuf, bool)> {
     env.check_unicode("CLARION_SANDBOX_DB")?;
     if let Some(p) = env.get("CLARION_SANDBOX_DB") {
-        return Ok(PathBuf::from(p));
+        return Ok((PathBuf::from(p), false));
     }
-    dirs::data_dir().map(|d| d.join("clarion").join("sandbox.sqlite3")).ok_or_else(|| {
+    let path = dirs::data_dir().map(|d| d.join("clarion").join("sandbox.sqlite3")).ok_or_else(|| {
         crate::error::UsageError::with_hint(
             "cannot find a data directory for the sandbox database",
             "set CLARION_SANDBOX_DB to a file path",
         )
-        .into()
-    })
+    })?;
+    Ok((path, true))
 }

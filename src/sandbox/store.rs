@@ -109,13 +109,42 @@ pub enum KeyState {
     InFlight,
 }
 
+/// Creates a missing database file for the user alone (0600), whatever the umask: it will
+/// hold the phone numbers its sequences were given, and SQLite gives its `-wal` and `-shm`
+/// files the database's own mode. The folder must exist: a path the user named is used as
+/// given, never completed with folders (a typo would scatter databases). An existing file is
+/// left as it is.
+fn create_private(path: &Path) -> anyhow::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, crate::fs::PRIVATE_FILE_MODE);
+    match options.open(path) {
+        Ok(_) => crate::fs::set_mode(path, crate::fs::PRIVATE_FILE_MODE),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let folder = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            Err(crate::error::UsageError::with_hint(
+                format!(
+                    "cannot create the sandbox database {}: the folder {} does not exist",
+                    path.display(),
+                    folder.display()
+                ),
+                "create the folder first, or name a file in one that exists",
+            )
+            .into())
+        }
+        Err(e) => {
+            Err(anyhow::anyhow!("cannot create the sandbox database {}: {}", path.display(), crate::fs::io_reason(&e)))
+        }
+    }
+}
+
 impl Store {
     pub fn open(path: Option<&Path>) -> anyhow::Result<Self> {
         let conn = match path {
             Some(p) => {
-                if let Some(dir) = p.parent().filter(|d| !d.as_os_str().is_empty()) {
-                    crate::fs::ensure_private_dir(dir)?;
-                }
+                create_private(p)?;
                 Connection::open(p).with_context(|| format!("cannot open the sandbox database {}", p.display()))?
             }
             None => Connection::open_in_memory().context("cannot open an in-memory database")?,

@@ -15,8 +15,9 @@ fn readme_first_command_works_in_an_empty_home() {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let meta = std::fs::metadata(t.dir.path().join("home/.local/share/clarion")).unwrap();
-        assert_eq!(meta.permissions().mode() & 0o777, 0o700);
+        let mode = |p: &str| std::fs::metadata(t.dir.path().join(p)).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode("home/.local/share/clarion"), 0o700);
+        assert_eq!(mode("home/.local/share/clarion/sandbox.sqlite3"), 0o600);
     }
     let shown = t.cmd().args(["--sandbox", "sequence", "show", "1", "--json"]).run();
     shown.code(0);
@@ -102,4 +103,34 @@ fn temporary_failures_from_the_sandbox_are_exit_6() {
     let sb = SandboxProc::start(&t, &["--drop-rate", "1"]);
     let run = t.authed(&sb.url).args(["--retries", "0", "sequence", "create", "--name", "x", "--step", "voice"]).run();
     run.code(6);
+}
+
+#[test]
+fn a_sandbox_database_in_a_missing_folder_is_refused_not_made() {
+    let t = TestEnv::new();
+    let db = t.work().join("typo/sb.sqlite3");
+    let run = t
+        .cmd()
+        .env("CLARION_SANDBOX_DB", &db)
+        .args(["--sandbox", "sequence", "create", "--name", "x", "--step", "voice"])
+        .run();
+    run.code(2);
+    assert!(run.stderr.contains("the folder") && run.stderr.contains("does not exist"), "{}", run.stderr);
+    let run = t.cmd().args(["sandbox", "serve", "--db"]).arg_path(&db).run();
+    run.code(2);
+    assert!(run.stderr.contains("does not exist"), "{}", run.stderr);
+    assert!(!t.work().join("typo").exists(), "a folder was made for a path the user named");
+    // A file the user names in a folder that exists is created for them alone.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let db = t.work().join("named.sqlite3");
+        t.cmd()
+            .env("CLARION_SANDBOX_DB", &db)
+            .args(["--sandbox", "sequence", "create", "--name", "x", "--step", "voice"])
+            .run()
+            .ok();
+        let mode = std::fs::metadata(&db).map(|m| m.permissions().mode() & 0o777);
+        assert_eq!(mode.ok(), Some(0o600));
+    }
 }
