@@ -153,8 +153,24 @@ fn run_token_command(cmd: &str, profile: &str, limit: std::time::Duration) -> an
     // (something it left running in the background may hold the pipe open for good).
     let grace = (std::time::Instant::now() + std::time::Duration::from_millis(200)).min(deadline);
     let mut stdout = Vec::new();
-    while let Ok(Some(piece)) = pieces.recv_timeout(grace.saturating_duration_since(std::time::Instant::now())) {
-        stdout.extend(piece);
+    while let Ok(piece) = pieces.recv_timeout(grace.saturating_duration_since(std::time::Instant::now())) {
+        match piece {
+            Piece::Bytes(bytes) => stdout.extend(bytes),
+            Piece::End => break,
+            // Checked before the status: the pipe closed on it is why it failed (SIGPIPE).
+            Piece::TooMuch => {
+                return Err(fail(
+                    format!(
+                        "the token_command of profile `{profile}` printed more than {} KiB",
+                        MAX_TOKEN_OUTPUT / 1024
+                    ),
+                    Some(
+                        "it should print the token alone, on one line; run the command yourself to see what it prints",
+                    ),
+                )
+                .into());
+            }
+        }
     }
     if !status.success() {
         return Err(fail(
@@ -191,22 +207,39 @@ fn shell_command(cmd: &str) -> std::process::Command {
     command
 }
 
-/// What a pipe carries, a piece at a time, read on a thread of its own; `None` at its end. A
-/// token is short: reading stops after 64 KiB.
-fn read_in_pieces(pipe: Option<std::process::ChildStdout>) -> std::sync::mpsc::Receiver<Option<Vec<u8>>> {
+/// The most a token command may print: a token is short.
+const MAX_TOKEN_OUTPUT: u64 = 64 * 1024;
+
+/// What the reader of a token command's stdout passes on.
+enum Piece {
+    Bytes(Vec<u8>),
+    /// The pipe closed.
+    End,
+    /// More than `MAX_TOKEN_OUTPUT`: reading stopped, and the pipe was closed on the command.
+    TooMuch,
+}
+
+/// What a pipe carries, a piece at a time, read on a thread of its own.
+fn read_in_pieces(pipe: Option<std::process::ChildStdout>) -> std::sync::mpsc::Receiver<Piece> {
     use std::io::Read as _;
-    let (tx, rx) = std::sync::mpsc::channel::<Option<Vec<u8>>>();
+    let (tx, rx) = std::sync::mpsc::channel::<Piece>();
     std::thread::spawn(move || {
+        let mut total = 0u64;
         if let Some(s) = pipe {
-            let mut s = s.take(64 * 1024);
+            // One byte past the limit tells "exactly the limit" from "more".
+            let mut s = s.take(MAX_TOKEN_OUTPUT + 1);
             let mut buf = [0u8; 4096];
             while let Ok(n @ 1..) = s.read(&mut buf) {
-                if tx.send(Some(buf[..n].to_vec())).is_err() {
+                total += n as u64;
+                let piece = if total > MAX_TOKEN_OUTPUT { Piece::TooMuch } else { Piece::Bytes(buf[..n].to_vec()) };
+                if tx.send(piece).is_err() {
                     return;
                 }
             }
         }
-        let _ = tx.send(None);
+        if total <= MAX_TOKEN_OUTPUT {
+            let _ = tx.send(Piece::End);
+        }
     });
     rx
 }

@@ -493,6 +493,12 @@ fn a_token_command_is_bounded_and_its_failure_is_exit_4() {
     run.code(4);
     assert!(started.elapsed() < std::time::Duration::from_secs(60), "never a hang");
     assert!(run.stderr.contains("the token_command of profile `ci` did not finish within 1s"), "{}", run.stderr);
+    // One that prints without end is told so, not reported by the signal the closed pipe gave it.
+    config("yes tok_", 20);
+    let run = t.cmd().args(["--profile", "ci", "sequence", "show", "1"]).run();
+    run.code(4);
+    assert!(run.stderr.contains("the token_command of profile `ci` printed more than 64 KiB"), "{}", run.stderr);
+    assert!(!run.stderr.contains("141"), "{}", run.stderr);
     assert_eq!(stub.requests().len(), 1, "only the run with a token");
 }
 
