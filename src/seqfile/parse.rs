@@ -95,6 +95,9 @@ fn format_hint(source: &Source) -> Option<String> {
         Format::Toml if text.starts_with('{') || first_is_object => {
             Some("this looks like JSON: name the file .json (or pass it on standard input, -f -)".into())
         }
+        Format::Json if !text.starts_with(['{', '[']) && toml::from_str::<toml::Table>(text).is_ok() => {
+            Some("this looks like TOML: name the file .toml (or pass it on standard input, -f -)".into())
+        }
         _ => None,
     }
 }

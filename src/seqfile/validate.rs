@@ -200,8 +200,17 @@ impl Validator<'_> {
             Some(Value::Object(m)) => m,
             Some(other) => {
                 let what = type_name(other, Format::Json);
-                self.at_value("", format!("expected an object with name and steps at the top level, found {what}"));
-                &empty
+                let hint = if other.is_array() {
+                    " (several sequences are JSON Lines: one object per line, in a .jsonl file or with --batch)"
+                } else {
+                    ""
+                };
+                self.at_value(
+                    "",
+                    format!("expected an object with name and steps at the top level, found {what}{hint}"),
+                );
+                // Nothing below the top can be judged: its missing name and steps would be noise.
+                return Value::Object(Map::new());
             }
         };
         self.unknown_keys(root, "", TOP_KEYS);

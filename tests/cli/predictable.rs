@@ -483,6 +483,19 @@ fn format_mistakes_get_a_hint_and_a_typo_one_error() {
         "hint: this looks like JSON Lines (one sequence per line): name the file .jsonl, or pass --batch"
     );
     assert_eq!(validate("reminder.yaml"), "hint: YAML is not read: write the sequence as TOML or JSON (see examples/)");
+    assert_eq!(
+        validate("toml-in-json.json"),
+        "hint: this looks like TOML: name the file .toml (or pass it on standard input, -f -)"
+    );
+    // Several sequences as one JSON array: one error, which says what to write instead, and
+    // not the name and steps an array can't have.
+    t.write("array.json", r#"[{"name": "a", "steps": [{"type": "voice"}]}]"#);
+    let run = t.cmd().args(["sequence", "validate", "-f", "array.json"]).run();
+    run.code(2);
+    assert_eq!(
+        run.stderr,
+        "error: array.json:1:1: expected an object with name and steps at the top level, found an array (several sequences are JSON Lines: one object per line, in a .jsonl file or with --batch)\n"
+    );
     // JSON Lines piped without --batch.
     let run = t
         .cmd()
