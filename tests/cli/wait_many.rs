@@ -35,8 +35,9 @@ fn many_sequences_are_followed_to_their_ends() {
         [format!("{}\tcompleted\tcontact_reached", ids[0]), format!("{}\tcompleted\tcontact_reached", ids[2])]
     );
     assert!(run.stderr.contains("2 sequences: 2 completed, 0 ended otherwise"), "{}", run.stderr);
-    // One failed, one unknown: the unknown one is listed, the others still waited for.
-    t.write("ids.txt", &format!("# seeded today\n{}\n\n{}\n999\n", ids[0], ids[1]));
+    // One failed, one unknown: the unknown one is listed, the others still waited for. The
+    // file starts with the BOM an editor may write.
+    t.write("ids.txt", &format!("\u{feff}# seeded today\n{}\n\n{}\n999\n", ids[0], ids[1]));
     let run = t
         .authed(&sb.url)
         .args([

@@ -74,6 +74,8 @@ fn ids_from(path: &std::path::Path) -> anyhow::Result<Vec<u64>> {
         .map_err(|e| UsageError::new(format!("{name}: cannot read: {}", crate::fs::io_reason(&e))))?
         .ok_or_else(|| UsageError::new(format!("{name}: larger than 16 MiB")))?;
     let text = String::from_utf8(bytes).map_err(|_| UsageError::new(format!("{name}: not UTF-8 text")))?;
+    // A BOM is invisible in editors (Notepad writes one); refusing the file for it would baffle.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let mut ids = Vec::new();
     for (n, line) in text.lines().enumerate() {
         let line = line.split('#').next().unwrap_or("").trim();
