@@ -1645,7 +1645,7 @@ _clarion() {
             return 0
             ;;
         clarion__subcmd__sandbox__subcmd__serve)
-            opts="-v -h -V --addr --db --token --token-file --seed --speed --latency --fail-rate --retry-after --rate-limit --drop-rate --header-timeout --max-connections --api-url --profile --ca-cert --retries --request-timeout --verbose --sandbox --color --help --version"
+            opts="-v -h -V --addr --db --token --token-file --seed --speed --latency --fail-rate --retry-after --rate-limit --drop-rate --header-timeout --request-deadline --max-connections --api-url --profile --ca-cert --retries --request-timeout --verbose --sandbox --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1696,6 +1696,10 @@ _clarion() {
                     return 0
                     ;;
                 --header-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-deadline)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

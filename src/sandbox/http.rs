@@ -135,7 +135,7 @@ pub(super) fn router(state: Arc<State>) -> Router {
 }
 
 /// The answer to a request that took longer than the sandbox allows.
-pub(super) fn timed_out() -> Response {
+fn timed_out() -> Response {
     error(StatusCode::REQUEST_TIMEOUT, "request_timeout", "the request took too long to arrive")
 }
 
@@ -194,7 +194,12 @@ async fn gate(AxState(st): AxState<Arc<State>>, req: Request, next: Next) -> Res
         r.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
         r
     } else {
-        next.run(req).await
+        // A body that trickles in, or never ends, can't hold the connection for ever; a handler
+        // that adds --latency itself gets that much more.
+        match tokio::time::timeout(st.cfg.request_timeout + st.cfg.latency, next.run(req)).await {
+            Ok(answered) => answered,
+            Err(_) => timed_out(),
+        }
     };
     if resp.extensions().get::<LatencyAdded>().is_none() && !st.cfg.latency.is_zero() {
         tokio::time::sleep(st.cfg.latency).await;

@@ -24,9 +24,6 @@ use tokio::net::TcpListener;
 use tokio::sync::{Notify, watch};
 use tower::ServiceExt as _;
 
-/// How long one request may take to arrive and be answered, beyond `--latency`.
-const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
-
 /// A running sandbox; `stop` finishes in-flight requests (briefly) and closes the database.
 pub(crate) struct Sandbox {
     pub url: String,
@@ -44,7 +41,6 @@ impl Sandbox {
         let addr = listener.local_addr()?;
         let limits = Limits {
             header_timeout: cfg.header_timeout,
-            request_timeout: REQUEST_TIMEOUT + cfg.latency,
             slots: Arc::new(tokio::sync::Semaphore::new(cfg.max_connections.max(1))),
         };
         let state = http::State::open(cfg).await?;
@@ -72,7 +68,6 @@ impl Sandbox {
 #[derive(Clone)]
 struct Limits {
     header_timeout: Duration,
-    request_timeout: Duration,
     /// One permit per connection being served.
     slots: Arc<tokio::sync::Semaphore>,
 }
@@ -126,18 +121,10 @@ async fn serve_connection(
 ) {
     let dropper = Arc::new(Notify::new());
     let for_requests = dropper.clone();
-    let request_timeout = limits.request_timeout;
     let service = hyper::service::service_fn(move |mut req: hyper::Request<Incoming>| {
         req.extensions_mut().insert(DropConnection(for_requests.clone()));
         req.extensions_mut().insert(Peer(peer));
-        let router = router.clone();
-        // A body that trickles in, or never ends, can't hold the connection for ever.
-        async move {
-            match tokio::time::timeout(request_timeout, router.oneshot(req)).await {
-                Ok(answered) => answered,
-                Err(_) => Ok(http::timed_out()),
-            }
-        }
+        router.clone().oneshot(req)
     });
     let conn = hyper::server::conn::http1::Builder::new()
         .timer(hyper_util::rt::TokioTimer::new())

@@ -26,6 +26,9 @@ pub(crate) struct SandboxConfig {
     /// A connection that hasn't sent a whole request head this long after it opened, or after
     /// its previous answer (an idle keep-alive), is closed.
     pub header_timeout: Duration,
+    /// How long one request may take to arrive and be answered, beyond `latency`: then 408,
+    /// so a body that trickles in, or never ends, can't hold a connection for ever.
+    pub request_timeout: Duration,
     /// Connections served at once; more wait in the listen queue.
     pub max_connections: usize,
 }
@@ -45,6 +48,7 @@ impl SandboxConfig {
             drop_rate: 0.0,
             log: false,
             header_timeout: Duration::from_secs(10),
+            request_timeout: Duration::from_secs(60),
             max_connections: 512,
         }
     }

@@ -802,3 +802,29 @@ fn the_sandbox_log_holds_no_token() {
     assert!(log.contains("401"), "{log}");
     assert!(!log.contains(good) && !log.contains("tok_wrong_88888888") && !log.contains("88888888"), "{log}");
 }
+
+#[test]
+fn a_body_that_never_ends_gets_408_after_the_request_timeout() {
+    use std::io::{Read, Write};
+    let t = TestEnv::new();
+    let sb = SandboxProc::start(&t, &["--request-deadline", "1"]);
+    let mut client = std::net::TcpStream::connect(sb.url.trim_start_matches("http://")).unwrap();
+    client.set_read_timeout(Some(std::time::Duration::from_secs(30))).unwrap();
+    // A head that promises 100 bytes of body, and 1 of them: the rest never comes.
+    client
+        .write_all(
+            b"POST /v1/sequence-manager/sequences HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer t\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{",
+        )
+        .unwrap();
+    let started = std::time::Instant::now();
+    let mut answer = [0u8; 4096];
+    let n = client.read(&mut answer).unwrap_or(0);
+    let answer = String::from_utf8_lossy(&answer[..n]);
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer:?}");
+    assert!(answer.contains("\"code\":\"request_timeout\""), "the contract's error shape: {answer:?}");
+    assert!(started.elapsed() >= std::time::Duration::from_millis(900), "answered before the timeout");
+    drop(client);
+    let (_, log) = sb.terminate();
+    assert!(log.contains("POST /v1/sequence-manager/sequences 408"), "{log}");
+    t.cmd().args(["sandbox", "serve", "--request-deadline", "0"]).run().code(2);
+}

@@ -70,6 +70,10 @@ pub struct ServeArgs {
     #[arg(long, value_name = "SECONDS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub header_timeout: u64,
 
+    /// Seconds a request may take to arrive and be answered, beyond --latency; then 408
+    #[arg(long, value_name = "SECONDS", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub request_deadline: u64,
+
     /// Connections served at once; more wait until one closes
     #[arg(long, value_name = "N", default_value_t = 512, value_parser = clap::value_parser!(u64).range(1..=65536))]
     pub max_connections: u64,
@@ -118,6 +122,7 @@ pub(crate) async fn run(args: ServeArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
         db: args.db,
         token,
         header_timeout: Duration::from_secs(args.header_timeout),
+        request_timeout: Duration::from_secs(args.request_deadline),
         max_connections: usize::try_from(args.max_connections).unwrap_or(usize::MAX),
         seed: args.seed,
         speed: args.speed,
