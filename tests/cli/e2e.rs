@@ -134,3 +134,25 @@ fn a_sandbox_database_in_a_missing_folder_is_refused_not_made() {
         assert_eq!(mode.ok(), Some(0o600));
     }
 }
+
+#[test]
+fn a_speed_the_database_does_not_run_at_is_warned_about_under_sandbox() {
+    let t = TestEnv::new();
+    let db = t.work().join("sb.sqlite3");
+    let create = |speed: &str| {
+        t.cmd()
+            .env("CLARION_SANDBOX_DB", &db)
+            .env("CLARION_SANDBOX_SPEED", speed)
+            .args(["--sandbox", "sequence", "create", "--name", "x", "--step", "voice", "-q"])
+            .run()
+    };
+    let first = create("600");
+    first.ok();
+    assert_eq!(first.stderr, "");
+    let second = create("1");
+    second.ok();
+    assert_eq!(
+        second.stderr,
+        "warning: the sandbox database's clock runs at 600x, so CLARION_SANDBOX_SPEED=1 is ignored (another speed needs another CLARION_SANDBOX_DB)\n"
+    );
+}

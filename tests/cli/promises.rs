@@ -52,7 +52,7 @@ fn a_closed_stdout_is_a_quiet_success() {
 }
 
 #[test]
-fn api_post_without_a_key_is_sent_once_and_with_one_is_retried() {
+fn api_retries_only_what_is_safe_to_repeat() {
     let t = TestEnv::new();
     let stub = Stub::fixed(Canned::json(503, &json!({"error": {"message": "busy"}})).header("Retry-After", "0"));
     let run = t.authed(&stub.url).args(["--retries", "3", "api", "POST", "/v1/x", "-F", "a=1"]).run();
@@ -67,6 +67,16 @@ fn api_post_without_a_key_is_sent_once_and_with_one_is_retried() {
     let run = t.authed(&stub.url).args(["--retries", "3", "api", "/v1/x"]).run();
     run.code(6);
     assert_eq!(stub.requests().len(), 5 + 4, "a GET is repeatable");
+    // PUT and DELETE are repeat-safe by HTTP's definition; PATCH, like POST, is not.
+    let mut sent = 9;
+    for (method, tries) in [("PUT", 4), ("DELETE", 4), ("PATCH", 1)] {
+        let run = t.authed(&stub.url).args(["--retries", "3", "api", method, "/v1/x"]).run();
+        run.code(6);
+        sent += tries;
+        let requests = stub.requests();
+        assert_eq!(requests.len(), sent, "{method}");
+        assert!(requests[sent - tries..].iter().all(|r| r.method == method), "{method}");
+    }
 }
 
 #[test]

@@ -166,6 +166,7 @@ fn state_survives_restarts_and_kill_9() {
     let (code, log) = sb.terminate();
     assert_eq!(code, 0, "clean shutdown on SIGTERM: {log}");
     assert!(log.contains("POST /v1/sequence-manager/sequences 200"), "one log line per request: {log}");
+    assert!(log.contains("group commit: 1 creates in 1 commits, 1.0 per fsync"), "what one fsync carried: {log}");
 
     let sb = SandboxProc::start(&t, &["--db", db]);
     let shown = get_sequence(&sb.url, "1").json();
@@ -213,6 +214,13 @@ fn a_server_and_sandbox_commands_share_one_database() {
     ids.extend(via_server.join().unwrap());
     ids.sort();
     assert_eq!(ids, (1..=30).collect::<Vec<_>>(), "every create kept, no id given twice");
+    // `sandbox reset` while the server has the file open: the server sees it at once.
+    let run = t.cmd().env("CLARION_SANDBOX_DB", &db).args(["sandbox", "reset"]).run();
+    run.ok();
+    assert_eq!(run.stderr, "Removed 30 sequence(s) from the sandbox database\n");
+    assert_eq!(get_sequence(&sb.url, "30").status, 404);
+    let again = post_sequence(&sb.url, &two_step_body(["completed", "completed"]), &[]).unwrap().json();
+    assert_eq!(again["data"]["id"], 1, "ids start at 1 again");
 }
 
 #[test]
@@ -318,4 +326,19 @@ fn processes_sharing_a_database_keep_one_clock_and_agree() {
     assert!(first <= second, "{first} then {second}");
     let (_, log) = fast.terminate();
     assert!(log.contains("this database's clock runs at 1x, so --speed 1000000 is ignored"), "{log}");
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_the_server_cleanly_and_keeps_what_it_answered() {
+    let t = TestEnv::new();
+    let db = t.work().join("sb.sqlite3");
+    let sb = SandboxProc::start(&t, &["--db", db.to_str().unwrap()]);
+    let created = post_sequence(&sb.url, &two_step_body(["completed", "completed"]), &[]).unwrap();
+    assert_eq!(created.status, 200);
+    let (code, log) = sb.stop_with(rustix::process::Signal::INT);
+    assert_eq!(code, 0, "Ctrl-C is the way to stop it, not a failure: {log}");
+    assert!(log.contains("group commit: 1 creates in 1 commits"), "it stopped through its own shutdown: {log}");
+    let sb = SandboxProc::start(&t, &["--db", db.to_str().unwrap()]);
+    assert_eq!(get_sequence(&sb.url, "1").status, 200);
 }

@@ -544,13 +544,30 @@ impl SandboxProc {
     }
 
     /// SIGTERM and wait: returns the exit code and everything it wrote on stderr.
-    pub fn terminate(mut self) -> (i32, String) {
-        let child = self.child.take().unwrap();
+    pub fn terminate(self) -> (i32, String) {
         #[cfg(unix)]
-        {
-            let pid = rustix::process::Pid::from_raw(child.id() as i32).unwrap();
-            rustix::process::kill_process(pid, rustix::process::Signal::TERM).unwrap();
-        }
+        return self.stop_with(rustix::process::Signal::TERM);
+        #[cfg(not(unix))]
+        return self.stop_with(());
+    }
+
+    /// `signal` (what Ctrl-C or a service manager sends; a kill elsewhere) and wait: the exit
+    /// code and everything it wrote on stderr.
+    #[cfg(unix)]
+    pub fn stop_with(mut self, signal: rustix::process::Signal) -> (i32, String) {
+        let child = self.child.take().unwrap();
+        let pid = rustix::process::Pid::from_raw(child.id() as i32).unwrap();
+        rustix::process::kill_process(pid, signal).unwrap();
+        self.reap(child, &format!("{signal:?}"))
+    }
+
+    #[cfg(not(unix))]
+    pub fn stop_with(mut self, _: ()) -> (i32, String) {
+        let child = self.child.take().unwrap();
+        self.reap(child, "a kill")
+    }
+
+    fn reap(&mut self, child: std::process::Child, signal: &str) -> (i32, String) {
         #[cfg(not(unix))]
         let child = {
             let mut child = child;
@@ -564,7 +581,7 @@ impl SandboxProc {
         let stderr = self.stderr.lock().unwrap().clone();
         assert!(
             !stuck,
-            "the sandbox did not stop on SIGTERM within {STUCK_AFTER:?}, and was killed; stderr:\n{stderr}"
+            "the sandbox did not stop on {signal} within {STUCK_AFTER:?}, and was killed; stderr:\n{stderr}"
         );
         (status.code().unwrap_or(-1), stderr)
     }
