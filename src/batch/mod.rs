@@ -291,8 +291,12 @@ pub(crate) fn settings_sha256(ov: &Overrides) -> String {
 /// over the line limit ends the reading there (the validation pass then reports it), so an
 /// endless stream without newlines costs one line's worth of memory.
 fn read_once(reader: impl Read, name: &str) -> anyhow::Result<Source> {
+    read_at_most(reader, name, MAX_STREAM_INPUT)
+}
+
+fn read_at_most(reader: impl Read, name: &str, limit: u64) -> anyhow::Result<Source> {
     use std::io::BufRead as _;
-    let mut reader = std::io::BufReader::new(reader.take(MAX_STREAM_INPUT + 1));
+    let mut reader = std::io::BufReader::new(reader.take(limit + 1));
     let mut bytes = Vec::new();
     loop {
         let n = (&mut reader).take(crate::items::MAX_LINE as u64 + 1).read_until(b'\n', &mut bytes)?;
@@ -300,9 +304,9 @@ fn read_once(reader: impl Read, name: &str) -> anyhow::Result<Source> {
             break;
         }
     }
-    if bytes.len() as u64 > MAX_STREAM_INPUT {
+    if bytes.len() as u64 > limit {
         return Err(crate::error::UsageError::with_hint(
-            format!("{name}: more than {} MiB can't be held in memory for a batch", MAX_STREAM_INPUT >> 20),
+            format!("{name}: more than {} MiB can't be held in memory for a batch", limit >> 20),
             "write the lines to a file and pass it with -f",
         )
         .into());
@@ -1037,6 +1041,23 @@ fn on_terminal<T>(bar: Option<&indicatif::ProgressBar>, write: impl FnOnce() -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn input_read_once_is_held_up_to_the_limit_and_refused_beyond() {
+        let limit = 3 << 20;
+        let line = format!("{{\"name\": \"{}\"}}\n", "x".repeat(1000));
+        let exactly: Vec<u8> = line.repeat(limit as usize / line.len()).into_bytes();
+        let mut exactly = exactly;
+        exactly.resize(limit as usize, b'\n');
+        match read_at_most(std::io::Cursor::new(exactly.clone()), "<stdin>", limit) {
+            Ok(Source::Memory(Shared(held))) => assert_eq!(*held, exactly),
+            _ => panic!("the limit itself is held"),
+        }
+        exactly.push(b'\n');
+        let err = read_at_most(std::io::Cursor::new(exactly), "<stdin>", limit).err().map(|e| e.to_string());
+        assert_eq!(err.as_deref(), Some("<stdin>: more than 3 MiB can't be held in memory for a batch"));
+        assert_eq!(MAX_STREAM_INPUT, 256 << 20, "the README's figure");
+    }
 
     /// The sending pass's items over `reader`, held to the lines of `checked`.
     fn lines(reader: impl Read + Send + 'static, checked: &str) -> Items<impl Read + Send + 'static> {
