@@ -623,6 +623,41 @@ fn dynamic_completion_offers_profiles_config_keys_and_files_by_extension() {
     let script = t.cmd().env("CLARION_COMPLETE", "bash").run();
     script.ok();
     assert!(script.stdout.contains("_clap_complete_clarion"), "{}", script.stdout);
+    // The other shells the README lists: each script calls this clarion back in its shell's
+    // protocol, and that call offers the same profiles (a line each, a description after a
+    // tab or a colon where the shell takes one).
+    for (shell, registers) in [
+        ("zsh", "#compdef clarion"),
+        ("fish", "complete --keep-order --exclusive --command clarion"),
+        ("elvish", "set edit:completion:arg-completer[clarion]"),
+        ("powershell", "Register-ArgumentCompleter -Native -CommandName clarion"),
+    ] {
+        let script = t.cmd().env("CLARION_COMPLETE", shell).run();
+        script.ok();
+        assert!(script.stdout.contains(registers), "{shell}: {}", script.stdout);
+        assert!(
+            [
+                format!("CLARION_COMPLETE={shell}"),
+                format!("CLARION_COMPLETE=\"{shell}\""),
+                format!("CLARION_COMPLETE = \"{shell}\"")
+            ]
+            .iter()
+            .any(|set| script.stdout.contains(set)),
+            "{shell}: {}",
+            script.stdout
+        );
+        assert!(script.stdout.contains(env!("CARGO_BIN_EXE_clarion")), "{shell} runs this clarion: {}", script.stdout);
+        let run = t
+            .cmd()
+            .env("CLARION_COMPLETE", shell)
+            .env("_CLAP_IFS", "\n")
+            .env("_CLAP_COMPLETE_INDEX", "2")
+            .args(["--", "clarion", "--profile", ""])
+            .run();
+        run.ok();
+        let offered: Vec<&str> = run.stdout.lines().map(|l| l.split(['\t', ':']).next().unwrap_or("")).collect();
+        assert_eq!(offered, ["ci", "prod", "staging"], "{shell}: {}", run.stdout);
+    }
 }
 
 #[test]
