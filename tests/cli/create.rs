@@ -283,3 +283,29 @@ fn a_200_that_is_not_a_sequence_is_exit_1() {
     run.code(1);
     assert!(run.stderr.contains("the body is not JSON"), "{}", run.stderr);
 }
+
+#[test]
+fn a_created_sequence_without_an_id_is_shown_and_what_needs_the_id_fails() {
+    let t = TestEnv::new();
+    let mut seq = sample_sequence(1);
+    seq.as_object_mut().unwrap().remove("id");
+    let stub = Stub::fixed(Canned::json(200, &envelope(seq)));
+    let create = |extra: &[&str]| {
+        t.authed(&stub.url).args(["sequence", "create", "--name", "x", "--step", "voice"]).args(extra).run()
+    };
+    // The contract allows any field to be missing: a plain create shows what came.
+    let run = create(&["--json"]);
+    run.ok();
+    assert!(run.stdout.contains("\"status\""), "{}", run.stdout);
+    // -q's stdout is the id alone: nothing, and an error saying the sequence exists.
+    let run = create(&["-q"]);
+    run.code(1);
+    assert_eq!(run.stdout, "");
+    assert_eq!(run.stderr, "error: the sequence was created, but the API's answer has no sequence id\n");
+    // --wait can't follow it: the answer is printed, and it says why nothing was waited for.
+    let run = create(&["--wait", "--json"]);
+    run.code(1);
+    assert!(run.stdout.contains("\"status\""), "{}", run.stdout);
+    assert!(run.stderr.ends_with("has no sequence id, so it can't be waited for\n"), "{}", run.stderr);
+    assert!(stub.requests().iter().all(|r| r.method == "POST"), "no look for a sequence it can't name");
+}

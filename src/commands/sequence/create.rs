@@ -238,14 +238,28 @@ pub(crate) async fn run(args: CreateArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
         let shown = seq.data.get("is_test_mode").map_or("absent".to_string(), |v| v.to_string());
         return Err(TestModeNotHonoured::new([seq.id()], shown).into());
     }
-    if let Some(id) = seq.id() {
-        if !quiet {
-            ctx.ui.status(&format!("Created sequence {id}"));
+    let Some(id) = seq.id() else {
+        // Created all the same: the answer is shown whole, then the error says what it lacks
+        // for -q (whose stdout is the id alone) and --wait (which follows the id).
+        if !args.output.quiet {
+            ctx.print_sequence(&seq, &args.output)?;
         }
-        if args.wait {
-            let id = u64::try_from(id).map_err(|_| anyhow::anyhow!("the API gave a negative sequence id {id}"))?;
-            return ctx.wait_and_print(&client, id, args.timing.get(), &args.output, Some(seq)).await;
+        if !args.output.quiet && !args.wait {
+            return Ok(());
         }
+        let missing = if args.wait { ", so it can't be waited for" } else { "" };
+        return Err(crate::error::BadResponse {
+            message: format!("the sequence was created, but the API's answer has no sequence id{missing}"),
+            status: None,
+        }
+        .into());
+    };
+    if !quiet {
+        ctx.ui.status(&format!("Created sequence {id}"));
+    }
+    if args.wait {
+        let id = u64::try_from(id).map_err(|_| anyhow::anyhow!("the API gave a negative sequence id {id}"))?;
+        return ctx.wait_and_print(&client, id, args.timing.get(), &args.output, Some(seq)).await;
     }
     ctx.print_sequence(&seq, &args.output)
 }
