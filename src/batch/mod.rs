@@ -331,9 +331,10 @@ fn open_input(path: Option<&std::path::Path>) -> anyhow::Result<(Source, String)
     }
 }
 
-/// `client` is `None` only for a dry run. Returns the ids of the sequences the input's lines
-/// are (created now or by an earlier run), in line order, when every line was.
-pub(crate) async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Result<Vec<i64>> {
+/// `client` is `None` only for a dry run. Returns, with `keep_ids`, each line's sequence
+/// (created now or by an earlier run) in line order, when every line was one: its number and
+/// id (`None` when the API's answer had none).
+pub(crate) async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> anyhow::Result<Vec<(u64, Option<i64>)>> {
     let started = Instant::now();
     let (source, name) = open_input(batch.path.as_deref())?;
     // 1. Everything is checked before anything is sent.
@@ -445,7 +446,7 @@ struct Run {
     /// be refused alike, so no more are sent.
     refused: std::sync::Mutex<Option<(u64, anyhow::Error)>>,
     /// Every line's sequence, for waiting on them all afterwards.
-    made: std::sync::Mutex<Vec<(u64, i64)>>,
+    made: std::sync::Mutex<Vec<(u64, Option<i64>)>>,
     keep_ids: bool,
     command_line: String,
     /// Output queued: written after the journal's records (`flush`), so answers that arrive
@@ -473,8 +474,9 @@ impl Run {
         Ok(())
     }
 
-    /// Records a line's sequence, when the ids are wanted afterwards (`--wait`).
-    fn keep(&self, line: u64, id: i64) {
+    /// Records a line's sequence, when the ids are wanted afterwards (`--wait`); `None` for an
+    /// answer without one, which can't be followed.
+    fn keep(&self, line: u64, id: Option<i64>) {
         if self.keep_ids {
             self.made.lock().unwrap_or_else(|p| p.into_inner()).push((line, id));
         }
@@ -818,7 +820,7 @@ async fn send_all(
 fn to_send(shared: &Run, sink: &Sink, progress: &journal::Progress, (n, body): Encoded) -> Option<bytes::Bytes> {
     let (unit, bar) = (shared.unit, shared.bar.as_ref());
     if let Some(id) = progress.created_id(n) {
-        shared.keep(n, id);
+        shared.keep(n, Some(id));
         shared.counts.already.fetch_add(1, Ordering::Relaxed);
         let record = || json!({unit: n, "id": id, "status": null, "skipped": "already created"});
         emit(shared, sink, record, Some(id));
@@ -866,8 +868,8 @@ async fn send_one(shared: &Run, sink: &Sink, n: u64, body: &bytes::Bytes, key: &
     match shared.client.create_for_batch(body.clone(), key).await {
         Ok(seq) => {
             let id = seq.id;
+            shared.keep(n, id);
             if let Some(id) = id {
-                shared.keep(n, id);
                 if let Some(j) = &shared.journal {
                     j.created(n, id)?;
                 }
@@ -939,7 +941,7 @@ async fn send_one(shared: &Run, sink: &Sink, n: u64, body: &bytes::Bytes, key: &
 
 /// The summary line, and the batch's outcome: the live sequences made (exit 7), an
 /// interruption (130), lines not created (9), or every line's sequence id.
-fn conclude(shared: &Run, started: Instant, interrupted: bool) -> anyhow::Result<Vec<i64>> {
+fn conclude(shared: &Run, started: Instant, interrupted: bool) -> anyhow::Result<Vec<(u64, Option<i64>)>> {
     let c = &shared.counts;
     let (created, already, failed, invalid) = (
         c.created.load(Ordering::Relaxed),
@@ -978,7 +980,7 @@ fn conclude(shared: &Run, started: Instant, interrupted: bool) -> anyhow::Result
     }
     let mut made = std::mem::take(&mut *shared.made.lock().unwrap_or_else(|p| p.into_inner()));
     made.sort();
-    Ok(made.into_iter().map(|(_, id)| id).collect())
+    Ok(made)
 }
 
 fn plural(n: u64) -> &'static str {

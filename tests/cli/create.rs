@@ -307,5 +307,16 @@ fn a_created_sequence_without_an_id_is_shown_and_what_needs_the_id_fails() {
     run.code(1);
     assert!(run.stdout.contains("\"status\""), "{}", run.stdout);
     assert!(run.stderr.ends_with("has no sequence id, so it can't be waited for\n"), "{}", run.stderr);
+    // A batch's --wait can't follow those either, and says which lines it left.
+    t.write("b.jsonl", &jsonl_lines(2));
+    let run = t.authed(&stub.url).args(["sequence", "create", "-f", "b.jsonl", "--wait"]).run();
+    run.code(1);
+    assert!(
+        run.stderr.ends_with(
+            "error: line 1 and 1 more: created, but not waited for: the API's answer has no usable sequence id\n"
+        ),
+        "{}",
+        run.stderr
+    );
     assert!(stub.requests().iter().all(|r| r.method == "POST"), "no look for a sequence it can't name");
 }

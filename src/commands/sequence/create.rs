@@ -159,7 +159,13 @@ async fn run_batch(
         return Ok(());
     }
     // Then every sequence the batch made is followed to its end, as `sequence wait` does.
-    let ids = made.into_iter().filter_map(|id| u64::try_from(id).ok()).collect();
+    let (mut ids, mut unnamed) = (Vec::new(), Vec::new());
+    for (line, id) in made {
+        match id.and_then(|id| u64::try_from(id).ok()) {
+            Some(id) => ids.push(id),
+            None => unnamed.push(line),
+        }
+    }
     let options = super::wait::Many {
         concurrency: usize::from(args.concurrency),
         timing: args.timing.get(),
@@ -167,7 +173,25 @@ async fn run_batch(
         junit: None,
         summary: None,
     };
-    super::wait::wait_many(ids, &options, &settings, ctx).await
+    if !ids.is_empty() || unnamed.is_empty() {
+        super::wait::wait_many(ids, &options, &settings, ctx).await?;
+    }
+    // Only when all the others completed: their verdict (exit 8, 124, ...) says more.
+    if let Some(first) = unnamed.first() {
+        let unit = if args.input.rows.is_some() { "row" } else { "line" };
+        let more = match unnamed.len() {
+            1 => String::new(),
+            n => format!(" and {} more", n - 1),
+        };
+        return Err(crate::error::BadResponse {
+            message: format!(
+                "{unit} {first}{more}: created, but not waited for: the API's answer has no usable sequence id"
+            ),
+            status: None,
+        }
+        .into());
+    }
+    Ok(())
 }
 
 fn parse_idempotency_key(raw: &str) -> Result<String, String> {
