@@ -374,6 +374,7 @@ pub(crate) async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> any
         unconfirmed: Default::default(),
         refused: Default::default(),
         made: Default::default(),
+        unnamed: Default::default(),
         command_line: batch.command_line.clone(),
         keep_ids: batch.keep_ids,
         out: Default::default(),
@@ -447,6 +448,9 @@ struct Run {
     refused: std::sync::Mutex<Option<(u64, anyhow::Error)>>,
     /// Every line's sequence, for waiting on them all afterwards.
     made: std::sync::Mutex<Vec<(u64, Option<i64>)>>,
+    /// The first line created without an id in the answer, and how many were, when the
+    /// output is ids (which then lacks them).
+    unnamed: std::sync::Mutex<Option<(u64, u64)>>,
     keep_ids: bool,
     command_line: String,
     /// Output queued: written after the journal's records (`flush`), so answers that arrive
@@ -887,6 +891,10 @@ async fn send_one(shared: &Run, sink: &Sink, n: u64, body: &bytes::Bytes, key: &
             shared.counts.created.fetch_add(1, Ordering::Relaxed);
             if id.is_none() && matches!(sink, Sink::Ids) {
                 // Ids come one a line: a created line without one would vanish from them.
+                let mut unnamed = shared.unnamed.lock().unwrap_or_else(|p| p.into_inner());
+                let (first, count) = unnamed.get_or_insert((n, 0));
+                (*first, *count) = ((*first).min(n), *count + 1);
+                drop(unnamed);
                 line_to_stderr(
                     &shared.ui,
                     bar,
@@ -977,6 +985,20 @@ fn conclude(shared: &Run, started: Instant, interrupted: bool) -> anyhow::Result
     }
     if failed > 0 || invalid > 0 || shared.stop.load(Ordering::Relaxed) {
         return Err(BatchIncomplete { unit: shared.unit, failed, invalid, journal }.into());
+    }
+    // A script reading the ids would get fewer lines than it sent, with exit 0 (with --wait,
+    // the wait says so once it is done).
+    let unnamed = shared.unnamed.lock().unwrap_or_else(|p| p.into_inner()).take();
+    if let Some((first, count)) = unnamed.filter(|_| !shared.keep_ids) {
+        let more = if count > 1 { format!(" and {} more", count - 1) } else { String::new() };
+        return Err(BadResponse {
+            message: format!(
+                "{} {first}{more}: created, but the API's answer has no sequence id, so stdout lacks it",
+                shared.unit
+            ),
+            status: None,
+        }
+        .into());
     }
     let mut made = std::mem::take(&mut *shared.made.lock().unwrap_or_else(|p| p.into_inner()));
     made.sort();
