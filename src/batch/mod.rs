@@ -873,10 +873,10 @@ async fn send_one(shared: &Run, sink: &Sink, n: u64, body: &bytes::Bytes, key: &
         Ok(seq) => {
             let id = seq.id;
             shared.keep(n, id);
-            if let Some(id) = id {
-                if let Some(j) = &shared.journal {
-                    j.created(n, id)?;
-                }
+            if let Some(id) = id
+                && let Some(j) = &shared.journal
+            {
+                j.created(n, id)?;
             }
             let test = seq.is_test_mode == Some(Value::Bool(true));
             if shared.asked_test && test {

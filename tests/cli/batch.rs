@@ -386,11 +386,17 @@ fn a_created_line_whose_answer_has_no_id_is_named_on_stderr() {
         Canned::json(201, &envelope(seq))
     });
     let run = t.authed(&stub.url).args(["sequence", "create", "--concurrency", "1", "-f"]).arg_path(&file).run();
-    run.ok();
+    // Exit 1 at the end, as for a single create -q: stdout has fewer ids than lines were made.
+    run.code(1);
     assert_eq!(run.stdout, "41\n");
     assert!(run.stderr.contains("warning: line 2: created, but the API's answer has no sequence id"), "{}", run.stderr);
     assert!(!run.stderr.contains("line 1:"), "{}", run.stderr);
     assert!(run.stderr.contains("created 2, already created 0, failed 0"), "{}", run.stderr);
+    assert!(
+        run.stderr.ends_with("error: line 2: created, but the API's answer has no sequence id, so stdout lacks it\n"),
+        "{}",
+        run.stderr
+    );
     // As JSON the line's record says it itself: `"id": null`.
     let t = TestEnv::new();
     let file = t.write("one.jsonl", &format!("{line}\n"));
