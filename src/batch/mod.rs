@@ -281,9 +281,20 @@ impl Source {
 /// settings is not resumed, and idempotency keys differ per settings.
 pub(crate) fn settings_sha256(ov: &Overrides) -> String {
     use sha2::{Digest, Sha256};
-    let steps: Vec<Value> = ov.steps.iter().map(|s| json!({"type": s.step_type, "config": s.config})).collect();
-    let canonical =
-        json!({"name": ov.name, "description": ov.description, "steps": steps, "is_test_mode": ov.test_mode});
+    // Destructured, so that a field added to either is a compile error here until it is hashed.
+    let Overrides { name, description, steps, test_mode } = ov;
+    let steps: Vec<Value> = steps
+        .iter()
+        .map(|crate::seqfile::StepSpec { step_type, order, config }| {
+            let mut step = json!({"type": step_type, "config": config});
+            // Only when given: a journal written before orders were hashed still resumes.
+            if let Some(order) = order {
+                step["order"] = json!(order);
+            }
+            step
+        })
+        .collect();
+    let canonical = json!({"name": name, "description": description, "steps": steps, "is_test_mode": test_mode});
     Sha256::digest(canonical.to_string().as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
@@ -1065,6 +1076,25 @@ fn on_terminal<T>(bar: Option<&indicatif::ProgressBar>, write: impl FnOnce() -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_step_flag_setting_is_in_the_settings_fingerprint() {
+        let with = |spec: &str| Overrides {
+            steps: vec![crate::seqfile::parse_step_spec(spec).unwrap()],
+            ..Overrides::default()
+        };
+        let all = ["sms", "sms@5", "sms@7", "voice@5", r#"sms@5:{"a":1}"#];
+        let prints: std::collections::HashSet<String> = all.iter().map(|s| settings_sha256(&with(s))).collect();
+        assert_eq!(prints.len(), all.len(), "a --step differing only in order, type or config changes it");
+        // Without an order, the fingerprint is what it was before orders were hashed, so a
+        // journal from then still resumes.
+        let before = json!({"name": null, "description": null, "steps": [{"type": "sms", "config": null}], "is_test_mode": null});
+        let before: String = <sha2::Sha256 as sha2::Digest>::digest(before.to_string().as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(settings_sha256(&with("sms")), before);
+    }
 
     #[test]
     fn input_read_once_is_held_up_to_the_limit_and_refused_beyond() {
