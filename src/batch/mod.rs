@@ -408,14 +408,19 @@ pub(crate) async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> any
     // goes when the runtime drops it, so the wait is off the runtime's thread, which stays
     // free to do that.
     drop(sink);
-    if let Some(p) = printer {
-        let _ = tokio::task::spawn_blocking(move || p.join()).await;
-    }
+    let printed = match printer {
+        Some(p) => match tokio::task::spawn_blocking(move || p.join()).await {
+            Ok(Ok(printed)) => printed,
+            _ => Err(anyhow::anyhow!("the --jq printer stopped")),
+        },
+        None => Ok(()),
+    };
     if let Some(b) = &shared.bar {
         b.finish_and_clear();
     }
     let interrupted = sent?;
     synced?;
+    printed?;
     conclude(&shared, started, interrupted)
 }
 
@@ -479,7 +484,7 @@ impl Run {
             None => take(),
         };
         if !queued.text.is_empty() {
-            let _ = on_terminal(self.bar.as_ref(), || self.ui.out(&queued.text));
+            on_terminal(self.bar.as_ref(), || self.ui.out(&queued.text)).or_else(stdout_gone)?;
         }
         if let Sink::Jq(tx) = sink {
             for record in queued.records {
@@ -689,17 +694,23 @@ fn start_output(
     batch: &Batch,
     ui: &Ui,
     bar: Option<indicatif::ProgressBar>,
-) -> anyhow::Result<(Sink, Option<std::thread::JoinHandle<()>>)> {
+) -> anyhow::Result<(Sink, Option<std::thread::JoinHandle<anyhow::Result<()>>>)> {
     let unit = unit(batch);
     Ok(match &batch.jq {
         Some(code) => {
             let jq = crate::jq::Jq::compile(code).map_err(crate::error::UsageError::new)?;
             let (tx, rx) = std::sync::mpsc::channel::<Value>();
             let ui = ui.clone();
-            let printer = std::thread::spawn(move || {
+            let printer = std::thread::spawn(move || -> anyhow::Result<()> {
+                let mut failed = None;
                 for record in rx {
+                    // After a failed write, the records are still taken (the senders never
+                    // wait on a full channel) but no more is written.
+                    if failed.is_some() {
+                        continue;
+                    }
                     let out = jq.apply(&record);
-                    let _ = on_terminal(bar.as_ref(), || match &out {
+                    let written = on_terminal(bar.as_ref(), || match &out {
                         Ok(text) if text.is_empty() => Ok(()),
                         Ok(text) => ui.data(text.as_bytes()),
                         Err(e) => {
@@ -707,7 +718,9 @@ fn start_output(
                             Ok(())
                         }
                     });
+                    failed = written.or_else(stdout_gone).err();
                 }
+                failed.map_or(Ok(()), Err)
             });
             (Sink::Jq(tx), Some(printer))
         }
@@ -1066,6 +1079,16 @@ fn line_to_stderr(ui: &Ui, bar: Option<&indicatif::ProgressBar>, text: &str) {
 
 /// Writes with the progress bar out of the way: stdout isn't the bar's stream, but on a shared
 /// terminal the two would interleave.
+/// A failed write of the results: a reader that left (`| head`) is no failure, as for any
+/// command, and the batch goes on; anything else (a full disk under `> ids.txt`) stops it with
+/// exit 1, since the ids a script waits for would be lost (the journal still has them).
+fn stdout_gone(e: std::io::Error) -> anyhow::Result<()> {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        return Ok(());
+    }
+    Err(anyhow::Error::new(e).context("cannot write the results to stdout"))
+}
+
 fn on_terminal<T>(bar: Option<&indicatif::ProgressBar>, write: impl FnOnce() -> T) -> T {
     match bar {
         Some(b) => b.suspend(write),

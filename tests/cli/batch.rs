@@ -500,3 +500,31 @@ fn flags_for_a_single_create_are_refused_by_name_in_a_batch() {
     run.code(2);
     assert_eq!(run.stderr, "error: -q doesn't apply to a batch: it prints only the ids already\n");
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn results_that_cant_be_written_fail_the_batch_and_a_rerun_prints_them() {
+    let t = TestEnv::new();
+    let sb = SandboxProc::start(&t, &[]);
+    t.write("b.jsonl", &jsonl_lines(5));
+    let full = || std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+    for extra in [&[][..], &["--json"], &["--jq", ".id"]] {
+        let run = t
+            .authed(&sb.url)
+            .args(["sequence", "create", "-f", "b.jsonl", "--test-mode", "--restart"])
+            .args(extra)
+            .stdout_to(full())
+            .run();
+        run.code(1);
+        assert!(
+            run.stderr.contains("error: cannot write the results to stdout: No space left on device"),
+            "{}",
+            run.stderr
+        );
+    }
+    // The journal kept what the full disk lost: the same command prints every id.
+    let run = t.authed(&sb.url).args(["sequence", "create", "-f", "b.jsonl", "--test-mode"]).run();
+    run.ok();
+    assert_eq!(run.stdout.lines().count(), 5, "{}", run.stdout);
+    assert!(run.stderr.contains("already created 5"), "{}", run.stderr);
+}

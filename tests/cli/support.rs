@@ -79,7 +79,7 @@ impl TestEnv {
             .env("CLARION_CONFIG_DIR", self.config_dir())
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .current_dir(self.work());
-        Cli { cmd, stdin: None }
+        Cli { cmd, stdin: None, stdout: None }
     }
 
     /// A command with a token in the environment, pointed at `url`.
@@ -91,6 +91,7 @@ impl TestEnv {
 pub struct Cli {
     cmd: Command,
     stdin: Option<Vec<u8>>,
+    stdout: Option<std::fs::File>,
 }
 
 /// What a run of clarion did. Must be looked at: a test that never checks the exit code
@@ -175,9 +176,17 @@ impl Cli {
         self.start(false)
     }
 
+    /// Sends stdout to a file (`> ids.txt`, `> /dev/full`) instead of the pipe the run reads;
+    /// the run's stdout is then empty.
+    pub fn stdout_to(mut self, file: std::fs::File) -> Self {
+        self.stdout = Some(file);
+        self
+    }
+
     fn start(mut self, keep_stdout: bool) -> Running {
         self.cmd.stdin(if self.stdin.is_some() { Stdio::piped() } else { Stdio::null() });
-        self.cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
+        let stdout = self.stdout.take().map_or_else(Stdio::piped, Stdio::from);
+        self.cmd.stdout(stdout).stderr(Stdio::piped());
         let mut child = self.cmd.spawn().expect("spawn clarion");
         if !keep_stdout {
             drop(child.stdout.take());
