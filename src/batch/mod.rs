@@ -795,9 +795,12 @@ async fn send_all(
         while let Some(item) = items.next().await? {
             let n = item.0;
             let Some(body) = to_send(shared, sink, progress, item) else { continue };
+            // Ctrl-C first: with a permit free as well, an unbiased choice would start more
+            // requests after it half the time.
             let permit = tokio::select! {
-                p = sem.clone().acquire_owned() => p?,
+                biased;
                 _ = background.interrupts.recv() => return Ok(true),
+                p = sem.clone().acquire_owned() => p?,
             };
             if shared.stop.load(Ordering::Relaxed) {
                 break;
@@ -812,8 +815,14 @@ async fn send_all(
                 send_one(&shared2, &sink2, n, &body, &key).await
             });
             if probe {
-                if let Some(done) = tasks.join_next().await {
-                    done??;
+                // A probe may take long (a failing API's retries, each after its Retry-After):
+                // Ctrl-C still stops the sending at once, and the probe is finished below.
+                tokio::select! {
+                    biased;
+                    _ = background.interrupts.recv() => return Ok(true),
+                    done = tasks.join_next() => if let Some(done) = done {
+                        done??;
+                    },
                 }
                 if shared.stop.load(Ordering::Relaxed) {
                     break;

@@ -528,3 +528,34 @@ fn results_that_cant_be_written_fail_the_batch_and_a_rerun_prints_them() {
     assert_eq!(run.stdout.lines().count(), 5, "{}", run.stdout);
     assert!(run.stderr.contains("already created 5"), "{}", run.stderr);
 }
+
+#[test]
+fn ctrl_c_during_a_test_mode_probe_stops_the_sending_at_once() {
+    let t = TestEnv::new();
+    let file = jsonl(&t, "b.jsonl", 5);
+    // The first request (the probe: alone, until an answer confirms test mode) is held until
+    // the test lets it go; the others would be answered at once.
+    let (arrived, first_arrived) = std::sync::mpsc::channel::<()>();
+    let (release, released) = std::sync::mpsc::channel::<()>();
+    let (arrived, released) = (std::sync::Mutex::new(arrived), std::sync::Mutex::new(released));
+    let first = std::sync::atomic::AtomicBool::new(true);
+    let stub = Stub::start(move |_| {
+        let mut seq = sample_sequence(1);
+        seq["is_test_mode"] = serde_json::json!(true);
+        if first.swap(false, std::sync::atomic::Ordering::SeqCst) {
+            let _ = arrived.lock().unwrap().send(());
+            let _ = released.lock().unwrap().recv_timeout(Duration::from_secs(60));
+        }
+        Canned::json(201, &envelope(seq))
+    });
+    let child = t.authed(&stub.url).args(["sequence", "create", "--test-mode", "-f"]).arg_path(&file).spawn();
+    first_arrived.recv_timeout(Duration::from_secs(60)).expect("the probe was sent");
+    child.signal(rustix::process::Signal::INT);
+    // Acted on while the probe is still unanswered: no other request starts after it.
+    let acted = child.stderr_shows("interrupted: finishing the 1 request(s) in flight", Duration::from_secs(30));
+    release.send(()).unwrap();
+    let run = child.wait();
+    assert!(acted, "Ctrl-C waited for the probe's answer: {}", run.stderr);
+    run.code(130);
+    assert_eq!(stub.requests().len(), 1, "{}", run.stderr);
+}

@@ -209,8 +209,18 @@ impl Cli {
             Some(s) => drain(Box::new(s)),
             None => drain(Box::new(std::io::empty())),
         };
-        let err = drain(Box::new(child.stderr.take().unwrap()));
-        Running { child, feeder, out, err }
+        // stderr is collected as it comes, so a test can wait for a line before it acts.
+        let seen: Arc<(Mutex<Vec<u8>>, std::sync::Condvar)> = Arc::default();
+        let mut pipe = child.stderr.take().unwrap();
+        let sink = seen.clone();
+        let err = std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n @ 1..) = pipe.read(&mut buf) {
+                sink.0.lock().unwrap().extend_from_slice(&buf[..n]);
+                sink.1.notify_all();
+            }
+        });
+        Running { child, feeder, out, err, seen }
     }
 
     pub fn run(self) -> Run {
@@ -223,10 +233,28 @@ pub struct Running {
     child: std::process::Child,
     feeder: Option<JoinHandle<()>>,
     out: JoinHandle<Vec<u8>>,
-    err: JoinHandle<Vec<u8>>,
+    err: JoinHandle<()>,
+    seen: Arc<(Mutex<Vec<u8>>, std::sync::Condvar)>,
 }
 
 impl Running {
+    /// Waits until stderr holds `needle` (what clarion says once it has acted, e.g. on a
+    /// signal), for at most `limit`; whether it came.
+    pub fn stderr_shows(&self, needle: &str, limit: std::time::Duration) -> bool {
+        let deadline = std::time::Instant::now() + limit;
+        let mut got = self.seen.0.lock().unwrap();
+        loop {
+            if String::from_utf8_lossy(&got).contains(needle) {
+                return true;
+            }
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            if left.is_zero() {
+                return false;
+            }
+            got = self.seen.1.wait_timeout(got, left).unwrap().0;
+        }
+    }
+
     pub fn is_running(&mut self) -> bool {
         self.child.try_wait().unwrap().is_none()
     }
@@ -241,13 +269,14 @@ impl Running {
     /// Waits for it to end; killed by a signal, its code is 128 + the signal, as in a shell.
     #[must_use = "assert the exit code (.ok() or .code(n)) before anything else"]
     pub fn wait(self) -> Run {
-        let Running { child, feeder, out, err } = self;
+        let Running { child, feeder, out, err, seen } = self;
         let (status, stuck) = wait_or_kill(child);
         if let Some(f) = feeder {
             f.join().unwrap();
         }
         let stdout = out.join().unwrap();
-        let stderr = err.join().unwrap();
+        err.join().unwrap();
+        let stderr = std::mem::take(&mut *seen.0.lock().unwrap());
         assert!(
             !stuck,
             "clarion was still running after {STUCK_AFTER:?}, and was killed\nstdout:\n{}\nstderr:\n{}",
