@@ -205,7 +205,8 @@ pub(crate) fn field(seq: Option<&Sequence>, key: &str) -> String {
 /// The name a report gives a sequence: its own name when the API sends one, and its id.
 pub(crate) fn label(id: u64, seq: Option<&Sequence>) -> String {
     match seq.and_then(|s| s.data.get("name")).and_then(Value::as_str) {
-        Some(name) if !name.is_empty() => format!("{name} (#{id})"),
+        // Escaped as every other field of a report is: a name is the server's text.
+        Some(name) if !name.is_empty() => format!("{} (#{id})", crate::untrusted::escape_line(name)),
         _ => format!("sequence {id}"),
     }
 }

@@ -47,8 +47,9 @@ fn xml(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            // XML 1.0 can't hold other control characters, even escaped.
-            c if c.is_control() && !matches!(c, '\t' | '\n' | '\r') => out.push('\u{fffd}'),
+            // XML 1.0 can't hold other control characters, even escaped; and a bidi override
+            // would make a CI page show the text reversed. Shown as the terminal shows them.
+            c if crate::untrusted::is_unsafe(c) && !matches!(c, '\t' | '\n' | '\r') => out.extend(c.escape_default()),
             c => out.push(c),
         }
     }
@@ -109,8 +110,21 @@ pub(crate) fn junit(fates: &[(u64, Fate)], elapsed: f64) -> String {
     out
 }
 
+/// A table cell's text, shown as written: Markdown's own characters are backslash-escaped,
+/// so a name can't become a link, an image, HTML or another column.
 fn md(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' | '\r' => out.push(' '),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '!' | '|' | '~' | '&' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// A Markdown summary, for `$GITHUB_STEP_SUMMARY`: counts, then what did not complete.
@@ -149,4 +163,36 @@ pub(crate) fn markdown(fates: &[(u64, Fate)], elapsed: f64) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::Sequence;
+
+    /// A name, a status and a reason from a hostile server: a terminal title (OSC 0), a C1
+    /// CSI, a bidi override, and Markdown that would render as a link, an image and HTML.
+    fn hostile() -> Vec<(u64, Fate)> {
+        let text = "Zed\u{1b}]0;PWNED\u{7}\u{9b}\u{202e} [x](http://e) ![](i) <img> | a_b";
+        let data = serde_json::json!({"name": text, "status": format!("failed{text}"), "ended_reason": text});
+        let seq = Sequence { data: data.as_object().cloned().unwrap_or_default() };
+        vec![(7, Fate::EndedOtherwise(seq)), (8, Fate::Unreachable(format!("said {text}"), 6))]
+    }
+
+    #[test]
+    fn reports_carry_server_text_inert() {
+        // Shown as a terminal shows them (in Markdown, with the backslash itself escaped).
+        for (report, shown) in [
+            (junit(&hostile(), 1.0), r"Zed\u{1b}]0;PWNED\u{7}\u{9b}\u{202e}"),
+            (markdown(&hostile(), 1.0), r"Zed\\u{1b}\]0;PWNED\\u{7}\\u{9b}\\u{202e}"),
+        ] {
+            assert!(!report.chars().any(|c| crate::untrusted::is_unsafe(c) && c != '\n'), "{report:?}");
+            assert!(report.contains(shown), "{report}");
+        }
+        let md = markdown(&hostile(), 1.0);
+        assert!(md.contains(r"\[x\](http://e) \!\[\](i) \<img\> \| a\_b (#7)"), "{md}");
+        // Each row still has its four columns, whatever the text held.
+        let row = md.lines().find(|l| l.contains("(#7)")).unwrap_or_default();
+        assert_eq!(row.matches(" | ").count(), 3, "{row}");
+    }
 }
