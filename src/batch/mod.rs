@@ -574,16 +574,23 @@ async fn validate(batch: &Batch, source: &Source, name: &str, ui: &Ui) -> anyhow
             None => None,
         };
         let mut items = open_items(batch, source, &mut scan, name)?;
+        let mut jq_failed = 0u64;
         while let Some((n, body)) = items.next_item()? {
             let Ok(body) = body else { continue };
             match jq.as_ref().map(|jq| jq.apply(&body)) {
                 Some(Ok(text)) => ui.data(text.as_bytes())?,
                 // As in a real batch: the line's problem is said, and the rest go on.
-                Some(Err(e)) => ui.warn(&format!("{unit} {n}: {e}")),
+                Some(Err(e)) => {
+                    jq_failed += 1;
+                    ui.warn(&jq_warning(unit, &json!(n), &e, false));
+                }
                 None => ui.out(&crate::untrusted::json(&body, false))?,
             }
         }
         ui.info(&format!("{name}: {} valid {unit}{} would be sent; nothing was sent", scan.valid, plural(scan.valid)));
+        if jq_failed > 0 {
+            anyhow::bail!("--jq failed on {jq_failed} {unit}(s); their results are not on stdout");
+        }
         return Ok(None);
     }
     Ok(Some((scan, asked_test)))
@@ -701,8 +708,9 @@ fn start_output(
             let jq = crate::jq::Jq::compile(code).map_err(crate::error::UsageError::new)?;
             let (tx, rx) = std::sync::mpsc::channel::<Value>();
             let ui = ui.clone();
+            let may_quote = batch.rows.is_none();
             let printer = std::thread::spawn(move || -> anyhow::Result<()> {
-                let mut failed = None;
+                let (mut failed, mut jq_failed) = (None, 0u64);
                 for record in rx {
                     // After a failed write, the records are still taken (the senders never
                     // wait on a full channel) but no more is written.
@@ -714,13 +722,21 @@ fn start_output(
                         Ok(text) if text.is_empty() => Ok(()),
                         Ok(text) => ui.data(text.as_bytes()),
                         Err(e) => {
-                            ui.warn(&format!("{unit} {}: {e}", record[unit]));
+                            jq_failed += 1;
+                            ui.warn(&jq_warning(unit, &record[unit], e, may_quote));
                             Ok(())
                         }
                     });
                     failed = written.or_else(stdout_gone).err();
                 }
-                failed.map_or(Ok(()), Err)
+                if let Some(e) = failed {
+                    return Err(e);
+                }
+                if jq_failed > 0 {
+                    // The output lacks those records: as with any --jq error, not a success.
+                    anyhow::bail!("--jq failed on {jq_failed} {unit}(s); their results are not on stdout");
+                }
+                Ok(())
             });
             (Sink::Jq(tx), Some(printer))
         }
@@ -1088,6 +1104,19 @@ fn line_to_stderr(ui: &Ui, bar: Option<&indicatif::ProgressBar>, text: &str) {
 
 /// Writes with the progress bar out of the way: stdout isn't the bar's stream, but on a shared
 /// terminal the two would interleave.
+/// The warning for an item `--jq` failed on. jq's message quotes the values it failed on:
+/// unless `may_quote` (the input is an API's answers, not rows or bodies made from the input),
+/// it is left out, as patient data a CI log must not get a copy of.
+fn jq_warning(unit: &str, n: &Value, e: &anyhow::Error, may_quote: bool) -> String {
+    if may_quote {
+        format!("{unit} {n}: {e}")
+    } else {
+        format!(
+            "{unit} {n}: --jq failed (jq's message is not shown, as it would quote the input's values; try the expression on the --json output)"
+        )
+    }
+}
+
 /// A failed write of the results: a reader that left (`| head`) is no failure, as for any
 /// command, and the batch goes on; anything else (a full disk under `> ids.txt`) stops it with
 /// exit 1, since the ids a script waits for would be lost (the journal still has them).

@@ -796,7 +796,7 @@ fn a_jq_runtime_error_quotes_an_excerpt_not_the_whole_sequence() {
 }
 
 #[test]
-fn a_batch_dry_run_reports_a_jq_error_per_line_and_goes_on() {
+fn a_batch_reports_a_jq_error_per_line_goes_on_and_fails() {
     let t = TestEnv::new();
     t.write(
         "l.jsonl",
@@ -814,7 +814,24 @@ fn a_batch_dry_run_reports_a_jq_error_per_line_and_goes_on() {
             "if .name == \"a\" then .name.x else .name end",
         ])
         .run();
-    run.ok();
+    // The line's body is the user's data, which jq's message would quote: not shown. The
+    // results lack line 1, so the run is no success.
+    run.code(1);
     assert_eq!(run.stdout, "b\n");
+    assert!(run.stderr.contains("warning: line 1: --jq failed (jq's message is not shown"), "{}", run.stderr);
+    assert!(
+        run.stderr.ends_with("error: --jq failed on 1 line(s); their results are not on stdout\n"),
+        "{}",
+        run.stderr
+    );
+    // An API's answers may be quoted: a real batch says why.
+    let stub = Stub::fixed(Canned::json(201, &envelope(sample_sequence(1))));
+    let run = t.authed(&stub.url).args(["sequence", "create", "-f", "l.jsonl", "--jq", ".id.x"]).run();
+    run.code(1);
     assert!(run.stderr.contains("warning: line 1: --jq: cannot index"), "{}", run.stderr);
+    assert!(
+        run.stderr.ends_with("error: --jq failed on 2 line(s); their results are not on stdout\n"),
+        "{}",
+        run.stderr
+    );
 }

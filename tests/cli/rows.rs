@@ -190,6 +190,25 @@ fn no_cell_value_reaches_any_output_or_the_journal() {
     let validate = t.cmd().args(["sequence", "validate", "-f", "t.toml", "--rows", "p.csv"]).run();
     validate.ok();
     outputs.push(validate.stderr);
+    // A --jq that fails on every row's body: jq's message would quote the number. Exit 1, as
+    // the results are missing.
+    let failing = t
+        .cmd()
+        .args(["sequence", "create", "-f", "t.toml", "--rows", "p.csv", "--dry-run"])
+        .args(["--jq", ".steps[0].config.destination_number + 1"])
+        .run();
+    failing.code(1);
+    assert!(
+        failing.stderr.contains("row 1: --jq failed (jq's message is not shown, as it would quote the input's values;"),
+        "{}",
+        failing.stderr
+    );
+    assert!(
+        failing.stderr.ends_with("error: --jq failed on 40 row(s); their results are not on stdout\n"),
+        "{}",
+        failing.stderr
+    );
+    outputs.push(failing.stderr);
     outputs.push(std::fs::read_to_string(t.work().join("p.csv.journal")).unwrap());
     let (_, log) = sb.terminate();
     outputs.push(log);
