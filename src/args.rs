@@ -54,6 +54,33 @@ fn positive_seconds(raw: &str) -> Result<std::time::Duration, String> {
     }
 }
 
+/// `--step`'s parser. Its error says what is wrong and where, but never repeats the value (as
+/// clap's would): a step's config may hold a patient's number or name, which a CI log must not
+/// get a second copy of.
+#[derive(Clone)]
+struct StepSpecParser;
+
+impl clap::builder::TypedValueParser for StepSpecParser {
+    type Value = crate::seqfile::StepSpec;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        _: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Self::Value, clap::Error> {
+        let invalid = |why: &str| {
+            clap::Error::raw(
+                clap::error::ErrorKind::ValueValidation,
+                format!("invalid value for '--step <SPEC>': {why}\n"),
+            )
+            .with_cmd(cmd)
+        };
+        let raw = value.to_str().ok_or_else(|| invalid("not valid UTF-8"))?;
+        crate::seqfile::parse_step_spec(raw).map_err(|why| invalid(&why))
+    }
+}
+
 /// How a command prints the sequence it got back.
 #[derive(Debug, Clone, Args)]
 pub struct OutputArgs {
@@ -88,7 +115,7 @@ pub struct InputArgs {
     /// Add a step: TYPE, TYPE@ORDER or either with :JSON_OBJECT (its config); repeatable.
     /// Without @ORDER it runs after every step before it (its order is one more than the
     /// largest so far)
-    #[arg(long = "step", value_name = "SPEC", value_parser = crate::seqfile::parse_step_spec)]
+    #[arg(long = "step", value_name = "SPEC", value_parser = StepSpecParser)]
     pub steps: Vec<crate::seqfile::StepSpec>,
 
     /// One sequence per row: -f is then a template whose strings hold placeholders such as

@@ -46,8 +46,9 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             // Help and --version go to stdout with 0; usage errors to stderr with 2.
-            let _ = clarion::print_clap(&e);
-            return ExitCode::from(e.exit_code().clamp(0, 255) as u8);
+            let code = ExitCode::from(e.exit_code().clamp(0, 255) as u8);
+            let _ = clarion::print_clap(e);
+            return code;
         }
     };
     let env = Env::capture();

@@ -158,7 +158,8 @@ pub fn write_stdout(parts: &[&[u8]]) -> io::Result<()> {
 
 /// A clap help page, version or usage error, coloured as `clap::Error::print` would colour it
 /// (the same `anstream` decision), but written through the waiting writers here.
-pub fn print_clap(e: &clap::Error) -> io::Result<()> {
+pub fn print_clap(mut e: clap::Error) -> io::Result<()> {
+    inert_argv(&mut e);
     let styled = e.render().ansi().to_string();
     let as_chosen = |choice| {
         let mut s = anstream::AutoStream::new(Vec::new(), choice);
@@ -168,6 +169,24 @@ pub fn print_clap(e: &clap::Error) -> io::Result<()> {
         write_stderr(&as_chosen(anstream::AutoStream::choice(&io::stderr()))?)
     } else {
         write_stdout(&[&as_chosen(anstream::AutoStream::choice(&io::stdout()))?])
+    }
+}
+
+/// The command line as clap's errors quote it, made safe: an argument is text from outside
+/// (pasted, or from a script's variables), so its control characters are escaped as every
+/// stderr line's are. (`--step`'s parser quotes nothing: see `args::StepSpecParser`.)
+fn inert_argv(e: &mut clap::Error) {
+    use clap::error::{ContextKind, ContextValue};
+    let kinds: Vec<ContextKind> = e.context().map(|(k, _)| k).collect();
+    for kind in kinds {
+        let safe = match e.get(kind) {
+            Some(ContextValue::String(v)) => ContextValue::String(crate::untrusted::escape_line(v).into_owned()),
+            Some(ContextValue::Strings(vs)) => {
+                ContextValue::Strings(vs.iter().map(|v| crate::untrusted::escape_line(v).into_owned()).collect())
+            }
+            _ => continue,
+        };
+        e.insert(kind, safe);
     }
 }
 

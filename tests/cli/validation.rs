@@ -111,6 +111,21 @@ fn bad_step_flags_are_usage_errors() {
         run.code(2);
         assert!(run.stderr.starts_with("error: invalid value"), "{spec}: {}", run.stderr);
     }
+    // A step's config may hold a patient's details: the error says what is wrong and where,
+    // and never repeats them.
+    let run = t
+        .cmd()
+        .args(["sequence", "create", "--name", "x", "--step", r#"voice:{"destination_number":"+15550001234",}"#])
+        .run();
+    run.code(2);
+    assert_eq!(
+        run.stderr,
+        "error: invalid value for '--step <SPEC>': the config after `voice:` is not valid JSON: trailing comma (column 44)\n"
+    );
+    // Any other argument clap quotes back is escaped, as every error line is.
+    let run = t.cmd().args(["sequence", "show", "1\u{1b}]0;x\u{7}\u{202e}"]).run();
+    run.code(2);
+    assert!(run.stderr.starts_with(r"error: invalid value '1\u{1b}]0;x\u{7}\u{202e}' for '<ID>'"), "{}", run.stderr);
 }
 
 #[test]
