@@ -227,7 +227,7 @@ impl Ctx<'_> {
             });
             tokio::select! {
                 r = waiting => r,
-                _ = tokio::signal::ctrl_c() => Err(crate::error::WaitInterrupted { id }.into()),
+                () = crate::interrupt::requested() => Err(crate::error::WaitInterrupted { id }.into()),
             }
         };
         drop(view);

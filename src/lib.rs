@@ -17,6 +17,7 @@ mod diagnostics;
 mod env;
 mod error;
 mod fs;
+mod interrupt;
 mod items;
 mod jq;
 mod output;

@@ -748,7 +748,8 @@ fn start_output(
 /// The tasks that run beside the senders: Ctrl-C, and the journal's periodic flush. Stopped
 /// when dropped, on every way out of `run`.
 struct Background {
-    /// One message per Ctrl-C: the first stops new requests, a second abandons those in flight.
+    /// One message per Ctrl-C (or SIGTERM): the first stops new requests, a second abandons
+    /// those in flight.
     interrupts: tokio::sync::mpsc::UnboundedReceiver<()>,
     tasks: Vec<tokio::task::JoinHandle<()>>,
 }
@@ -756,8 +757,9 @@ struct Background {
 impl Background {
     fn start(journal: Option<&Journal>) -> anyhow::Result<Background> {
         let (tx, interrupts) = tokio::sync::mpsc::unbounded_channel::<()>();
+        let mut signals = crate::interrupt::Interrupts::new();
         let mut tasks = vec![tokio::spawn(async move {
-            while tokio::signal::ctrl_c().await.is_ok() {
+            while signals.next().await {
                 if tx.send(()).is_err() {
                     break;
                 }

@@ -96,11 +96,21 @@ fn kill_9_at_any_point_loses_nothing_and_duplicates_nothing() {
 
 #[test]
 fn ctrl_c_stops_cleanly_and_a_rerun_finishes() {
+    stops_cleanly_and_a_rerun_finishes(rustix::process::Signal::INT);
+}
+
+/// SIGTERM is how CI runners, Kubernetes and `timeout` cancel a job: taken as Ctrl-C.
+#[test]
+fn sigterm_stops_as_ctrl_c_does() {
+    stops_cleanly_and_a_rerun_finishes(rustix::process::Signal::TERM);
+}
+
+fn stops_cleanly_and_a_rerun_finishes(signal: rustix::process::Signal) {
     let t = TestEnv::new();
     let db = t.work().join("sb.sqlite3");
     let sb = SandboxProc::start(&t, &["--latency", "2", "--db", db.to_str().unwrap()]);
     let file = jsonl(&t, "int.jsonl", 2000);
-    let out = interrupt_after(&t, &sb.url, &file, 200, rustix::process::Signal::INT);
+    let out = interrupt_after(&t, &sb.url, &file, 200, signal);
     out.code(130);
     let stderr = &out.stderr;
     assert!(stderr.contains("interrupted: finishing the"), "{stderr}");

@@ -381,13 +381,20 @@ fn a_create_whose_answer_was_lost_says_its_key_and_the_command_that_retries_it()
 #[cfg(unix)]
 #[test]
 fn ctrl_c_during_a_wait_for_many_says_they_keep_running() {
+    // SIGTERM (a CI job cancelled) is taken as Ctrl-C.
+    for signal in [rustix::process::Signal::INT, rustix::process::Signal::TERM] {
+        interrupted_wait_for_many(signal);
+    }
+}
+
+fn interrupted_wait_for_many(signal: rustix::process::Signal) {
     let t = TestEnv::new();
     let stub = Stub::fixed(Canned::json(200, &envelope(sample_sequence(7))));
     let running = t.authed(&stub.url).args(["sequence", "wait", "7", "8", "--interval", "1h"]).spawn();
     while stub.requests().is_empty() {
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
-    running.signal(rustix::process::Signal::INT);
+    running.signal(signal);
     let run = running.wait();
     run.code(130);
     // 8's look isn't due for half an hour; 7's answer may or may not be in when Ctrl-C comes.

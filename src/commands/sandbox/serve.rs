@@ -134,6 +134,8 @@ pub(crate) async fn run(args: ServeArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
         log: true,
         ..SandboxConfig::new(addr)
     };
+    // Listening before the URL is out: a supervisor may stop it the moment it has read it.
+    let stop = crate::interrupt::Interrupts::new();
     let sandbox = Sandbox::start(cfg).await?;
     if let Some((asked, running)) = sandbox.speed_ignored {
         ctx.ui.warn(&format!(
@@ -141,30 +143,8 @@ pub(crate) async fn run(args: ServeArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
         ));
     }
     ctx.ui.out(&sandbox.url)?;
-    wait_for_signal().await;
+    stop.first().await;
     ctx.ui.info("shutting down");
     sandbox.stop().await;
     Ok(())
-}
-
-async fn wait_for_signal() {
-    #[cfg(unix)]
-    {
-        use tokio::signal::unix::{SignalKind, signal};
-        match signal(SignalKind::terminate()) {
-            Ok(mut term) => {
-                tokio::select! {
-                    _ = tokio::signal::ctrl_c() => {}
-                    _ = term.recv() => {}
-                }
-            }
-            Err(_) => {
-                let _ = tokio::signal::ctrl_c().await;
-            }
-        }
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = tokio::signal::ctrl_c().await;
-    }
 }

@@ -163,9 +163,7 @@ pub(crate) async fn wait_many(
             }
         });
     };
-    let interrupt = Box::pin(async {
-        let _ = tokio::signal::ctrl_c().await;
-    });
+    let interrupt = Box::pin(crate::interrupt::requested());
     let (fates, stop) =
         crate::wait_many::wait_many(client, &ids, args.timing, args.concurrency, interrupt, &mut on_fate).await;
     drop(view);
