@@ -307,7 +307,8 @@ fn check_matches(header: &Header, fp: &Fingerprint<'_>, name: &str) -> anyhow::R
     if header.input_sha256 != fp.input_sha256 {
         return Err(UsageError::with_hint(
             format!("{name} was written for different input: {} changed since that run started", fp.what),
-            restart,
+            // Two templates over one rows file share its default journal: neither is to restart.
+            format!("if this is another batch (another template for the same rows), give it its own --journal PATH; {restart}"),
         )
         .into());
     }
@@ -327,7 +328,7 @@ fn check_matches(header: &Header, fp: &Fingerprint<'_>, name: &str) -> anyhow::R
             format!(
                 "{name} was written for other settings: test mode (--test-mode, --live or the profile's test_mode), --name, --description or --step differ from that run's"
             ),
-            format!("run it with the same flags to finish it; {restart}"),
+            format!("run it with the same flags to finish it, or give another batch its own --journal PATH; {restart}"),
         )
         .into());
     }

@@ -162,6 +162,14 @@ fn kill_9_then_a_rerun_creates_each_row_once_and_an_edited_row_is_refused() {
         "{}",
         run.stderr
     );
+    // The way out for a second template over the same rows is its own journal, not --restart.
+    assert!(
+        run.stderr.contains(
+            "hint: if this is another batch (another template for the same rows), give it its own --journal PATH;"
+        ),
+        "{}",
+        run.stderr
+    );
     assert_eq!(std::fs::read(&journal).unwrap(), before, "nothing was sent");
     // The same rows again: each created exactly once.
     std::fs::write(&rows, csv(600)).unwrap();
