@@ -17,6 +17,10 @@ pub(crate) struct Created {
     pub status: Value,
     /// `is_test_mode` as sent, if sent at all.
     pub is_test_mode: Option<Value>,
+    /// The answer says it replays an earlier create with the same key (`Idempotent-Replayed:
+    /// true`, as Stripe and the sandbox send it; the contract doesn't promise it): the
+    /// sequence existed before this request.
+    pub replayed: bool,
 }
 
 impl Created {
@@ -25,18 +29,26 @@ impl Created {
             id: seq.id(),
             status: seq.data.get("status").cloned().unwrap_or(Value::Null),
             is_test_mode: seq.data.get("is_test_mode").cloned(),
+            replayed: false,
         }
     }
 }
 
 /// Interprets an answer to a create for a batch: the same outcome as `parse_sequence_response`.
 pub(crate) fn parse_created(raw: &RawResponse) -> anyhow::Result<Created> {
-    if (200..300).contains(&raw.status)
+    let replayed = raw
+        .headers
+        .get(crate::contract::headers::IDEMPOTENT_REPLAYED)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
+    let created = if (200..300).contains(&raw.status)
         && let Some(created) = read(&raw.body)
     {
-        return Ok(created);
-    }
-    parse_sequence_response(raw).map(|seq| Created::of(&seq))
+        created
+    } else {
+        parse_sequence_response(raw).map(|seq| Created::of(&seq))?
+    };
+    Ok(Created { replayed, ..created })
 }
 
 /// Nesting deeper than this is left to the full reading, which has a limit (128) that this
@@ -276,7 +288,7 @@ impl<'a> Scan<'a> {
 
     /// The sequence (`data`): its documented fields' types checked, what a batch keeps kept.
     fn data(&mut self) -> Option<Created> {
-        let mut created = Created { id: None, status: Value::Null, is_test_mode: None };
+        let mut created = Created { id: None, status: Value::Null, is_test_mode: None, replayed: false };
         self.object(|s, key| {
             let Some(kind) = super::response::field_kind(key) else {
                 return s.value(2).map(drop);
@@ -350,7 +362,12 @@ mod tests {
         let lean = read(ANSWER.as_bytes());
         assert_eq!(
             lean,
-            Some(Created { id: Some(1), status: Value::from("in-progress"), is_test_mode: Some(Value::Bool(true)) })
+            Some(Created {
+                id: Some(1),
+                status: Value::from("in-progress"),
+                is_test_mode: Some(Value::Bool(true)),
+                replayed: false
+            })
         );
         assert_eq!(lean, full(ANSWER.as_bytes()));
     }

@@ -137,17 +137,24 @@ impl ApiClient {
     /// answer: it is read for those (`created.rs`), with the same outcome. The body comes
     /// encoded (a batch encodes it off the senders' thread, or kept it from its validation pass).
     pub(crate) async fn create_for_batch(&self, body: bytes::Bytes, idempotency_key: &str) -> anyhow::Result<Created> {
-        created::parse_created(&self.post_sequence(body, idempotency_key).await?)
+        let (raw, earlier_may_have_acted) = self.send_counted(&self.post_request(body, idempotency_key)?, true).await?;
+        let created = created::parse_created(&raw)?;
+        // A replay may be of this request's own earlier attempt (its answer lost): only when
+        // none could have been acted on does it show an earlier run made the sequence.
+        Ok(Created { replayed: created.replayed && !earlier_may_have_acted, ..created })
     }
 
     async fn post_sequence(&self, body: bytes::Bytes, idempotency_key: &str) -> anyhow::Result<RawResponse> {
+        self.send(&self.post_request(body, idempotency_key)?, true).await
+    }
+
+    fn post_request(&self, body: bytes::Bytes, idempotency_key: &str) -> anyhow::Result<RawRequest> {
         let mut headers = reqwest::header::HeaderMap::new();
         headers.insert(
             crate::contract::headers::IDEMPOTENCY_KEY,
             HeaderValue::from_str(idempotency_key).context("invalid idempotency key")?,
         );
-        let req = RawRequest { method: reqwest::Method::POST, url: self.sequences_url(), body: Some(body), headers };
-        self.send(&req, true).await
+        Ok(RawRequest { method: reqwest::Method::POST, url: self.sequences_url(), body: Some(body), headers })
     }
 
     pub(crate) async fn get_sequence(&self, id: u64) -> anyhow::Result<Sequence> {
@@ -178,6 +185,14 @@ impl ApiClient {
     /// tried again after a backoff (or the server's `Retry-After`); anything else is returned
     /// as it came.
     async fn send(&self, req: &RawRequest, retry_safe: bool) -> anyhow::Result<RawResponse> {
+        self.send_counted(req, retry_safe).await.map(|(raw, _)| raw)
+    }
+
+    /// `send`, and whether an earlier attempt may have been acted on by the server: its answer
+    /// was lost, or was a 5xx that may have come after the work (503 says the server was
+    /// unavailable, 408 and 429 that it didn't take the request).
+    async fn send_counted(&self, req: &RawRequest, retry_safe: bool) -> anyhow::Result<(RawResponse, bool)> {
+        let mut may_have_acted = false;
         let mut rng = fastrand::Rng::new();
         let mut retry = 0;
         let retries = if retry_safe { self.retry.retries } else { 0 };
@@ -193,11 +208,11 @@ impl ApiClient {
             let (reason, retry_after) = match &result {
                 Ok(raw) if retry::retryable_status(raw.status, has_key) => (status_reason(raw.status), raw.retry_after),
                 Err(e) if e.downcast_ref::<TransportError>().is_some_and(|t| t.retryable) => (e.to_string(), None),
-                _ => return result,
+                _ => return result.map(|raw| (raw, may_have_acted)),
             };
             if retry >= retries {
                 if retry == 0 {
-                    return result;
+                    return result.map(|raw| (raw, may_have_acted));
                 }
                 let network = result.is_err();
                 let may_have_arrived = match &result {
@@ -230,6 +245,10 @@ impl ApiClient {
                     crate::untrusted::escape_line(&reason)
                 ));
             }
+            may_have_acted |= match &result {
+                Ok(raw) => raw.status >= 500 && raw.status != 503,
+                Err(e) => e.downcast_ref::<TransportError>().is_none_or(|t| t.may_have_arrived),
+            };
             tokio::time::sleep(delay).await;
             retry += 1;
         }

@@ -939,7 +939,10 @@ async fn send_one(shared: &Run, sink: &Sink, n: u64, body: &bytes::Bytes, key: &
                 let shown = seq.is_test_mode.as_ref().map_or("absent".into(), |v| v.to_string());
                 shared.live.lock().unwrap_or_else(|p| p.into_inner()).push((id, shown));
             }
-            shared.counts.created.fetch_add(1, Ordering::Relaxed);
+            // A replay is a sequence an earlier run made (its journal lost, or the same lines
+            // sent again): the summary mustn't claim it as new.
+            let count = if seq.replayed { &shared.counts.already } else { &shared.counts.created };
+            count.fetch_add(1, Ordering::Relaxed);
             if id.is_none() && matches!(sink, Sink::Ids) {
                 // Ids come one a line: a created line without one would vanish from them.
                 let mut unnamed = shared.unnamed.lock().unwrap_or_else(|p| p.into_inner());
@@ -952,8 +955,14 @@ async fn send_one(shared: &Run, sink: &Sink, n: u64, body: &bytes::Bytes, key: &
                     &format!("{unit} {n}: created, but the API's answer has no sequence id"),
                 );
             }
-            let status = || seq.status.clone();
-            emit(shared, sink, || json!({unit: n, "id": id, "status": status()}), id);
+            let record = || {
+                let mut r = json!({unit: n, "id": id, "status": seq.status.clone()});
+                if seq.replayed {
+                    r["replayed"] = json!(true);
+                }
+                r
+            };
+            emit(shared, sink, record, id);
         }
         Err(e) => {
             let code = crate::error::exit_code(&e);

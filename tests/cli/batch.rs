@@ -77,6 +77,14 @@ fn two_thousand_lines_through_failures_and_lost_answers_exactly_once() {
     assert_eq!(ids(&again.stdout), (1..=2000).collect::<Vec<_>>());
     assert!(again.stderr.contains("created 0, already created 2000"), "{}", again.stderr);
     assert_eq!(count_sequences(&db), 2000);
+    // The journal lost (a fresh CI workspace): the same keys go out, the server replays, and the
+    // summary still says nothing new was made, even for lines whose first try got a 503.
+    std::fs::remove_file(&journal).unwrap();
+    let lost = t.authed(&sb.url).args(["--retries", "10", "sequence", "create", "--json", "-f"]).arg_path(&file).run();
+    lost.code(0);
+    assert!(lost.stderr.contains("created 0, already created 2000"), "{}", lost.stderr);
+    assert_eq!(lost.stdout.matches("\"replayed\":true").count(), 2000);
+    assert_eq!(count_sequences(&db), 2000);
 }
 
 #[test]
