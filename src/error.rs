@@ -265,6 +265,35 @@ impl fmt::Display for BatchIncomplete {
 }
 impl std::error::Error for BatchIncomplete {}
 
+/// A batch's results could not be written to stdout (a full disk under `> ids.txt`): the
+/// sending stopped there, and the ids a script waits for are missing.
+#[derive(Debug)]
+pub(crate) struct ResultsNotWritten {
+    pub why: String,
+    /// Whether a journal recorded what was created.
+    pub journal: bool,
+}
+
+impl fmt::Display for ResultsNotWritten {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "cannot write the results to stdout ({}); nothing more was sent", self.why)
+    }
+}
+impl std::error::Error for ResultsNotWritten {}
+
+impl Kind for ResultsNotWritten {
+    fn exit_code(&self) -> u8 {
+        code::FAILURE
+    }
+    fn hint(&self) -> Option<String> {
+        Some(if self.journal {
+            "the journal has what was created: once stdout can be written, the same command prints it all and sends the rest".into()
+        } else {
+            "once stdout can be written, run the same command again: its lines carry the same keys, so the API returns what exists instead of making it again".into()
+        })
+    }
+}
+
 /// An outcome already reported on stdout (as JSON); only its exit code is left to give.
 #[derive(Debug)]
 pub(crate) struct Silent(pub u8);
@@ -351,6 +380,7 @@ fn kind_of<'a>(cause: &'a (dyn std::error::Error + 'static)) -> Option<&'a dyn K
     }
     first_of!(
         Silent,
+        ResultsNotWritten,
         UsageError,
         ValidationError,
         AuthError,

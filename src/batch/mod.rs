@@ -370,7 +370,8 @@ pub(crate) async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> any
         ui.note_tty(&format!("resuming: {already} already created (from {})", journal_name(journal.as_deref())));
     }
     let bar = ui.stderr_is_tty().then(|| progress_bar(scan.valid));
-    let (sink, printer) = start_output(&batch, ui, bar.clone())?;
+    let output = Arc::new(OutputTrouble::default());
+    let (sink, printer) = start_output(&batch, ui, bar.clone(), &output)?;
     let shared = Arc::new(Run {
         client: client.ok_or_else(|| anyhow::anyhow!("no API client for a batch that sends"))?,
         journal,
@@ -389,6 +390,7 @@ pub(crate) async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> any
         command_line: batch.command_line.clone(),
         keep_ids: batch.keep_ids,
         out: Default::default(),
+        output,
     });
     let mut background = Background::start(shared.journal.as_deref())?;
     // What was checked is sent: kept from the validation pass, or read again up to where it read.
@@ -409,19 +411,19 @@ pub(crate) async fn run(batch: Batch, client: Option<ApiClient>, ui: &Ui) -> any
     // free to do that.
     drop(sink);
     let printed = match printer {
-        Some(p) => match tokio::task::spawn_blocking(move || p.join()).await {
-            Ok(Ok(printed)) => printed,
-            _ => Err(anyhow::anyhow!("the --jq printer stopped")),
-        },
-        None => Ok(()),
+        Some(p) => matches!(tokio::task::spawn_blocking(move || p.join()).await, Ok(Ok(()))),
+        None => true,
     };
     if let Some(b) = &shared.bar {
         b.finish_and_clear();
     }
     let interrupted = sent?;
     synced?;
-    printed?;
-    conclude(&shared, started, interrupted)
+    let made = conclude(&shared, started, interrupted)?;
+    if !printed {
+        anyhow::bail!("the --jq printer stopped: results may be missing from stdout");
+    }
+    Ok(made)
 }
 
 fn journal_name(journal: Option<&Journal>) -> String {
@@ -472,6 +474,7 @@ struct Run {
     /// Output queued: written after the journal's records (`flush`), so answers that arrive
     /// together cost one write, not one each, and nothing is printed before it is journalled.
     out: std::sync::Mutex<Queued>,
+    output: Arc<OutputTrouble>,
 }
 
 impl Run {
@@ -483,8 +486,8 @@ impl Run {
             Some(j) => j.flush_then(take)?,
             None => take(),
         };
-        if !queued.text.is_empty() {
-            on_terminal(self.bar.as_ref(), || self.ui.out(&queued.text)).or_else(stdout_gone)?;
+        if !queued.text.is_empty() && !self.output.write_failed() {
+            self.output.wrote(on_terminal(self.bar.as_ref(), || self.ui.out(&queued.text)));
         }
         if let Sink::Jq(tx) = sink {
             for record in queued.records {
@@ -492,6 +495,12 @@ impl Run {
             }
         }
         Ok(())
+    }
+
+    /// Whether to send no more: a live answer where test mode was asked for, or results that
+    /// can't be written (more creates would only add to what stdout lacks).
+    fn stopped(&self) -> bool {
+        self.stop.load(Ordering::Relaxed) || self.output.write_failed()
     }
 
     /// Records a line's sequence, when the ids are wanted afterwards (`--wait`); `None` for an
@@ -589,7 +598,7 @@ async fn validate(batch: &Batch, source: &Source, name: &str, ui: &Ui) -> anyhow
         }
         ui.info(&format!("{name}: {} valid {unit}{} would be sent; nothing was sent", scan.valid, plural(scan.valid)));
         if jq_failed > 0 {
-            anyhow::bail!("--jq failed on {jq_failed} {unit}(s); their results are not on stdout");
+            return Err(jq_failed_error(jq_failed, unit));
         }
         return Ok(None);
     }
@@ -701,20 +710,20 @@ fn start_output(
     batch: &Batch,
     ui: &Ui,
     bar: Option<indicatif::ProgressBar>,
-) -> anyhow::Result<(Sink, Option<std::thread::JoinHandle<anyhow::Result<()>>>)> {
+    trouble: &Arc<OutputTrouble>,
+) -> anyhow::Result<(Sink, Option<std::thread::JoinHandle<()>>)> {
     let unit = unit(batch);
     Ok(match &batch.jq {
         Some(code) => {
             let jq = crate::jq::Jq::compile(code).map_err(crate::error::UsageError::new)?;
             let (tx, rx) = std::sync::mpsc::channel::<Value>();
-            let ui = ui.clone();
+            let (ui, trouble) = (ui.clone(), trouble.clone());
             let may_quote = batch.rows.is_none();
-            let printer = std::thread::spawn(move || -> anyhow::Result<()> {
-                let (mut failed, mut jq_failed) = (None, 0u64);
+            let printer = std::thread::spawn(move || {
                 for record in rx {
                     // After a failed write, the records are still taken (the senders never
                     // wait on a full channel) but no more is written.
-                    if failed.is_some() {
+                    if trouble.write_failed() {
                         continue;
                     }
                     let out = jq.apply(&record);
@@ -722,27 +731,67 @@ fn start_output(
                         Ok(text) if text.is_empty() => Ok(()),
                         Ok(text) => ui.data(text.as_bytes()),
                         Err(e) => {
-                            jq_failed += 1;
+                            trouble.jq_failed.fetch_add(1, Ordering::Relaxed);
                             ui.warn(&jq_warning(unit, &record[unit], e, may_quote));
                             Ok(())
                         }
                     });
-                    failed = written.or_else(stdout_gone).err();
+                    trouble.wrote(written);
                 }
-                if let Some(e) = failed {
-                    return Err(e);
-                }
-                if jq_failed > 0 {
-                    // The output lacks those records: as with any --jq error, not a success.
-                    anyhow::bail!("--jq failed on {jq_failed} {unit}(s); their results are not on stdout");
-                }
-                Ok(())
             });
             (Sink::Jq(tx), Some(printer))
         }
         None if batch.json => (Sink::Json, None),
         None => (Sink::Ids, None),
     })
+}
+
+/// What went wrong on the way to stdout: the first failed write, after which nothing more is
+/// written or sent, and how many items `--jq` failed on. Judged last (`conclude`): a live
+/// sequence, an interruption or a refused token says more.
+#[derive(Default)]
+struct OutputTrouble {
+    write: std::sync::Mutex<Option<std::io::Error>>,
+    jq_failed: AtomicU64,
+}
+
+impl OutputTrouble {
+    /// A reader that left (`| head`) is no failure, as for any command, and the batch goes on;
+    /// anything else (a full disk under `> ids.txt`) is kept, and stops the sending.
+    fn wrote(&self, result: std::io::Result<()>) {
+        if let Err(e) = result
+            && e.kind() != std::io::ErrorKind::BrokenPipe
+        {
+            self.write.lock().unwrap_or_else(|p| p.into_inner()).get_or_insert(e);
+        }
+    }
+
+    fn write_failed(&self) -> bool {
+        self.write.lock().unwrap_or_else(|p| p.into_inner()).is_some()
+    }
+
+    /// The error this trouble makes of an otherwise successful batch, if any.
+    fn verdict(&self, unit: &str, journal: bool) -> anyhow::Result<()> {
+        if let Some(e) = self.write.lock().unwrap_or_else(|p| p.into_inner()).take() {
+            return Err(crate::error::ResultsNotWritten { why: e.to_string(), journal }.into());
+        }
+        match self.jq_failed.load(Ordering::Relaxed) {
+            0 => Ok(()),
+            n => Err(jq_failed_error(n, unit)),
+        }
+    }
+}
+
+/// The error for `count` items created with no id to show for them (`first` the lowest):
+/// `why` says what that cost.
+pub(crate) fn without_ids(unit: &str, first: u64, count: u64, why: &str) -> anyhow::Error {
+    let more = if count > 1 { format!(" and {} more", count - 1) } else { String::new() };
+    BadResponse { message: format!("{unit} {first}{more}: created, but {why}"), status: None }.into()
+}
+
+/// The error of a batch whose `--jq` failed on `n` items: their results are missing.
+fn jq_failed_error(n: u64, unit: &str) -> anyhow::Error {
+    anyhow::anyhow!("--jq failed on {n} {unit}{}; their results are not on stdout", plural(n))
 }
 
 /// The tasks that run beside the senders: Ctrl-C, and the journal's periodic flush. Stopped
@@ -820,7 +869,7 @@ async fn send_all(
                 _ = background.interrupts.recv() => return Ok(true),
                 p = sem.clone().acquire_owned() => p?,
             };
-            if shared.stop.load(Ordering::Relaxed) {
+            if shared.stopped() {
                 break;
             }
             let (shared2, sink2, key) = (shared.clone(), sink.clone(), journal::line_key(prefix, n));
@@ -842,7 +891,7 @@ async fn send_all(
                         done??;
                     },
                 }
-                if shared.stop.load(Ordering::Relaxed) {
+                if shared.stopped() {
                     break;
                 }
                 probe = !shared.confirmed.load(Ordering::Relaxed);
@@ -1043,6 +1092,10 @@ fn conclude(shared: &Run, started: Instant, interrupted: bool) -> anyhow::Result
         // The token's error, with its exit code (4) and hint: no retry of the job will cure it.
         return Err(e.context(format!("stopped sending: {} {n} was refused", shared.unit)));
     }
+    // Before the count of lines not created: a failed write stopped the sending, and is why.
+    if shared.output.write_failed() {
+        shared.output.verdict(shared.unit, journal.is_some())?;
+    }
     if failed > 0 || invalid > 0 || shared.stop.load(Ordering::Relaxed) {
         return Err(BatchIncomplete { unit: shared.unit, failed, invalid, journal }.into());
     }
@@ -1050,16 +1103,9 @@ fn conclude(shared: &Run, started: Instant, interrupted: bool) -> anyhow::Result
     // the wait says so once it is done).
     let unnamed = shared.unnamed.lock().unwrap_or_else(|p| p.into_inner()).take();
     if let Some((first, count)) = unnamed.filter(|_| !shared.keep_ids) {
-        let more = if count > 1 { format!(" and {} more", count - 1) } else { String::new() };
-        return Err(BadResponse {
-            message: format!(
-                "{} {first}{more}: created, but the API's answer has no sequence id, so stdout lacks it",
-                shared.unit
-            ),
-            status: None,
-        }
-        .into());
+        return Err(without_ids(shared.unit, first, count, "the API's answer has no sequence id, so stdout lacks it"));
     }
+    shared.output.verdict(shared.unit, journal.is_some())?;
     let mut made = std::mem::take(&mut *shared.made.lock().unwrap_or_else(|p| p.into_inner()));
     made.sort();
     Ok(made)
@@ -1113,8 +1159,6 @@ fn line_to_stderr(ui: &Ui, bar: Option<&indicatif::ProgressBar>, text: &str) {
     on_terminal(bar, || ui.warn(text));
 }
 
-/// Writes with the progress bar out of the way: stdout isn't the bar's stream, but on a shared
-/// terminal the two would interleave.
 /// The warning for an item `--jq` failed on. jq's message quotes the values it failed on:
 /// unless `may_quote` (the input is an API's answers, not rows or bodies made from the input),
 /// it is left out, as patient data a CI log must not get a copy of.
@@ -1128,16 +1172,8 @@ fn jq_warning(unit: &str, n: &Value, e: &anyhow::Error, may_quote: bool) -> Stri
     }
 }
 
-/// A failed write of the results: a reader that left (`| head`) is no failure, as for any
-/// command, and the batch goes on; anything else (a full disk under `> ids.txt`) stops it with
-/// exit 1, since the ids a script waits for would be lost (the journal still has them).
-fn stdout_gone(e: std::io::Error) -> anyhow::Result<()> {
-    if e.kind() == std::io::ErrorKind::BrokenPipe {
-        return Ok(());
-    }
-    Err(anyhow::Error::new(e).context("cannot write the results to stdout"))
-}
-
+/// Writes with the progress bar out of the way: stdout isn't the bar's stream, but on a shared
+/// terminal the two would interleave.
 fn on_terminal<T>(bar: Option<&indicatif::ProgressBar>, write: impl FnOnce() -> T) -> T {
     match bar {
         Some(b) => b.suspend(write),

@@ -529,22 +529,43 @@ fn results_that_cant_be_written_fail_the_batch_and_a_rerun_prints_them() {
     for extra in [&[][..], &["--json"], &["--jq", ".id"]] {
         let run = t
             .authed(&sb.url)
-            .args(["sequence", "create", "-f", "b.jsonl", "--test-mode", "--restart"])
+            .args(["sequence", "create", "-f", "b.jsonl", "--test-mode", "--restart", "--concurrency", "1"])
             .args(extra)
             .stdout_to(full())
             .run();
         run.code(1);
         assert!(
-            run.stderr.contains("error: cannot write the results to stdout: No space left on device"),
+            run.stderr.contains("error: cannot write the results to stdout (No space left on device"),
             "{}",
             run.stderr
         );
+        assert!(run.stderr.contains("hint: the journal has what was created"), "{}", run.stderr);
+        // Nothing more is sent once the results can't be written; the summary still comes.
+        assert!(!run.stderr.contains("created 5,"), "{}", run.stderr);
+        assert!(run.stderr.contains(", failed 0, invalid 0"), "{}", run.stderr);
     }
     // The journal kept what the full disk lost: the same command prints every id.
     let run = t.authed(&sb.url).args(["sequence", "create", "-f", "b.jsonl", "--test-mode"]).run();
     run.ok();
     assert_eq!(run.stdout.lines().count(), 5, "{}", run.stdout);
-    assert!(run.stderr.contains("already created 5"), "{}", run.stderr);
+    assert!(run.stderr.contains("already created "), "{}", run.stderr);
+    // What says more still decides: live sequences where test mode was asked for are exit 7,
+    // whether stdout is full or --jq fails.
+    let mut seq = sample_sequence(104);
+    seq["is_test_mode"] = serde_json::json!(false);
+    let live = Stub::fixed(Canned::json(201, &envelope(seq)));
+    for (extra, to_full) in [(&[][..], true), (&["--jq", ".id | ascii_downcase"][..], false)] {
+        let mut cli = t
+            .authed(&live.url)
+            .args(["sequence", "create", "-f", "b.jsonl", "--test-mode", "--journal", "l.journal", "--restart"])
+            .args(extra);
+        if to_full {
+            cli = cli.stdout_to(full());
+        }
+        let run = cli.run();
+        run.code(7);
+        assert!(run.stderr.contains("TEST MODE WAS NOT HONOURED: sequence 104"), "{}", run.stderr);
+    }
 }
 
 #[test]
