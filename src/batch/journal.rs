@@ -308,7 +308,7 @@ fn check_matches(header: &Header, fp: &Fingerprint<'_>, name: &str) -> anyhow::R
         return Err(UsageError::with_hint(
             format!("{name} was written for different input: {} changed since that run started", fp.what),
             // Two templates over one rows file share its default journal: neither is to restart.
-            format!("if this is another batch (another template for the same rows), give it its own --journal PATH; {restart}"),
+            format!("if this is another batch (another template for the same rows, say), give it its own --journal PATH; {restart}"),
         )
         .into());
     }

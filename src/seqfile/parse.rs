@@ -95,7 +95,10 @@ fn format_hint(source: &Source) -> Option<String> {
         Format::Toml if text.starts_with('{') || first_is_object => {
             Some("this looks like JSON: name the file .json (or pass it on standard input, -f -)".into())
         }
-        Format::Json if !text.starts_with(['{', '[']) && toml::from_str::<toml::Table>(text).is_ok() => {
+        // An empty file (or comments alone) is TOML too, and no sign of it.
+        Format::Json
+            if !text.starts_with(['{', '[']) && toml::from_str::<toml::Table>(text).is_ok_and(|t| !t.is_empty()) =>
+        {
             Some("this looks like TOML: name the file .toml (or pass it on standard input, -f -)".into())
         }
         _ => None,

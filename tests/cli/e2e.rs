@@ -120,18 +120,29 @@ fn a_sandbox_database_in_a_missing_folder_is_refused_not_made() {
     run.code(2);
     assert!(run.stderr.contains("does not exist"), "{}", run.stderr);
     assert!(!t.work().join("typo").exists(), "a folder was made for a path the user named");
-    // A file the user names in a folder that exists is created for them alone.
+    // A file the user names in a folder that exists is created for them alone, and so are the
+    // -wal and -shm files SQLite keeps beside it while it is open.
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &std::path::Path| std::fs::metadata(p).map(|m| m.permissions().mode() & 0o777).ok();
         let db = t.work().join("named.sqlite3");
         t.cmd()
             .env("CLARION_SANDBOX_DB", &db)
             .args(["--sandbox", "sequence", "create", "--name", "x", "--step", "voice"])
+            .umask(0o022)
             .run()
             .ok();
-        let mode = std::fs::metadata(&db).map(|m| m.permissions().mode() & 0o777);
-        assert_eq!(mode.ok(), Some(0o600));
+        assert_eq!(mode(&db), Some(0o600));
+        let served = t.work().join("served.sqlite3");
+        let sb = SandboxProc::start(&t, &["--db", served.to_str().unwrap()]);
+        assert_eq!(
+            post_sequence(&sb.url, &two_step_body(["completed", "completed"]), &[]).map(|r| r.status),
+            Some(200)
+        );
+        for file in ["served.sqlite3", "served.sqlite3-wal", "served.sqlite3-shm"] {
+            assert_eq!(mode(&t.work().join(file)), Some(0o600), "{file}");
+        }
     }
 }
 

@@ -494,6 +494,13 @@ fn format_mistakes_get_a_hint_and_a_typo_one_error() {
         validate("toml-in-json.json"),
         "hint: this looks like TOML: name the file .toml (or pass it on standard input, -f -)"
     );
+    // An empty file, or one of comments, is no sign of TOML.
+    for (name, text) in [("empty.json", ""), ("notes.json", "# notes\n\n")] {
+        t.write(name, text);
+        let run = t.cmd().args(["sequence", "validate", "-f", name]).run();
+        run.code(2);
+        assert!(!run.stderr.contains("hint:"), "{name}: {}", run.stderr);
+    }
     // Several sequences as one JSON array: one error, which says what to write instead, and
     // not the name and steps an array can't have.
     t.write("array.json", r#"[{"name": "a", "steps": [{"type": "voice"}]}]"#);

@@ -165,7 +165,7 @@ fn kill_9_then_a_rerun_creates_each_row_once_and_an_edited_row_is_refused() {
     // The way out for a second template over the same rows is its own journal, not --restart.
     assert!(
         run.stderr.contains(
-            "hint: if this is another batch (another template for the same rows), give it its own --journal PATH;"
+            "hint: if this is another batch (another template for the same rows, say), give it its own --journal PATH;"
         ),
         "{}",
         run.stderr

@@ -179,17 +179,8 @@ async fn run_batch(
     // Only when all the others completed: their verdict (exit 8, 124, ...) says more.
     if let Some(first) = unnamed.first() {
         let unit = if args.input.rows.is_some() { "row" } else { "line" };
-        let more = match unnamed.len() {
-            1 => String::new(),
-            n => format!(" and {} more", n - 1),
-        };
-        return Err(crate::error::BadResponse {
-            message: format!(
-                "{unit} {first}{more}: created, but not waited for: the API's answer has no usable sequence id"
-            ),
-            status: None,
-        }
-        .into());
+        let why = "not waited for: the API's answer has no usable sequence id";
+        return Err(crate::batch::without_ids(unit, *first, unnamed.len() as u64, why));
     }
     Ok(())
 }
