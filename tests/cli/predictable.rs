@@ -834,7 +834,7 @@ fn a_batch_reports_a_jq_error_per_line_goes_on_and_fails() {
     assert_eq!(run.stdout, "b\n");
     assert!(run.stderr.contains("warning: line 1: --jq failed (jq's message is not shown"), "{}", run.stderr);
     assert!(
-        run.stderr.ends_with("error: --jq failed on 1 line(s); their results are not on stdout\n"),
+        run.stderr.ends_with("error: --jq failed on 1 line; their results are not on stdout\n"),
         "{}",
         run.stderr
     );
@@ -844,7 +844,7 @@ fn a_batch_reports_a_jq_error_per_line_goes_on_and_fails() {
     run.code(1);
     assert!(run.stderr.contains("warning: line 1: --jq: cannot index"), "{}", run.stderr);
     assert!(
-        run.stderr.ends_with("error: --jq failed on 2 line(s); their results are not on stdout\n"),
+        run.stderr.ends_with("error: --jq failed on 2 lines; their results are not on stdout\n"),
         "{}",
         run.stderr
     );

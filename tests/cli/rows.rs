@@ -212,7 +212,7 @@ fn no_cell_value_reaches_any_output_or_the_journal() {
         failing.stderr
     );
     assert!(
-        failing.stderr.ends_with("error: --jq failed on 40 row(s); their results are not on stdout\n"),
+        failing.stderr.ends_with("error: --jq failed on 40 rows; their results are not on stdout\n"),
         "{}",
         failing.stderr
     );
