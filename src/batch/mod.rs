@@ -1056,8 +1056,9 @@ async fn send_one(shared: &Run, sink: &Sink, n: u64, body: &bytes::Bytes, key: &
     shared.flush(sink)
 }
 
-/// The summary line, and the batch's outcome: the live sequences made (exit 7), an
-/// interruption (130), lines not created (9), or every line's sequence id.
+/// The summary line, and the batch's outcome, the gravest first: the live sequences made (exit
+/// 7), an interruption (130), a refused token (4), results stdout couldn't take (1), lines not
+/// created (9), results stdout lacks (1), or every line's sequence id.
 fn conclude(shared: &Run, started: Instant, interrupted: bool) -> anyhow::Result<Vec<(u64, Option<i64>)>> {
     let c = &shared.counts;
     let (created, already, failed, invalid) = (
