@@ -833,19 +833,11 @@ fn a_batch_reports_a_jq_error_per_line_goes_on_and_fails() {
     run.code(1);
     assert_eq!(run.stdout, "b\n");
     assert!(run.stderr.contains("warning: line 1: --jq failed (jq's message is not shown"), "{}", run.stderr);
-    assert!(
-        run.stderr.ends_with("error: --jq failed on 1 line; their results are not on stdout\n"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.ends_with("error: --jq failed on 1 line; their results are not on stdout\n"), "{}", run.stderr);
     // An API's answers may be quoted: a real batch says why.
     let stub = Stub::fixed(Canned::json(201, &envelope(sample_sequence(1))));
     let run = t.authed(&stub.url).args(["sequence", "create", "-f", "l.jsonl", "--jq", ".id.x"]).run();
     run.code(1);
     assert!(run.stderr.contains("warning: line 1: --jq: cannot index"), "{}", run.stderr);
-    assert!(
-        run.stderr.ends_with("error: --jq failed on 2 lines; their results are not on stdout\n"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.ends_with("error: --jq failed on 2 lines; their results are not on stdout\n"), "{}", run.stderr);
 }
