@@ -137,7 +137,7 @@ async fn run_batch(
         overrides,
         concurrency: usize::from(args.concurrency),
         skip_invalid: args.skip_invalid,
-        journal: args.journal,
+        journal: args.journal.clone(),
         restart: args.restart,
         json: args.output.json || args.output.jq.is_some(),
         jq: args.output.jq.clone(),
@@ -158,7 +158,17 @@ async fn run_batch(
     if !args.wait || dry_run {
         return Ok(());
     }
-    // Then every sequence the batch made is followed to its end, as `sequence wait` does.
+    wait_for_batch(made, &args, &settings, ctx).await
+}
+
+/// `--wait` after a batch: every sequence it made is followed to its end, as `sequence wait`
+/// does; `made` is each line's number and id.
+async fn wait_for_batch(
+    made: Vec<(u64, Option<i64>)>,
+    args: &CreateArgs,
+    settings: &crate::config::Settings,
+    ctx: &Ctx<'_>,
+) -> anyhow::Result<()> {
     let (mut ids, mut unnamed) = (Vec::new(), Vec::new());
     for (line, id) in made {
         match id.and_then(|id| u64::try_from(id).ok()) {
@@ -174,7 +184,7 @@ async fn run_batch(
         summary: None,
     };
     if !ids.is_empty() || unnamed.is_empty() {
-        super::wait::wait_many(ids, &options, &settings, ctx).await?;
+        super::wait::wait_many(ids, &options, settings, ctx).await?;
     }
     // Only when all the others completed: their verdict (exit 8, 124, ...) says more.
     if let Some(first) = unnamed.first() {
