@@ -19,4 +19,4 @@ pub(crate) use resolve::{
     ConnFlags, ProfileOrigin, Settings, UrlOrigin, check_conn_env, check_profile_defined, config_dir, flag_or_profile,
     named_profile, resolve_in, select_profile,
 };
-pub(crate) use token::{ResolvedToken, check_token_destination, read_token_file, resolve_token};
+pub(crate) use token::{ResolvedToken, check_token_destination, read_token_file, read_token_text, resolve_token};

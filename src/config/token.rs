@@ -11,14 +11,23 @@ use crate::env::Env;
 use crate::error::{AuthError, UsageError};
 use std::path::{Path, PathBuf};
 
+/// The most text a token may come in, from any source (a file, standard input, a
+/// `token_command`'s output): a token is short, and an endless source must end at once.
+pub(crate) const MAX_TOKEN_TEXT: u64 = 64 * 1024;
+
 /// The text of a token file (`--token-file`, the sandbox's too): at most 64 KiB of UTF-8.
 pub(crate) fn read_token_file(path: &Path) -> Result<String, UsageError> {
     let cannot = |why: String| UsageError::new(format!("cannot read the token file {}: {why}", path.display()));
-    let bytes = std::fs::File::open(path)
-        .and_then(|f| crate::fs::read_bounded(f, 64 * 1024))
-        .map_err(|e| cannot(crate::fs::io_reason(&e)))?
-        .ok_or_else(|| cannot("larger than 64 KiB: not a token".into()))?;
-    String::from_utf8(bytes).map_err(|_| cannot("not UTF-8 text".into()))
+    let file = std::fs::File::open(path).map_err(|e| cannot(crate::fs::io_reason(&e)))?;
+    read_token_text(file).map_err(cannot)
+}
+
+/// A token's text from `reader`: at most `MAX_TOKEN_TEXT` of UTF-8, or why not.
+pub(crate) fn read_token_text(reader: impl std::io::Read) -> Result<String, String> {
+    let bytes = crate::fs::read_bounded(reader, MAX_TOKEN_TEXT)
+        .map_err(|e| crate::fs::io_reason(&e))?
+        .ok_or_else(|| format!("larger than {} KiB: not a token", MAX_TOKEN_TEXT / 1024))?;
+    String::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_string())
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -208,7 +217,7 @@ fn shell_command(cmd: &str) -> std::process::Command {
 }
 
 /// The most a token command may print: a token is short.
-const MAX_TOKEN_OUTPUT: u64 = 64 * 1024;
+const MAX_TOKEN_OUTPUT: u64 = MAX_TOKEN_TEXT;
 
 /// What the reader of a token command's stdout passes on.
 enum Piece {

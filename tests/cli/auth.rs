@@ -43,6 +43,12 @@ fn login_without_a_terminal_or_with_token_says_how() {
     let run = t.cmd().args(["auth", "login", "--with-token"]).stdin("  \n").run();
     run.code(2);
     assert!(run.stderr.contains("the token is empty"));
+    // An endless or huge input ends at 64 KiB, and no credentials file too large to read back
+    // is written.
+    let run = t.cmd().args(["auth", "login", "--with-token"]).stdin(vec![b'a'; 17 << 20]).run();
+    run.code(2);
+    assert_eq!(run.stderr, "error: cannot read the token from standard input: larger than 64 KiB: not a token\n");
+    assert!(!t.config_dir().join("credentials.toml").exists());
 }
 
 #[test]

@@ -4,7 +4,7 @@ use crate::config::{self, Token, files};
 use crate::context::Ctx;
 use crate::error::UsageError;
 use clap::Args;
-use std::io::{IsTerminal, Read};
+use std::io::IsTerminal;
 
 /// Store an API token for a profile
 ///
@@ -37,11 +37,10 @@ pub(crate) fn run(args: LoginArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     };
 
     let raw = if args.with_token {
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|e| UsageError::new(format!("cannot read the token from standard input: {e}")))?;
-        text
+        // Bounded: `cat /dev/zero | ... --with-token` ends at once, in flat memory, and a
+        // credentials file too large to read back is never written.
+        crate::config::read_token_text(std::io::stdin().lock())
+            .map_err(|why| UsageError::new(format!("cannot read the token from standard input: {why}")))?
     } else if std::io::stdin().is_terminal() {
         match crate::tty::prompt_hidden(&format!("Paste the API token for profile `{profile}`: ")) {
             Ok(line) => line,
