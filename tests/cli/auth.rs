@@ -49,6 +49,11 @@ fn login_without_a_terminal_or_with_token_says_how() {
     run.code(2);
     assert_eq!(run.stderr, "error: cannot read the token from standard input: larger than 64 KiB: not a token\n");
     assert!(!t.config_dir().join("credentials.toml").exists());
+    // A token file is held to the same bound.
+    let big = t.write("big.token", &"a".repeat(65 * 1024));
+    let run = t.cmd().args(["sequence", "show", "1", "--token-file"]).arg_path(&big).run();
+    run.code(2);
+    assert!(run.stderr.contains("larger than 64 KiB: not a token"), "{}", run.stderr);
 }
 
 #[test]
