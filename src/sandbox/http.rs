@@ -43,6 +43,17 @@ struct Faults {
     window_count: u32,
 }
 
+/// Set by a handler once its request has arrived whole (its body read): from then on the
+/// request deadline no longer applies, since the work has begun.
+#[derive(Clone, Default)]
+struct Arrived(Arc<std::sync::atomic::AtomicBool>);
+
+impl Arrived {
+    fn now(&self) {
+        self.0.store(true, std::sync::atomic::Ordering::Release);
+    }
+}
+
 /// Marks a response whose handler already added `--latency` itself.
 #[derive(Clone, Copy)]
 struct LatencyAdded;
@@ -171,7 +182,7 @@ fn with_retry_after(mut resp: Response, seconds: u64) -> Response {
 }
 
 /// Every request passes here first: rate limit, injected failures, auth; then latency and the log.
-async fn gate(AxState(st): AxState<Arc<State>>, req: Request, next: Next) -> Response {
+async fn gate(AxState(st): AxState<Arc<State>>, mut req: Request, next: Next) -> Response {
     let started = Instant::now();
     let method = req.method().clone();
     let path = req.uri().path().to_string();
@@ -194,11 +205,18 @@ async fn gate(AxState(st): AxState<Arc<State>>, req: Request, next: Next) -> Res
         r.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
         r
     } else {
-        // A body that trickles in, or never ends, can't hold the connection for ever; a handler
-        // that adds --latency itself gets that much more.
-        match tokio::time::timeout(st.cfg.request_timeout + st.cfg.latency, next.run(req)).await {
-            Ok(answered) => answered,
-            Err(_) => timed_out(),
+        // A body that trickles in, or never ends, can't hold the connection for ever: 408 once
+        // the deadline passes before the request has arrived. After that the work is under way
+        // (a create may be committed) and is answered, however long it takes.
+        let arrived = Arrived::default();
+        req.extensions_mut().insert(arrived.clone());
+        let work = next.run(req);
+        tokio::pin!(work);
+        tokio::select! {
+            answered = &mut work => answered,
+            () = tokio::time::sleep(st.cfg.request_timeout) => {
+                if arrived.0.load(std::sync::atomic::Ordering::Acquire) { work.await } else { timed_out() }
+            }
         }
     };
     if resp.extensions().get::<LatencyAdded>().is_none() && !st.cfg.latency.is_zero() {
@@ -271,9 +289,12 @@ fn same_secret(a: &str, b: &str) -> bool {
 async fn create(
     AxState(st): AxState<Arc<State>>,
     Extension(dropper): Extension<DropConnection>,
+    Extension(arrived): Extension<Arrived>,
+    peer: Option<Extension<Peer>>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
+    arrived.now();
     let body = match body {
         Ok(b) => b,
         Err(rej) if rej.status() == StatusCode::PAYLOAD_TOO_LARGE => {
@@ -316,7 +337,9 @@ async fn create(
         Err(_) => return error(StatusCode::INTERNAL_SERVER_ERROR, "internal_error", "the create task failed"),
     };
     if dropped(&st) {
-        st.log("  (answer dropped on purpose: --drop-rate)");
+        // The gate's line never comes (the connection closes first): this is the request's line.
+        let peer = peer.map(|Extension(p)| p.0.to_string()).unwrap_or_default();
+        st.log(&format!("{peer} POST {COLLECTION} dropped (committed, then closed unanswered: --drop-rate)"));
         dropper.0.notify_one();
         // Never answer: the connection task closes the socket.
         std::future::pending::<()>().await;
@@ -408,9 +431,21 @@ fn key_answer(state: KeyState) -> Response {
     }
 }
 
-async fn show(AxState(st): AxState<Arc<State>>, Path(raw): Path<String>) -> Response {
+async fn show(
+    AxState(st): AxState<Arc<State>>,
+    Extension(arrived): Extension<Arrived>,
+    raw: Result<Path<String>, axum::extract::rejection::PathRejection>,
+) -> Response {
+    arrived.now();
+    // An id is written one way: digits, no sign, no leading zero (`+1` and `01` are not 1). A
+    // segment that isn't even UTF-8 is no id either: all of these are 404 in the contract's
+    // shape, not the framework's text.
+    let Ok(Path(raw)) = raw else {
+        return error(StatusCode::NOT_FOUND, "not_found", "no sequence with that id (it is not even UTF-8)");
+    };
+    let canonical = !raw.is_empty() && raw.bytes().all(|b| b.is_ascii_digit()) && !raw.starts_with('0');
     let id = match raw.parse::<i64>() {
-        Ok(id) if id > 0 => id,
+        Ok(id) if canonical => id,
         _ => return error(StatusCode::NOT_FOUND, "not_found", &format!("no sequence with id {raw:?}")),
     };
     match st.db(move |s| s.get_sequence(id)).await {

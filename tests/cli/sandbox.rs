@@ -78,6 +78,14 @@ fn errors_use_the_contract_shape() {
         assert!(msg.starts_with(want), "got {msg:?}, want {want:?}");
     }
     assert_eq!(get_sequence(&sb.url, "1").status, 404, "no invalid body created anything");
+    // An id is written one way: `+1` and `01` are not sequence 1, and a segment that isn't
+    // UTF-8 is no id; each is a 404 in the contract's shape.
+    assert_eq!(post_sequence(&sb.url, &two_step_body(["completed", "completed"]), &[]).map(|r| r.status), Some(200));
+    assert_eq!(get_sequence(&sb.url, "1").status, 200);
+    for odd in ["+1", "01", "%FF", "%C0%80"] {
+        let r = get_sequence(&sb.url, odd);
+        assert_eq!((r.status, r.json()["error"]["code"].clone()), (404, json!("not_found")), "{odd}");
+    }
 }
 
 #[test]
@@ -256,6 +264,12 @@ fn drop_rate_commits_then_closes_without_an_answer() {
     let sb = SandboxProc::start(&t, &["--drop-rate", "1"]);
     assert!(post_sequence(&sb.url, &two_step_body(["completed", "completed"]), &[]).is_none(), "no answer at all");
     assert_eq!(get_sequence(&sb.url, "1").status, 200, "but the create was committed");
+    // The request still has its line in the log, saying what became of it.
+    let (_, log) = sb.terminate();
+    assert!(
+        log.contains("POST /v1/sequence-manager/sequences dropped (committed, then closed unanswered: --drop-rate)"),
+        "{log}"
+    );
 }
 
 #[test]

@@ -824,6 +824,12 @@ fn a_body_that_never_ends_gets_408_after_the_request_timeout() {
     assert!(answer.contains("\"code\":\"request_timeout\""), "the contract's error shape: {answer:?}");
     assert!(started.elapsed() >= std::time::Duration::from_millis(900), "answered before the timeout");
     drop(client);
+    // Once a request has arrived, its work is under way (a create may be committed): it is
+    // answered however long that takes, never 408. Here --latency outlasts the deadline.
+    let slow = SandboxProc::start(&t, &["--request-deadline", "1", "--latency", "1500"]);
+    let created = post_sequence(&slow.url, &two_step_body(["completed", "completed"]), &[]).unwrap();
+    assert_eq!(created.status, 200, "{}", String::from_utf8_lossy(&created.body));
+    drop(slow);
     let (_, log) = sb.terminate();
     assert!(log.contains("POST /v1/sequence-manager/sequences 408"), "{log}");
     t.cmd().args(["sandbox", "serve", "--request-deadline", "0"]).run().code(2);
