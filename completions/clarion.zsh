@@ -677,7 +677,7 @@ _arguments "${_arguments_options[@]}" : \
 '--rate-limit=[Answer 429 with Retry-After to requests beyond N in one second]:N:_default' \
 '--drop-rate=[Fraction of creates committed and then left unanswered (the connection is closed)]:P:_default' \
 '--header-timeout=[Seconds a connection may take to send a request'\''s head (also how long an idle keep-alive connection is kept)]:SECONDS:_default' \
-'--request-deadline=[Seconds a request may take to arrive and be answered, beyond --latency; then 408]:SECONDS:_default' \
+'--request-deadline=[Seconds a request may take to arrive whole (its body read); then 408]:SECONDS:_default' \
 '--max-connections=[Connections served at once; more wait until one closes]:N:_default' \
 '--api-url=[Base URL of the API \[env\: CLARION_API_URL\] \[default\: the profile'\''s api_url, else https\://api.clarionhealth.com\]]:URL:_default' \
 '--profile=[Profile from config.toml and credentials.toml \[env\: CLARION_PROFILE\] \[default\: default_profile, else "default"\]]:NAME:_default' \

@@ -26,8 +26,8 @@ pub(crate) struct SandboxConfig {
     /// A connection that hasn't sent a whole request head this long after it opened, or after
     /// its previous answer (an idle keep-alive), is closed.
     pub header_timeout: Duration,
-    /// How long one request may take to arrive and be answered, beyond `latency`: then 408,
-    /// so a body that trickles in, or never ends, can't hold a connection for ever.
+    /// How long one request may take to arrive whole: then 408, so a body that trickles in,
+    /// or never ends, can't hold a connection for ever. Once it has arrived it is answered.
     pub request_timeout: Duration,
     /// Connections served at once; more wait in the listen queue.
     pub max_connections: usize,

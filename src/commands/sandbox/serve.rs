@@ -70,7 +70,7 @@ pub struct ServeArgs {
     #[arg(long, value_name = "SECONDS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub header_timeout: u64,
 
-    /// Seconds a request may take to arrive and be answered, beyond --latency; then 408
+    /// Seconds a request may take to arrive whole (its body read); then 408
     #[arg(long, value_name = "SECONDS", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub request_deadline: u64,
 
