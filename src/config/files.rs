@@ -129,6 +129,20 @@ pub(crate) fn profile_table<'d>(doc: &'d mut DocumentMut, profile: &str) -> anyh
         .ok_or_else(|| UsageError::new(format!("`profiles.{profile}` in the config is not a table")).into())
 }
 
+/// Sets `key` in `table` to `value`, keeping the layout around an old value: the comment lines
+/// above its key and the comment after it (an insert would make a new key, without them).
+pub(crate) fn set_value(table: &mut Table, key: &str, mut value: toml_edit::Value) {
+    match table.get_mut(key) {
+        Some(Item::Value(old)) => {
+            *value.decor_mut() = old.decor().clone();
+            *old = value;
+        }
+        _ => {
+            table.insert(key, Item::Value(value));
+        }
+    }
+}
+
 /// Removes `key` from a profile, and the profile itself if nothing is left in it.
 /// Returns whether the key was there.
 pub(crate) fn remove_profile_key(doc: &mut DocumentMut, profile: &str, key: &str) -> bool {

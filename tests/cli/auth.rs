@@ -207,6 +207,15 @@ fn config_set_get_unset_list_keep_comments() {
         list.stdout,
         "default_profile = \"staging\"\nprofiles.staging.api_url = \"https://staging.example\"\nprofiles.staging.token_command = \"pass show clarion\"\nprofiles.ci.test_mode = true\n"
     );
+    // Setting a key that is there keeps the comments above it and after its value.
+    t.cmd().args(["config", "set", "default_profile", "ci"]).run().code(0);
+    t.cmd().args(["config", "set", "default_profile", "staging"]).run().code(0);
+    assert!(
+        read(&t.config_dir().join("config.toml"))
+            .starts_with("# Settings for clarion\ndefault_profile = \"staging\" # the usual one\n"),
+        "{}",
+        read(&t.config_dir().join("config.toml"))
+    );
     t.cmd().args(["config", "unset", "token_command"]).run().code(0);
     t.cmd().args(["--profile", "ci", "config", "unset", "test_mode"]).run().code(0);
     assert_eq!(

@@ -57,12 +57,12 @@ pub(crate) fn run(args: LoginArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     let token = Token::new(&raw).map_err(|why| UsageError::new(format!("the token {why}")))?;
 
     files::edit(dir, files::CREDENTIALS_FILE, files::CREDENTIALS_MODE, |doc| {
-        files::profile_table(doc, &profile)?.insert("token", toml_edit::value(token.expose()));
+        files::set_value(files::profile_table(doc, &profile)?, "token", token.expose().into());
         Ok(())
     })?;
     if let Some(url) = &api_url {
         files::edit(dir, files::CONFIG_FILE, files::CONFIG_MODE, |doc| {
-            files::profile_table(doc, &profile)?.insert("api_url", toml_edit::value(url.as_str()));
+            files::set_value(files::profile_table(doc, &profile)?, "api_url", url.as_str().into());
             Ok(())
         })?;
     }

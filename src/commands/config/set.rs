@@ -29,12 +29,8 @@ pub(crate) fn run(args: SetArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     let (dir, _, profile) = ctx.profile_files()?;
     files::edit(dir, files::CONFIG_FILE, files::CONFIG_MODE, |doc| {
         match spec.scope {
-            Scope::Top => {
-                doc.insert(spec.name, toml_edit::Item::Value(value));
-            }
-            Scope::Profile => {
-                files::profile_table(doc, &profile)?.insert(spec.name, toml_edit::Item::Value(value));
-            }
+            Scope::Top => files::set_value(doc.as_table_mut(), spec.name, value),
+            Scope::Profile => files::set_value(files::profile_table(doc, &profile)?, spec.name, value),
         }
         Ok(())
     })
