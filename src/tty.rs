@@ -48,6 +48,9 @@ pub(crate) fn prompt_hidden(prompt: &str) -> std::io::Result<String> {
             0x7f | 0x08 => while line.pop().is_some_and(|b| b & 0xc0 == 0x80) {},
             // Ctrl-U: start again.
             0x15 => line.clear(),
+            // An escape sequence (an arrow key, a paste's bracketing, Alt-something): none of it
+            // is the token, and keeping its printable tail would store a corrupted one.
+            0x1b => skip_escape(&tty)?,
             b if b < 0x20 => {}
             b => line.push(b),
         }
@@ -55,6 +58,31 @@ pub(crate) fn prompt_hidden(prompt: &str) -> std::io::Result<String> {
     // The Enter key was not echoed either: move to the next line for what follows.
     (&tty).write_all(b"\r\n")?;
     String::from_utf8(line).map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text"))
+}
+
+/// Reads the rest of an escape sequence whose ESC was just read: a CSI (`ESC [` ... up to a
+/// final byte `@` to `~`), an SS3 (`ESC O` and one byte), or ESC and one byte.
+#[cfg(unix)]
+fn skip_escape(mut tty: &std::fs::File) -> std::io::Result<()> {
+    use std::io::Read;
+    let mut next = || -> std::io::Result<Option<u8>> {
+        let mut byte = [0u8; 1];
+        Ok((tty.read(&mut byte)? == 1).then_some(byte[0]))
+    };
+    match next()? {
+        Some(b'[') => {
+            while let Some(b) = next()? {
+                if (0x40..=0x7e).contains(&b) {
+                    break;
+                }
+            }
+        }
+        Some(b'O') => {
+            next()?;
+        }
+        _ => {}
+    }
+    Ok(())
 }
 
 #[cfg(not(unix))]

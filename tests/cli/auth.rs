@@ -422,3 +422,17 @@ fn status_warns_once_about_a_loose_credentials_file() {
         assert_eq!(w.iter().filter(|w| w.contains("readable by other users")).count(), 1, "{}: {w:?}", p["name"]);
     }
 }
+
+#[test]
+fn escape_sequences_at_the_token_prompt_are_not_part_of_the_token() {
+    let t = TestEnv::new();
+    // A paste in bracketed-paste markers, then an arrow key left and up: all of it keys, none
+    // of it the token.
+    let (run, _) = t.cmd().args(["auth", "login"]).run_on_pty(
+        80,
+        &[("Paste the API token for profile `default`: ", b"\x1b[200~tok_pasted_9999\x1b[201~\x1b[D\x1bOA\r")],
+    );
+    run.code(0);
+    let creds = read(&t.config_dir().join("credentials.toml"));
+    assert_eq!(creds, "[profiles.default]\ntoken = \"tok_pasted_9999\"\n");
+}
