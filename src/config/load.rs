@@ -22,6 +22,10 @@ fn read_trusted(dir: &Path, file: &str) -> anyhow::Result<Option<(PathBuf, Strin
     let path = dir.join(file);
     check_trusted(&path)?;
     let name = path.display().to_string();
+    // Checked before opening: opening a FIFO waits for a writer, so every command would hang.
+    if std::fs::metadata(&path).is_ok_and(|m| !m.is_file()) {
+        return Err(UsageError::new(format!("{name}: not a regular file")).into());
+    }
     let f = match std::fs::File::open(&path) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
