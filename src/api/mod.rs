@@ -261,6 +261,11 @@ impl ApiClient {
         if raw.body.is_some() {
             headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
         }
+        // The caller's headers replace these defaults (`api -H 'Content-Type: text/plain'`
+        // sends one Content-Type), and a header given twice is sent twice.
+        for name in raw.headers.keys() {
+            headers.remove(name);
+        }
         for (name, value) in &raw.headers {
             headers.append(name, value.clone());
         }

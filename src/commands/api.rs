@@ -118,7 +118,7 @@ pub(crate) async fn run(args: ApiArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     let mut headers = HeaderMap::new();
     for h in &args.headers {
         let (name, value) = header(h)?;
-        headers.insert(name, value);
+        headers.append(name, value);
     }
     let settings = ctx.settings()?;
     // Judged before the token is even looked up, let alone sent.

@@ -181,6 +181,21 @@ fn api_get_and_post_with_fields() {
         assert!(run.stderr.contains("clarion sets this header itself"), "{framing}: {}", run.stderr);
     }
     t.authed(&sb.url).args(["api", "/x", "-F", "novalue"]).run().code(2);
+    // A header given replaces clarion's default (one Content-Type goes out), and one given
+    // twice goes out twice.
+    let stub = Stub::fixed(Canned::json(200, &serde_json::json!({})));
+    t.write("in.txt", "plain words");
+    t.authed(&stub.url)
+        .args(["api", "POST", "/x", "--input", "in.txt", "-H", "Content-Type: text/plain"])
+        .args(["-H", "X-Dup: 1", "-H", "X-Dup: 2"])
+        .run()
+        .ok();
+    let sent = &stub.requests()[0];
+    let values = |name: &str| -> Vec<&str> {
+        sent.headers.iter().filter(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str()).collect()
+    };
+    assert_eq!(values("content-type"), ["text/plain"]);
+    assert_eq!(values("x-dup"), ["1", "2"]);
 }
 
 #[test]
