@@ -109,8 +109,13 @@ fn json_kind(v: &Value) -> &'static str {
 }
 
 /// Any status other than 2xx as an error: a redirect (never followed) or the API's error.
+/// 304 Not Modified is neither: it answers a conditional request (`api -H 'If-None-Match:
+/// ...'`) with "what you have is current".
 pub(crate) fn check_status(raw: &RawResponse) -> anyhow::Result<()> {
     let status = raw.status;
+    if status == 304 {
+        return Ok(());
+    }
     if (300..400).contains(&status) {
         let to = raw
             .headers

@@ -88,6 +88,17 @@ fn redirects_are_not_followed() {
         assert!(run.stderr.contains(&format!("redirecting to {target}")), "{}", run.stderr);
     }
     assert!(elsewhere.requests().is_empty(), "the token reached a host the user did not choose");
+    // 304 is no redirect: `api` with a conditional header takes it as the answer it is (0);
+    // `show`, which asks no such thing, still can't read a sequence from it.
+    let not_modified = Stub::fixed(Canned::raw(304, "text/plain", ""));
+    let run = t
+        .authed(&not_modified.url)
+        .args(["api", "/v1/sequence-manager/sequences/1", "-H", "If-None-Match: \"x\""])
+        .run();
+    run.ok();
+    let run = t.authed(&not_modified.url).args(["sequence", "show", "1"]).run();
+    run.code(1);
+    assert!(!run.stderr.contains("redirect"), "{}", run.stderr);
 }
 
 /// A three-step sequence whose times are set from now, so the terminal's relative hints are
