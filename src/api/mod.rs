@@ -438,10 +438,15 @@ pub(crate) fn resolve_target(base: &ApiUrl, arg: &str) -> Result<Url, crate::err
     use crate::error::UsageError;
     let mut url = base.join(arg).map_err(|e| UsageError::new(format!("invalid path {arg:?}: {e}")))?;
     check_target(base, &url)?;
-    // A path from the root (`/v1/...`) stays under the base URL's own path, if it has one.
-    // Only the path changes, on the URL already judged: nothing is parsed as a URL again, so
-    // no path (`/http://elsewhere/`) can turn back into another origin.
-    if !url.path().starts_with(base.path()) {
+    // A path from the root (`/v1/...`) stays under the base URL's own path, if it has one; a
+    // whole URL is sent as written. Only the path changes, on the URL already judged: nothing
+    // is parsed as a URL again, so no path (`/http://elsewhere/`) can turn back into another
+    // origin.
+    let whole_url = Url::parse(arg).is_ok();
+    let segments = |u: &Url| -> Vec<String> {
+        u.path_segments().map(|s| s.filter(|x| !x.is_empty()).map(str::to_string).collect()).unwrap_or_default()
+    };
+    if !whole_url && !segments(&url).starts_with(&segments(base)) {
         let path = format!("{}{}", base.path(), url.path().trim_start_matches('/'));
         url.set_path(&path);
     }
@@ -455,16 +460,22 @@ fn check_target(base: &ApiUrl, url: &Url) -> Result<(), crate::error::UsageError
     if auth::same_origin(base, url) && url.username().is_empty() && url.password().is_none() {
         return Ok(());
     }
-    let mut shown = url.clone();
-    let _ = shown.set_username("");
-    let _ = shown.set_password(None);
+    let hint = "give a path such as /v1/sequence-manager/sequences/42 (it is sent to the API's URL)";
+    if auth::same_origin(base, url) {
+        // The API's own origin, but with a user name or password: saying "not the origin"
+        // would name the same origin twice.
+        return Err(crate::error::UsageError::with_hint(
+            "refusing to send the token to a URL that carries a user name or password",
+            hint,
+        ));
+    }
     Err(crate::error::UsageError::with_hint(
         format!(
             "refusing to send the token to {}: it is not the API's origin {}",
-            shown.origin().ascii_serialization(),
+            url.origin().ascii_serialization(),
             base.origin().ascii_serialization()
         ),
-        "give a path such as /v1/sequence-manager/sequences/42 (it is sent to the API's URL)",
+        hint,
     ))
 }
 
@@ -599,6 +610,10 @@ mod tests {
             ("v1/x?a=1", "https://api.example/gateway/v1/x?a=1"),
             ("https://api.example/gateway/v1/x", "https://api.example/gateway/v1/x"),
             ("/http://evil.example/", "https://api.example/gateway/http://evil.example/"),
+            // A whole URL on the API's origin is sent as written, outside the base path too.
+            ("https://api.example/other", "https://api.example/other"),
+            // Under the base path by whole segments, not by the text's prefix.
+            ("/gatewayx/v1", "https://api.example/gateway/gatewayx/v1"),
         ] {
             assert_eq!(resolve_target(&base, arg).unwrap().as_str(), want, "{arg}");
         }
