@@ -641,7 +641,7 @@ fn endless_or_huge_input_ends_promptly_with_the_limit_named() {
     writer.join().unwrap();
     assert!(stub.requests().is_empty(), "nothing was sent");
     // A config file that is a FIFO nobody writes to: refused at once, not waited on.
-    rustix::fs::mkfifoat(rustix::fs::CWD, &t.config_dir().join("config.toml"), rustix::fs::Mode::from_raw_mode(0o600))
+    rustix::fs::mkfifoat(rustix::fs::CWD, t.config_dir().join("config.toml"), rustix::fs::Mode::from_raw_mode(0o600))
         .unwrap();
     let run = t.cmd().args(["auth", "status"]).run();
     run.code(2);
