@@ -215,10 +215,7 @@ impl ApiClient {
                     return result.map(|raw| (raw, may_have_acted));
                 }
                 let network = result.is_err();
-                let may_have_arrived = match &result {
-                    Err(e) => e.downcast_ref::<TransportError>().is_none_or(|t| t.may_have_arrived),
-                    Ok(_) => true,
-                };
+                let may_have_arrived = result.as_ref().map_or_else(may_have_arrived, |_| true);
                 let last = match result {
                     Ok(raw) => match parse_sequence_response(&raw) {
                         Err(e) => e,
@@ -247,7 +244,7 @@ impl ApiClient {
             }
             may_have_acted |= match &result {
                 Ok(raw) => raw.status >= 500 && raw.status != 503,
-                Err(e) => e.downcast_ref::<TransportError>().is_none_or(|t| t.may_have_arrived),
+                Err(e) => may_have_arrived(e),
             };
             tokio::time::sleep(delay).await;
             retry += 1;
@@ -452,6 +449,12 @@ pub(crate) fn resolve_target(base: &ApiUrl, arg: &str) -> Result<Url, crate::err
     }
     debug_assert!(auth::same_origin(base, &url));
     Ok(url)
+}
+
+/// Whether a failed attempt's request may have reached the server: anything but a transport
+/// error that says it never left.
+fn may_have_arrived(e: &anyhow::Error) -> bool {
+    e.downcast_ref::<TransportError>().is_none_or(|t| t.may_have_arrived)
 }
 
 /// The token goes only to the API's own origin: a URL whose scheme, host or port differs from

@@ -169,10 +169,7 @@ fn run_token_command(cmd: &str, profile: &str, limit: std::time::Duration) -> an
             // Checked before the status: the pipe closed on it is why it failed (SIGPIPE).
             Piece::TooMuch => {
                 return Err(fail(
-                    format!(
-                        "the token_command of profile `{profile}` printed more than {} KiB",
-                        MAX_TOKEN_OUTPUT / 1024
-                    ),
+                    format!("the token_command of profile `{profile}` printed more than {} KiB", MAX_TOKEN_TEXT / 1024),
                     Some(
                         "it should print the token alone, on one line; run the command yourself to see what it prints",
                     ),
@@ -216,15 +213,12 @@ fn shell_command(cmd: &str) -> std::process::Command {
     command
 }
 
-/// The most a token command may print: a token is short.
-const MAX_TOKEN_OUTPUT: u64 = MAX_TOKEN_TEXT;
-
 /// What the reader of a token command's stdout passes on.
 enum Piece {
     Bytes(Vec<u8>),
     /// The pipe closed.
     End,
-    /// More than `MAX_TOKEN_OUTPUT`: reading stopped, and the pipe was closed on the command.
+    /// More than `MAX_TOKEN_TEXT`: reading stopped, and the pipe was closed on the command.
     TooMuch,
 }
 
@@ -236,17 +230,17 @@ fn read_in_pieces(pipe: Option<std::process::ChildStdout>) -> std::sync::mpsc::R
         let mut total = 0u64;
         if let Some(s) = pipe {
             // One byte past the limit tells "exactly the limit" from "more".
-            let mut s = s.take(MAX_TOKEN_OUTPUT + 1);
+            let mut s = s.take(MAX_TOKEN_TEXT + 1);
             let mut buf = [0u8; 4096];
             while let Ok(n @ 1..) = s.read(&mut buf) {
                 total += n as u64;
-                let piece = if total > MAX_TOKEN_OUTPUT { Piece::TooMuch } else { Piece::Bytes(buf[..n].to_vec()) };
+                let piece = if total > MAX_TOKEN_TEXT { Piece::TooMuch } else { Piece::Bytes(buf[..n].to_vec()) };
                 if tx.send(piece).is_err() {
                     return;
                 }
             }
         }
-        if total <= MAX_TOKEN_OUTPUT {
+        if total <= MAX_TOKEN_TEXT {
             let _ = tx.send(Piece::End);
         }
     });
