@@ -26,6 +26,15 @@ pub(crate) fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
+/// Options that create a file for the user alone (0600, within the umask: follow with
+/// `set_mode` to be exact): a journal, the sandbox's database.
+pub(crate) fn private_file_options() -> std::fs::OpenOptions {
+    let mut options = std::fs::OpenOptions::new();
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, PRIVATE_FILE_MODE);
+    options
+}
+
 /// Creates a directory private to the user (0700) if it is missing: the config directory, and
 /// the sandbox's, whose database holds the phone numbers its sequences were given.
 pub(crate) fn ensure_private_dir(dir: &Path) -> anyhow::Result<()> {

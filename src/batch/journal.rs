@@ -121,10 +121,8 @@ impl Journal {
     /// clarion has it open.
     pub(crate) fn open(path: &Path, fp: &Fingerprint<'_>, restart: bool) -> anyhow::Result<(Journal, Progress)> {
         let name = path.display().to_string();
-        let mut options = File::options();
+        let mut options = crate::fs::private_file_options();
         options.read(true).append(true).create(true);
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, crate::fs::PRIVATE_FILE_MODE);
         // What is wrong with the path given is the user's to fix (exit 2), said with its name.
         let mut file = options
             .open(path)

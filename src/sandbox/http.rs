@@ -214,7 +214,7 @@ async fn gate(AxState(st): AxState<Arc<State>>, mut req: Request, next: Next) ->
         tokio::pin!(work);
         tokio::select! {
             answered = &mut work => answered,
-            () = tokio::time::sleep(st.cfg.request_timeout) => {
+            () = tokio::time::sleep(st.cfg.request_deadline) => {
                 if arrived.0.load(std::sync::atomic::Ordering::Acquire) { work.await } else { timed_out() }
             }
         }

@@ -28,7 +28,7 @@ pub(crate) struct SandboxConfig {
     pub header_timeout: Duration,
     /// How long one request may take to arrive whole: then 408, so a body that trickles in,
     /// or never ends, can't hold a connection for ever. Once it has arrived it is answered.
-    pub request_timeout: Duration,
+    pub request_deadline: Duration,
     /// Connections served at once; more wait in the listen queue.
     pub max_connections: usize,
 }
@@ -48,7 +48,7 @@ impl SandboxConfig {
             drop_rate: 0.0,
             log: false,
             header_timeout: Duration::from_secs(10),
-            request_timeout: Duration::from_secs(60),
+            request_deadline: Duration::from_secs(60),
             max_connections: 512,
         }
     }

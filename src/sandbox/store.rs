@@ -115,11 +115,7 @@ pub enum KeyState {
 /// given, never completed with folders (a typo would scatter databases). An existing file is
 /// left as it is.
 fn create_private(path: &Path) -> anyhow::Result<()> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, crate::fs::PRIVATE_FILE_MODE);
-    match options.open(path) {
+    match crate::fs::private_file_options().write(true).create_new(true).open(path) {
         Ok(_) => crate::fs::set_mode(path, crate::fs::PRIVATE_FILE_MODE),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {

@@ -122,7 +122,7 @@ pub(crate) async fn run(args: ServeArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
         db: args.db,
         token,
         header_timeout: Duration::from_secs(args.header_timeout),
-        request_timeout: Duration::from_secs(args.request_deadline),
+        request_deadline: Duration::from_secs(args.request_deadline),
         max_connections: usize::try_from(args.max_connections).unwrap_or(usize::MAX),
         seed: args.seed,
         speed: args.speed,
