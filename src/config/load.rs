@@ -24,7 +24,11 @@ fn read_trusted(dir: &Path, file: &str) -> anyhow::Result<Option<(PathBuf, Strin
     let name = path.display().to_string();
     // Checked before opening: opening a FIFO waits for a writer, so every command would hang.
     if std::fs::metadata(&path).is_ok_and(|m| !m.is_file()) {
-        return Err(UsageError::new(format!("{name}: not a regular file")).into());
+        return Err(UsageError::with_hint(
+            format!("{name}: not a regular file"),
+            "replace it with a plain file (or remove it): clarion reads its settings from there",
+        )
+        .into());
     }
     let f = match std::fs::File::open(&path) {
         Ok(f) => f,

@@ -47,7 +47,10 @@ fn login_without_a_terminal_or_with_token_says_how() {
     // is written.
     let run = t.cmd().args(["auth", "login", "--with-token"]).stdin(vec![b'a'; 17 << 20]).run();
     run.code(2);
-    assert_eq!(run.stderr, "error: cannot read the token from standard input: larger than 64 KiB: not a token\n");
+    assert_eq!(
+        run.stderr,
+        "error: cannot read the token from standard input: larger than 64 KiB: not a token\nhint: pipe in the token alone: echo \"$TOKEN\" | clarion auth login --with-token\n"
+    );
     assert!(!t.config_dir().join("credentials.toml").exists());
     // A token file is held to the same bound.
     let big = t.write("big.token", &"a".repeat(65 * 1024));

@@ -39,8 +39,12 @@ pub(crate) fn run(args: LoginArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     let raw = if args.with_token {
         // Bounded: `cat /dev/zero | ... --with-token` ends at once, in flat memory, and a
         // credentials file too large to read back is never written.
-        crate::config::read_token_text(std::io::stdin().lock())
-            .map_err(|why| UsageError::new(format!("cannot read the token from standard input: {why}")))?
+        crate::config::read_token_text(std::io::stdin().lock()).map_err(|why| {
+            UsageError::with_hint(
+                format!("cannot read the token from standard input: {why}"),
+                "pipe in the token alone: echo \"$TOKEN\" | clarion auth login --with-token",
+            )
+        })?
     } else if std::io::stdin().is_terminal() {
         match crate::tty::prompt_hidden(&format!("Paste the API token for profile `{profile}`: ")) {
             Ok(line) => line,
